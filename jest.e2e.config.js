@@ -1,0 +1,10 @@
+/** End-to-end tests: the built demo served on 127.0.0.1, driven in Debian's Chromium. */
+const base = require('./jest.config');
+
+module.exports = {
+  ...base,
+  testPathIgnorePatterns: ['/node_modules/'],
+  testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+  testTimeout: 120000,
+  maxWorkers: 1,
+};
