@@ -1,0 +1,37 @@
+/**
+ * A rectangular block of cells read from a sheet, as every adapter hands it to the
+ * pure workbook layer (which finds headers, rows and columns by label, never by address).
+ */
+import type { CellInput } from '../domain/model';
+
+export interface Grid {
+  sheet: string;
+  /** 1-based sheet row of rows[0]. */
+  top: number;
+  /** 1-based sheet column of rows[i][0]. */
+  left: number;
+  rows: CellInput[][];
+}
+
+/** 1 → "A", 27 → "AA". */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** "A1" address of a 1-based (row, column). */
+export function cellAddress(row: number, column: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
+/** "B12" → { row: 12, column: 2 }. */
+export function parseAddress(address: string): { row: number; column: number } {
+  const match = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
+  if (!match) throw new Error(`Adresse de cellule invalide : ${address}`);
+  let column = 0;
+  for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(match[2]), column };
+}
