@@ -35,3 +35,11 @@ export function parseAddress(address: string): { row: number; column: number } {
   for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(match[2]), column };
 }
+
+/** A cell's content as text, trimmed: '' when empty, numbers in plain digits, booleans as Excel shows them in French. */
+export function cellText(cell: CellInput | undefined): string {
+  const value = cell?.value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
+  return String(value).trim();
+}

@@ -16,10 +16,12 @@ export function findSheet(names: readonly string[], wanted: string): string | un
 
 /**
  * Comparison key of a column header: like a label, but a parenthesised hint and trailing
- * punctuation are dropped, so "Réponse (OUI/NON/NA)" and "Réf." match "reponse" and "ref".
+ * punctuation are dropped and spaces around a slash ignored, so "Réponse (OUI/NON/NA)" and
+ * "Réf." match "reponse" and "ref", "Commentaire/logiciel" matches "Commentaire / logiciel".
  */
 export function headerKey(header: string): string {
   return normaliseLabel(header.replace(/\([^)]*\)/g, ' '))
+    .replace(/ ?\/ ?/g, '/')
     .replace(/[\s.:;*]+$/, '')
     .trim();
 }

@@ -1,0 +1,103 @@
+/**
+ * Reading the cartographie from a Grid, whatever its layout: header found by labels (with the
+ * usual synonyms), columns in any order, blank lines skipped, merged Zone/Étape blocks filled down.
+ */
+import { stepByLabel, zoneById } from '../domain/catalogue';
+import type { Cartographie, CartographieEntry, CellInput } from '../domain/model';
+import { cellAddress, cellText, type Grid } from './grid';
+import { columnText, findHeaderRow, locateHeader, sheetProblem, type ColumnSpecs, type HeaderLocation } from './headers';
+import { findSheet } from './names';
+import type { ReadResult, WorkbookProblem } from './port';
+import { CARTOGRAPHIE_COLUMNS, SHEETS, type CartographieColumn, type SheetKey } from './sheets';
+
+export const CARTOGRAPHIE_SPECS: ColumnSpecs<CartographieColumn> = {
+  ref: { labels: [CARTOGRAPHIE_COLUMNS.ref, 'Ref', 'Référence', 'Code', 'Identifiant'] },
+  zone: { labels: [CARTOGRAPHIE_COLUMNS.zone, 'Zone du circuit', 'Zones'] },
+  step: { labels: [CARTOGRAPHIE_COLUMNS.step, 'Étape du circuit', 'Étapes'], required: true },
+  type: { labels: [CARTOGRAPHIE_COLUMNS.type, 'Type de question', 'Catégorie'], required: true },
+  label: { labels: [CARTOGRAPHIE_COLUMNS.label, 'Question', 'Questions', 'Élément', 'Éléments évalués', 'Libellé', 'Intitulé'], required: true },
+  to: { labels: [CARTOGRAPHIE_COLUMNS.to, 'Vers', 'Étape destinataire', "Étape d'arrivée", 'Destination'] },
+  critical: { labels: [CARTOGRAPHIE_COLUMNS.critical, 'Donnée critique', 'Obligatoire'] },
+  answer: { labels: [CARTOGRAPHIE_COLUMNS.answer, 'Réponses', 'OUI/NON/NA'], required: true },
+  comment: { labels: [CARTOGRAPHIE_COLUMNS.comment, 'Commentaire', 'Commentaires', 'Logiciel', 'Précision', 'Précisions', 'Remarque', 'Remarques'] },
+};
+
+/** The problem to report when a RESOMEDIT sheet is absent, or null when `sheetNames` holds it (tolerantly). */
+export function findSheetProblem(sheetNames: readonly string[], key: SheetKey): WorkbookProblem | null {
+  return findSheet(sheetNames, SHEETS[key]) === undefined ? sheetProblem(SHEETS[key]) : null;
+}
+
+/** The actual name of a RESOMEDIT sheet, or the sheet-missing problem. */
+export function resolveSheet(sheetNames: readonly string[], key: SheetKey): ReadResult<string> {
+  const name = findSheet(sheetNames, SHEETS[key]);
+  return name === undefined ? { ok: false, problems: [sheetProblem(SHEETS[key])] } : { ok: true, value: name };
+}
+
+/** Where the cartographie columns are: 1-based sheet row of the header and 1-based sheet columns. */
+export interface CartographieColumns {
+  headerRow: number;
+  columns: Partial<Record<CartographieColumn, number>>;
+}
+
+function sheetColumns(grid: Grid, location: HeaderLocation<CartographieColumn>): CartographieColumns {
+  const columns: Partial<Record<CartographieColumn, number>> = {};
+  for (const [key, col] of Object.entries(location.columns) as [CartographieColumn, number][]) columns[key] = grid.left + col;
+  return { headerRow: grid.top + location.index, columns };
+}
+
+export function cartographieColumns(grid: Grid, tableHeaderRow?: number): ReadResult<CartographieColumns> {
+  const header = locateHeader(grid, CARTOGRAPHIE_SPECS, tableHeaderRow);
+  return header.ok ? { ok: true, value: sheetColumns(grid, header.value) } : header;
+}
+
+const EMPTY: CellInput = { value: null };
+
+/** A data row has a question or an answer; zone or step headings and blank lines are not. */
+function isDataRow(text: (key: CartographieColumn) => string, answer: CellInput): boolean {
+  return ['ref', 'type', 'label'].some((key) => text(key as CartographieColumn) !== '') || cellText(answer) !== '';
+}
+
+function zoneOfStep(step: string): string {
+  const known = stepByLabel(step);
+  return known ? (zoneById(known.zone)?.label ?? '') : '';
+}
+
+export function locateCartographie(grid: Grid, tableHeaderRow?: number): ReadResult<Cartographie> {
+  const header = locateHeader(grid, CARTOGRAPHIE_SPECS, tableHeaderRow);
+  if (!header.ok) return header;
+  const location = header.value;
+  const answerCol = location.columns.answer as number;
+  const entries: CartographieEntry[] = [];
+  // Merged cells read as blank below their first row: carry the last zone and step down.
+  let zone = '';
+  let step = '';
+  for (let index = location.index + 1; index < grid.rows.length; index++) {
+    const cells = grid.rows[index] ?? [];
+    const text = (key: CartographieColumn) => columnText(cells, location, key);
+    const answer = cells[answerCol] ?? EMPTY;
+    step = text('step') || step;
+    zone = location.columns.zone === undefined ? zoneOfStep(step) : text('zone') || zone || zoneOfStep(step);
+    if (!isDataRow(text, answer) || isRepeatedHeader(grid, location, index)) continue;
+    const row = grid.top + index;
+    entries.push({
+      row,
+      ref: text('ref'),
+      zone,
+      step,
+      type: text('type'),
+      label: text('label'),
+      to: text('to'),
+      critical: text('critical'),
+      answer,
+      comment: text('comment'),
+      answerCell: cellAddress(row, grid.left + answerCol),
+    });
+  }
+  return { ok: true, value: { sheet: grid.sheet, entries } };
+}
+
+/** A header line repeated inside the table (e.g. after a page break copy) is not a question. */
+function isRepeatedHeader(grid: Grid, location: HeaderLocation<CartographieColumn>, index: number): boolean {
+  const row = findHeaderRow({ ...grid, rows: [grid.rows[index]] }, CARTOGRAPHIE_SPECS, grid.top);
+  return row?.columns.answer === location.columns.answer && row?.columns.label === location.columns.label;
+}
