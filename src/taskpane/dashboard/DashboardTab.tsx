@@ -1,0 +1,157 @@
+import { Caption1, ProgressBar, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { formatRate } from '../../domain/analyse';
+import type { Analysis, ContinuityViewId } from '../../domain/model';
+import { count, ratio } from '../text';
+import { RateBars } from './RateBars';
+import { RateTile } from './RateTile';
+import { visuallyHidden } from '../visuallyHidden';
+
+const COLORS = {
+  informatisation: tokens.colorBrandBackground,
+  interoperabilite: tokens.colorPaletteDarkOrangeBackground3,
+  rupture: tokens.colorPaletteRedBackground3,
+  equipment: tokens.colorPaletteTealBackground2,
+};
+
+const VIEW_ORDER: ContinuityViewId[] = ['pui', 'transitions', 'blocs'];
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  tiles: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
+  zone: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  zoneName: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
+  cell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, textAlign: 'end', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, fontVariantNumeric: 'tabular-nums' },
+  rowHead: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, textAlign: 'start', fontWeight: tokens.fontWeightRegular, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  muted: { color: tokens.colorNeutralForeground3 },
+  ruptures: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  hidden: visuallyHidden,
+});
+
+/** « Tableau de bord »: completeness, headline rates side by side, by zone, the three continuity views. */
+export function DashboardTab({ analysis }: { analysis: Analysis }) {
+  const styles = useStyles();
+  const { overall, zones, views, equipment, counts } = analysis.figures;
+  const ruptures = analysis.figures.transitions.filter((t) => t.ruptures > 0);
+  const announcement =
+    `Complétude ${formatRate(overall.completude)}, informatisation ${formatRate(overall.informatisation)}, ` +
+    `interopérabilité ${formatRate(overall.interoperabilite)}, points de rupture ${formatRate(overall.rupture)}.`;
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.hidden} aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+
+      <section className={styles.section} aria-labelledby="db-completude">
+        <Subtitle2 as="h2" id="db-completude" className={styles.heading}>
+          Complétude : {formatRate(overall.completude)}
+        </Subtitle2>
+        <ProgressBar
+          value={overall.completude.value ?? 0}
+          thickness="large"
+          aria-label="Complétude de la cartographie"
+          aria-valuetext={formatRate(overall.completude)}
+        />
+        <Caption1>
+          {ratio(counts.answered, counts.rows)} lignes renseignées · {count(counts.invalid, 'saisie invalide', 'saisies invalides')} ·{' '}
+          {count(counts.incoherent, 'incohérence')} · {count(counts.criticalGaps, 'donnée critique absente', 'données critiques absentes')}
+        </Caption1>
+      </section>
+
+      <section className={styles.section} aria-labelledby="db-rates">
+        <Subtitle2 as="h2" id="db-rates" className={styles.heading}>
+          Informatisation et interopérabilité
+        </Subtitle2>
+        <div className={styles.tiles}>
+          <RateTile label="Informatisation des données" rate={overall.informatisation} unit="données" testId="rate-informatisation" />
+          <RateTile label="Interopérabilité" rate={overall.interoperabilite} unit="liaisons" testId="rate-interoperabilite" />
+          <RateTile label="Continuité" rate={overall.continuite} unit="liaisons" testId="rate-continuite" />
+          <RateTile label="Points de rupture (CAQES R4 1.2)" rate={overall.rupture} unit="liaisons" alertWhenAbove={0} testId="rate-rupture" />
+        </div>
+        <Caption1>
+          Étapes informatisées : {formatRate(overall.etapesInformatisees)} ({ratio(overall.etapesInformatisees.numerator, overall.etapesInformatisees.denominator)})
+        </Caption1>
+      </section>
+
+      <section className={styles.section} aria-labelledby="db-zones">
+        <Subtitle2 as="h2" id="db-zones" className={styles.heading}>
+          Par zone
+        </Subtitle2>
+        {zones.map((zone) => (
+          <div key={zone.zone} className={styles.zone}>
+            <h3 className={styles.zoneName}>{zone.label}</h3>
+            <RateBars
+              bars={[
+                { name: 'Informatisation', rate: zone.informatisation, color: COLORS.informatisation },
+                { name: 'Interopérabilité', rate: zone.interoperabilite, color: COLORS.interoperabilite },
+                { name: 'Rupture', rate: zone.rupture, color: COLORS.rupture },
+              ]}
+            />
+          </div>
+        ))}
+      </section>
+
+      <section className={styles.section} aria-labelledby="db-views">
+        <Subtitle2 as="h2" id="db-views" className={styles.heading}>
+          Continuité de l&apos;information
+        </Subtitle2>
+        <table className={styles.table}>
+          <caption className={styles.hidden}>Continuité à la PUI, aux points de transition et aux blocs opératoires</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.rowHead}>
+                <span className={styles.hidden}>Vue</span>
+              </th>
+              <th scope="col" className={styles.cell}>Interop.</th>
+              <th scope="col" className={styles.cell}>Continuité</th>
+              <th scope="col" className={styles.cell}>Rupture</th>
+            </tr>
+          </thead>
+          <tbody>
+            {VIEW_ORDER.map((id) => {
+              const view = views[id];
+              return (
+                <tr key={id} data-testid={`view-${id}`}>
+                  <th scope="row" className={styles.rowHead}>{view.label}</th>
+                  <td className={styles.cell}>{formatRate(view.interoperabilite)}</td>
+                  <td className={styles.cell}>{formatRate(view.continuite)}</td>
+                  <td className={styles.cell}>{formatRate(view.rupture)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {ruptures.length > 0 ? (
+          <>
+            <Caption1>Liaisons en rupture :</Caption1>
+            <ul className={styles.ruptures}>
+              {ruptures.map((t) => (
+                <li key={`${t.from}>${t.to}`}>
+                  {t.fromLabel} → {t.toLabel} ({count(t.ruptures, 'rupture')})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <Caption1 className={styles.muted}>Aucune rupture relevée.</Caption1>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="db-equipment">
+        <Subtitle2 as="h2" id="db-equipment" className={styles.heading}>
+          Équipements
+        </Subtitle2>
+        <RateBars
+          bars={[
+            { name: 'Lecteurs de codes', rate: equipment.lecteurs, color: COLORS.equipment },
+            { name: 'Dépôts gérés', rate: equipment.depots, color: COLORS.equipment },
+          ]}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ActionProposal, Priority } from '../../domain/model';
+import type { PlanUpdateReport } from '../../workbook/session';
+import { SHEETS } from '../../workbook/sheets';
+import { count, planCounts } from '../text';
+
+const PRIORITIES: { priority: Priority; title: string; color: 'danger' | 'warning' | 'brand' | 'informative' }[] = [
+  { priority: 1, title: 'Priorité 1 – traçabilité sanitaire', color: 'danger' },
+  { priority: 2, title: 'Priorité 2 – interopérabilité, IUD, équipements', color: 'warning' },
+  { priority: 3, title: 'Priorité 3 – flux financiers et ville', color: 'brand' },
+  { priority: 4, title: 'Priorité 4 – confort', color: 'informative' },
+];
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  card: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
+  action: { fontWeight: tokens.fontWeightSemibold },
+  detail: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  term: { fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface PlanTabProps {
+  proposals: ActionProposal[];
+  onUpdatePlan: () => Promise<PlanUpdateReport>;
+  disabled?: boolean;
+}
+
+/** « Plan d'action »: the proposals by priority, and one button that writes the plan sheet. */
+export function PlanTab({ proposals, onUpdatePlan, disabled }: PlanTabProps) {
+  const styles = useStyles();
+  const [report, setReport] = useState<PlanUpdateReport | null>(null);
+  const [running, setRunning] = useState(false);
+
+  async function update() {
+    setRunning(true);
+    try {
+      setReport(await onUpdatePlan());
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  return (
+    <div className={styles.root}>
+      <Button appearance="primary" onClick={update} disabled={disabled || running}>
+        Mettre à jour la feuille « {SHEETS.plan} »
+      </Button>
+      <div aria-live="polite">
+        {report?.ok && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              <MessageBarTitle>Plan mis à jour</MessageBarTitle>
+              {planCounts(report.added, report.kept, report.marked)} ({count(report.total, 'ligne')} dans la feuille).
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {report && !report.ok && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Le plan n&apos;a pas été écrit</MessageBarTitle>
+              {report.problems.map((p) => p.message).join(' ')}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {proposals.length === 0 && <Caption1>Aucune action proposée pour l&apos;instant.</Caption1>}
+      {PRIORITIES.map(({ priority, title, color }) => {
+        const group = proposals.filter((p) => p.priority === priority).sort((a, b) => a.order - b.order);
+        if (group.length === 0) return null;
+        return (
+          <section key={priority} className={styles.group} aria-labelledby={`plan-p${priority}`}>
+            <Subtitle2 as="h2" id={`plan-p${priority}`} className={styles.heading}>
+              {title}
+              <Badge appearance="filled" color={color}>
+                {group.length}
+              </Badge>
+            </Subtitle2>
+            <ul className={styles.list}>
+              {group.map((p) => (
+                <li key={p.ref} className={styles.card}>
+                  <span className={styles.action}>{p.action}</span>
+                  <span className={styles.detail}>
+                    <span className={styles.term}>Constat : </span>
+                    {p.finding}
+                  </span>
+                  <span className={styles.detail}>
+                    <span className={styles.term}>Zone / étape : </span>
+                    {p.scope} · <span className={styles.term}>Acteurs : </span>
+                    {p.actors}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

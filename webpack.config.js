@@ -1,0 +1,112 @@
+/**
+ * Builds the task pane (loaded by Excel) and the browser demo.
+ *   npm run build        production build to dist/
+ *   npm run dev-server   https://localhost:3000 for Excel (certificates from office-addin-dev-certs)
+ *   npm run demo         http://127.0.0.1:3000/demo.html, no Office needed
+ *   --env bench          adds the bare Fluent "hello" pane used by test/bench/pane.bench.ts
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+const CERT_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
+
+/** https options from office-addin-dev-certs, or null (then the server falls back to http with a warning). */
+function devCertificates() {
+  const cert = path.join(CERT_DIR, 'localhost.crt');
+  const key = path.join(CERT_DIR, 'localhost.key');
+  if (fs.existsSync(cert) && fs.existsSync(key)) {
+    const ca = path.join(CERT_DIR, 'ca.crt');
+    return { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}) };
+  }
+  console.warn(
+    `\n⚠ Certificats de développement introuvables dans ${CERT_DIR} : le serveur démarre en http.\n` +
+      '  Excel exige https pour charger le complément : lancez « npx office-addin-dev-certs install » puis relancez.\n',
+  );
+  return null;
+}
+
+function devServer(demo) {
+  if (demo) {
+    return {
+      host: '127.0.0.1',
+      port: PORT,
+      server: 'http',
+      open: false,
+      static: false,
+      devMiddleware: { index: 'demo.html' },
+      client: { overlay: { warnings: false } },
+    };
+  }
+  const certificates = devCertificates();
+  return {
+    host: 'localhost',
+    port: PORT,
+    server: certificates ? { type: 'https', options: certificates } : 'http',
+    open: false,
+    static: false,
+    headers: { 'Access-Control-Allow-Origin': '*' },
+    devMiddleware: { index: 'taskpane.html' },
+  };
+}
+
+function page(name, template, chunk) {
+  return new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks: [chunk], scriptLoading: 'defer' });
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode === 'production';
+  const demo = Boolean(env.demo);
+  const bench = Boolean(env.bench);
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    target: 'web',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      demo: './src/demo/index.tsx',
+      ...(bench ? { hello: './test/bench/hello-pane.tsx' } : {}),
+    },
+    output: {
+      path: path.resolve(__dirname, env.outputPath || 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: '/',
+      // The CLI is compiled into dist/cli by tsc: keep it.
+      clean: { keep: /^cli\// },
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.mjs', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Type checking is `npm run typecheck`; the bundle only needs the transpilation.
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
+          },
+        },
+      ],
+    },
+    // Native CSS support, for the data grid's stylesheet in the demo.
+    experiments: { css: true },
+    plugins: [
+      page('taskpane', './src/taskpane/taskpane.html', 'taskpane'),
+      page('demo', './src/demo/demo.html', 'demo'),
+      ...(bench ? [page('hello', './test/bench/hello.html', 'hello')] : []),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets', noErrorOnMissing: true },
+          { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: devServer(demo),
+    infrastructureLogging: { level: 'warn' },
+  };
+};
