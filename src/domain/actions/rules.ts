@@ -1,0 +1,5 @@
+import type { ActionProposal, EvaluatedRow, Figures } from '../model';
+
+export function proposeActions(_rows: EvaluatedRow[], _figures: Figures): ActionProposal[] {
+  return [];
+}

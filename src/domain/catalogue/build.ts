@@ -1,0 +1,75 @@
+/** Expands the circuit data into the question rows of the cartographie, in circuit order. */
+import type { Catalogue, Datum, Question, Step } from '../model';
+import { DATA, DATUM_CODES, STEP_CODES, STEP_QUESTIONS, STEPS, TRANSITIONS, TRANSMITTED, ZONES } from './data';
+
+export const INFORMATISATION_LABEL = 'Étape informatisée ? Logiciel (nom, éditeur)';
+export const READER_LABEL = 'Lecteurs automatiques de codes (douchettes 1D/2D) ?';
+
+export function dataLabel(datum: Datum): string {
+  return `Existence du champ : ${datum.label}`;
+}
+
+export function transmissionLabel(datum: Datum): string {
+  return `Transmission électronique : ${datum.label}`;
+}
+
+function datumOf(id: string): Datum {
+  const datum = DATA.find((d) => d.id === id);
+  // An unknown id still yields a row so that validation reports it with its reference.
+  return datum ?? { id, label: id, critical: false };
+}
+
+function stepCodes(step: string): { ref: string; short: string } {
+  return STEP_CODES[step] ?? { ref: step.toUpperCase(), short: step.toUpperCase() };
+}
+
+function stepQuestions(step: Step): Question[] {
+  const plan = STEP_QUESTIONS[step.id] ?? { data: [] };
+  const code = stepCodes(step.id).ref;
+  const base = { zone: step.zone, step: step.id };
+  const rows: Question[] = [{ ...base, ref: `${code}-INF`, type: 'Informatisation', label: INFORMATISATION_LABEL, critical: false }];
+  for (const id of plan.data) {
+    const datum = datumOf(id);
+    rows.push({
+      ...base,
+      ref: `${code}-${DATUM_CODES[id] ?? id}`,
+      type: 'Donnée',
+      label: dataLabel(datum),
+      datum: id,
+      critical: datum.critical,
+      source: datum.source,
+    });
+  }
+  if (plan.reader) {
+    rows.push({ ...base, ref: `${code}-LEC`, type: 'Lecteur', label: READER_LABEL, critical: false, source: 'arrêté du 8 septembre 2021' });
+  }
+  if (plan.depot) rows.push({ ...base, ref: `${code}-DEP`, type: 'Dépôt', label: plan.depot, critical: false });
+  for (const transition of TRANSITIONS.filter((t) => t.from === step.id)) {
+    const prefix = `IO-${stepCodes(transition.from).short}-${stepCodes(transition.to).short}`;
+    for (const id of TRANSMITTED[`${transition.from}>${transition.to}`] ?? []) {
+      const datum = datumOf(id);
+      rows.push({
+        ...base,
+        ref: `${prefix}-${DATUM_CODES[id] ?? id}`,
+        type: 'Interopérabilité',
+        label: transmissionLabel(datum),
+        to: transition.to,
+        datum: id,
+        critical: datum.critical,
+        source: datum.source,
+      });
+    }
+  }
+  return rows;
+}
+
+export function buildCatalogue(): Catalogue {
+  const steps = [...STEPS].sort((a, b) => a.order - b.order);
+  return {
+    zones: ZONES,
+    steps: STEPS,
+    data: DATA,
+    transitions: TRANSITIONS,
+    questions: steps.flatMap(stepQuestions),
+  };
+}

@@ -1,0 +1,16 @@
+/** French display of figures. */
+import type { Rate } from './model';
+
+const PERCENT = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+
+export const NOT_EVALUABLE = 'non évaluable';
+
+/**
+ * "45 %" (fr-FR, narrow no-break space) or "non évaluable" when the denominator is 0.
+ * A rate strictly between 0 and 1 never shows as "0 %" or "100 %", which would read as none or all.
+ */
+export function formatRate(rate: Rate): string {
+  if (rate.value === null) return NOT_EVALUABLE;
+  const shown = rate.value > 0 && rate.value < 1 ? Math.min(Math.max(rate.value, 0.01), 0.99) : rate.value;
+  return PERCENT.format(shown);
+}

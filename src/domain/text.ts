@@ -1,0 +1,25 @@
+/** Label normalisation shared by answer parsing and catalogue matching. */
+
+const APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u00B4`]/g;
+const DASHES = /[\u2010-\u2015\u2212]/g;
+const SPACES = /[\s\u00A0\u202F\u2007\u2009\u200B]+/g;
+
+/**
+ * Comparison key of a label: case, accents, apostrophe and dash variants and runs of
+ * spaces (including no-break spaces) are ignored. Idempotent.
+ */
+export function normaliseLabel(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(APOSTROPHES, "'")
+    .replace(DASHES, '-')
+    .replace(SPACES, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Trims and collapses spaces of a label as the user wrote it, keeping its case and accents. */
+export function tidyLabel(text: string): string {
+  return text.replace(SPACES, ' ').trim();
+}
