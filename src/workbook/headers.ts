@@ -4,7 +4,7 @@
  */
 import type { CellInput } from '../domain/model';
 import { cellText, type Grid } from './grid';
-import { headerMatches } from './names';
+import { headerKey } from './names';
 import type { WorkbookProblem } from './port';
 
 export interface ColumnSpec {
@@ -22,14 +22,33 @@ export interface HeaderLocation<K extends string> {
   columns: Partial<Record<K, number>>;
 }
 
+const acceptedKeys = new WeakMap<object, Map<string, Set<string>>>();
+
+/** Header keys accepted for each column, computed once per specs object. */
+function acceptedKeysOf<K extends string>(specs: ColumnSpecs<K>): Map<K, Set<string>> {
+  let keys = acceptedKeys.get(specs);
+  if (!keys) {
+    keys = new Map(Object.entries<ColumnSpec>(specs).map(([key, spec]) => [key, new Set(spec.labels.map(headerKey))]));
+    acceptedKeys.set(specs, keys);
+  }
+  return keys as Map<K, Set<string>>;
+}
+
+/** True when a cell holds one of the accepted headers of a column. */
+export function isHeaderOf<K extends string>(cell: CellInput | undefined, specs: ColumnSpecs<K>, key: K): boolean {
+  const text = cellText(cell);
+  return text !== '' && acceptedKeysOf(specs).get(key)!.has(headerKey(text));
+}
+
 function matchRow<K extends string>(cells: CellInput[], specs: ColumnSpecs<K>): Partial<Record<K, number>> {
   const columns: Partial<Record<K, number>> = {};
-  const keys = Object.keys(specs) as K[];
+  const accepted = [...acceptedKeysOf(specs)];
   cells.forEach((cell, col) => {
     const text = cellText(cell);
     if (text === '') return;
-    const key = keys.find((k) => columns[k] === undefined && headerMatches(text, specs[k].labels));
-    if (key !== undefined) columns[key] = col;
+    const key = headerKey(text);
+    const found = accepted.find(([k, keys]) => columns[k] === undefined && keys.has(key));
+    if (found) columns[found[0]] = col;
   });
   return columns;
 }

@@ -5,7 +5,7 @@
 import { stepByLabel, zoneById } from '../domain/catalogue';
 import type { Cartographie, CartographieEntry, CellInput } from '../domain/model';
 import { cellAddress, cellText, type Grid } from './grid';
-import { columnText, findHeaderRow, locateHeader, sheetProblem, type ColumnSpecs, type HeaderLocation } from './headers';
+import { columnText, isHeaderOf, locateHeader, sheetProblem, type ColumnSpecs, type HeaderLocation } from './headers';
 import { findSheet } from './names';
 import type { ReadResult, WorkbookProblem } from './port';
 import { CARTOGRAPHIE_COLUMNS, SHEETS, type CartographieColumn, type SheetKey } from './sheets';
@@ -77,7 +77,7 @@ export function locateCartographie(grid: Grid, tableHeaderRow?: number): ReadRes
     const answer = cells[answerCol] ?? EMPTY;
     step = text('step') || step;
     zone = location.columns.zone === undefined ? zoneOfStep(step) : text('zone') || zone || zoneOfStep(step);
-    if (!isDataRow(text, answer) || isRepeatedHeader(grid, location, index)) continue;
+    if (!isDataRow(text, answer) || isRepeatedHeader(cells, location)) continue;
     const row = grid.top + index;
     entries.push({
       row,
@@ -96,8 +96,7 @@ export function locateCartographie(grid: Grid, tableHeaderRow?: number): ReadRes
   return { ok: true, value: { sheet: grid.sheet, entries } };
 }
 
-/** A header line repeated inside the table (e.g. after a page break copy) is not a question. */
-function isRepeatedHeader(grid: Grid, location: HeaderLocation<CartographieColumn>, index: number): boolean {
-  const row = findHeaderRow({ ...grid, rows: [grid.rows[index]] }, CARTOGRAPHIE_SPECS, grid.top);
-  return row?.columns.answer === location.columns.answer && row?.columns.label === location.columns.label;
+/** A header line repeated inside the table (e.g. a copied block) is not a question. */
+function isRepeatedHeader(cells: CellInput[], location: HeaderLocation<CartographieColumn>): boolean {
+  return (['answer', 'label'] as const).every((key) => isHeaderOf(cells[location.columns[key] as number], CARTOGRAPHIE_SPECS, key));
 }
