@@ -97,7 +97,7 @@ export function DashboardTab({ analysis }: { analysis: Analysis }) {
 
       <section className={styles.section} aria-labelledby="db-views">
         <Subtitle2 as="h2" id="db-views" className={styles.heading}>
-          Continuité de l&apos;information
+          Continuité de l’information
         </Subtitle2>
         <table className={styles.table}>
           <caption className={styles.hidden}>Continuité à la PUI, aux points de transition et aux blocs opératoires</caption>
@@ -127,8 +127,8 @@ export function DashboardTab({ analysis }: { analysis: Analysis }) {
         </table>
         {ruptures.length > 0 ? (
           <>
-            <Caption1>Liaisons en rupture :</Caption1>
-            <ul className={styles.ruptures}>
+            <Caption1 id="db-ruptures">Liaisons en rupture :</Caption1>
+            <ul className={styles.ruptures} aria-labelledby="db-ruptures">
               {ruptures.map((t) => (
                 <li key={`${t.from}>${t.to}`}>
                   {t.fromLabel} → {t.toLabel} ({count(t.ruptures, 'rupture')})

@@ -151,7 +151,7 @@ export default function IudTab() {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (text.trim() === '') return;
-    setResult(parseIud(text));
+    setResult(parseIud(text, { today: new Date().toISOString().slice(0, 10) }));
     // The next scan replaces this one.
     input.current?.select();
   }

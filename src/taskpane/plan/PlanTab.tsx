@@ -78,13 +78,13 @@ export function PlanTab({ proposals, onUpdatePlan, disabled }: PlanTabProps) {
         {report && !report.ok && (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>Le plan n&apos;a pas été écrit</MessageBarTitle>
+              <MessageBarTitle>Le plan n’a pas été écrit</MessageBarTitle>
               {report.problems.map((p) => p.message).join(' ')}
             </MessageBarBody>
           </MessageBar>
         )}
       </div>
-      {proposals.length === 0 && <Caption1>Aucune action proposée pour l&apos;instant.</Caption1>}
+      {proposals.length === 0 && <Caption1>Aucune action proposée pour l’instant.</Caption1>}
       {PRIORITIES.map(({ priority, title, color }) => {
         const group = proposals.filter((p) => p.priority === priority).sort((a, b) => a.order - b.order);
         if (group.length === 0) return null;
