@@ -1,0 +1,70 @@
+/**
+ * exceljs cell values ↔ the port's CellInput, and worksheet ↔ Grid.
+ */
+import type { Cell, CellValue, Worksheet } from 'exceljs';
+import type { CellInput } from '../../domain/model';
+import type { Grid } from '../../workbook/grid';
+
+/** Days between Excel's epoch (1899-12-30) and 1970-01-01. */
+const EXCEL_EPOCH_OFFSET = 25569;
+const MS_PER_DAY = 86_400_000;
+
+/** A date as Excel stores it: a serial day number (exceljs dates are UTC). */
+export function excelSerial(date: Date): number {
+  return date.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function richTextOf(value: unknown): string | null {
+  if (!isObject(value) || !Array.isArray(value.richText)) return null;
+  return value.richText.map((run: { text?: string }) => run.text ?? '').join('');
+}
+
+/** Converts a plain (non-formula) exceljs value. */
+function plainInput(value: unknown): CellInput {
+  if (value === null || value === undefined) return { value: null };
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { value };
+  if (value instanceof Date) return { value: excelSerial(value), date: true };
+  if (isObject(value)) {
+    if (typeof value.error === 'string') return { value: value.error, error: true };
+    const rich = richTextOf(value);
+    if (rich !== null) return { value: rich };
+    // Hyperlinks: { text, hyperlink }, the text itself possibly rich.
+    if ('hyperlink' in value) {
+      const text = value.text;
+      return { value: richTextOf(text) ?? (typeof text === 'string' ? text : null) };
+    }
+  }
+  return { value: String(value) };
+}
+
+/** exceljs value → CellInput: formulas give their cached result, errors are flagged, rich text is flattened. */
+export function toCellInput(value: CellValue | undefined): CellInput {
+  if (isObject(value) && ('formula' in value || 'sharedFormula' in value)) {
+    const result = plainInput((value as { result?: unknown }).result);
+    return { ...result, formula: true };
+  }
+  return plainInput(value);
+}
+
+/** Reads a cell; inside a merged range only the top-left cell holds the value, as in Excel. */
+export function readCell(cell: Cell): CellInput {
+  return cell.isMerged && cell.master !== cell ? { value: null } : toCellInput(cell.value);
+}
+
+/** Every used cell of a worksheet, from A1 to its last used row and column. */
+export function readGrid(worksheet: Worksheet): Grid {
+  const rowCount = worksheet.rowCount;
+  const columnCount = worksheet.columnCount;
+  const rows: CellInput[][] = [];
+  for (let r = 1; r <= rowCount; r++) {
+    const row = worksheet.getRow(r);
+    const cells: CellInput[] = [];
+    for (let c = 1; c <= columnCount; c++) cells.push(readCell(row.getCell(c)));
+    rows.push(cells);
+  }
+  return { sheet: worksheet.name, top: 1, left: 1, rows };
+}

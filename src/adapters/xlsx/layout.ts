@@ -1,0 +1,57 @@
+/** Writes a generated sheet (SheetLayout) into an exceljs workbook. */
+import type { Workbook, Worksheet } from 'exceljs';
+import type { LayoutCell, SheetLayout } from '../../workbook/port';
+import { applyStyle } from './styles';
+
+/** exceljs keeps the tab position in an untyped `orderNo`. */
+type OrderedSheet = Worksheet & { orderNo: number };
+
+function ordered(sheet: Worksheet): OrderedSheet {
+  return sheet as OrderedSheet;
+}
+
+/** A fresh, empty sheet replacing `name` at its place in the tabs (no leftover cell, merge or format). */
+export function replaceWorksheet(workbook: Workbook, name: string): Worksheet {
+  const old = workbook.getWorksheet(name);
+  const orderNo = old && ordered(old).orderNo;
+  if (old) workbook.removeWorksheet(old.id);
+  const sheet = ordered(workbook.addWorksheet(name));
+  if (orderNo !== undefined) sheet.orderNo = orderNo;
+  return sheet;
+}
+
+/** A new sheet, just before the sheet named `before` when there is one, else last. */
+export function addWorksheet(workbook: Workbook, name: string, before?: string): Worksheet {
+  const sheet = ordered(workbook.addWorksheet(name));
+  const next = before === undefined ? undefined : workbook.getWorksheet(before);
+  if (next) {
+    const position = ordered(next).orderNo;
+    for (const other of workbook.worksheets.map(ordered)) {
+      if (other !== sheet && other.orderNo >= position) other.orderNo += 1;
+    }
+    sheet.orderNo = position;
+  }
+  return sheet;
+}
+
+/** Layout cells (0-based rows and columns) with their styles and number formats. */
+export function writeCells(sheet: Worksheet, cells: LayoutCell[]): void {
+  for (const item of cells) {
+    const cell = sheet.getCell(item.row + 1, item.col + 1);
+    // exceljs stores a plain string as text, so "=…" stays text, never a formula.
+    cell.value = item.value;
+    if (item.style) applyStyle(cell, item.style);
+    if (item.numberFormat) cell.numFmt = item.numberFormat;
+  }
+}
+
+export function writeColumnWidths(sheet: Worksheet, widths: number[]): void {
+  widths.forEach((width, index) => {
+    sheet.getColumn(index + 1).width = width;
+  });
+}
+
+export function writeLayout(sheet: Worksheet, layout: SheetLayout): void {
+  writeCells(sheet, layout.cells);
+  writeColumnWidths(sheet, layout.columnWidths);
+}

@@ -1,0 +1,118 @@
+/**
+ * Rewrites the plan d'action table in place: header, rows in the merged order, the Statut
+ * drop-down and wrapping from the template, the Excel table resized. Columns the user added
+ * (headers the plan does not know) follow their row, matched by the row's reference.
+ */
+import type { CellValue, Worksheet } from 'exceljs';
+import type { CellInput, UserValue } from '../../domain/model';
+import { cellAddress, cellText, type Grid } from '../../workbook/grid';
+import { columnText, locateHeader } from '../../workbook/headers';
+import { PLAN_SPECS, type PlanArea, type PlanLayout } from '../../workbook/planSheet';
+import { PLAN_COLUMNS } from '../../workbook/sheets';
+import { templateSheet } from '../../workbook/template';
+import { applyStyle } from './styles';
+import type { TableModel } from './tables';
+import { SPARE_ROWS, applyListValidation } from './template';
+
+const REF_INDEX = Object.keys(PLAN_COLUMNS).indexOf('ref');
+const ACTION_INDEX = Object.keys(PLAN_COLUMNS).indexOf('action');
+
+/** What ties a row to its extra cells: the reference, else (hand-typed rows) the action text. */
+function rowKey(ref: string, action: string): string {
+  return ref !== '' ? `ref:${ref}` : `action:${action}`;
+}
+
+/** A cell moved with its row: the raw value (formula, date…) and its number format. */
+interface KeptCell {
+  value: CellValue;
+  numFmt: string;
+}
+
+interface ExtraColumn {
+  header: CellInput;
+  values: Map<string, KeptCell>;
+}
+
+/** Columns with a header the plan does not know, from the table's first column to the last header. */
+function extraColumns(sheet: Worksheet, grid: Grid, area: PlanArea): ExtraColumn[] {
+  const header = locateHeader(grid, PLAN_SPECS, area.headerRow);
+  if (!header.ok) return [];
+  const location = header.value;
+  const known = new Set(Object.values(location.columns));
+  const headerCells = grid.rows[location.index];
+  const extras: ExtraColumn[] = [];
+  for (let col = area.firstColumn - grid.left; col < headerCells.length; col++) {
+    if (known.has(col) || cellText(headerCells[col]) === '') continue;
+    const values = new Map<string, KeptCell>();
+    for (let index = location.index + 1; index <= location.index + area.rowCount; index++) {
+      const cells = grid.rows[index] ?? [];
+      if (cellText(cells[col]) === '') continue;
+      const cell = sheet.getCell(grid.top + index, grid.left + col);
+      values.set(rowKey(columnText(cells, location, 'ref'), columnText(cells, location, 'action')), { value: cell.value, numFmt: cell.numFmt });
+    }
+    extras.push({ header: headerCells[col], values });
+  }
+  return extras;
+}
+
+/** Last column holding a header, so every old cell of the table is cleared. */
+function lastHeaderColumn(grid: Grid, area: PlanArea): number {
+  const cells = grid.rows[area.headerRow - grid.top] ?? [];
+  let last = area.firstColumn + area.columnCount - 1;
+  cells.forEach((cell, col) => {
+    if (cellText(cell) !== '') last = Math.max(last, grid.left + col);
+  });
+  return last;
+}
+
+function resizeTable(table: TableModel, firstRow: number, lastRow: number, firstColumn: number, headers: string[]): void {
+  const ref = `${cellAddress(firstRow, firstColumn)}:${cellAddress(lastRow, firstColumn + headers.length - 1)}`;
+  table.tableRef = ref;
+  table.autoFilterRef = ref;
+  table.columns = headers.map((name) => ({ name, filterButton: true, totalsRowFunction: 'none' }));
+}
+
+export function writePlanRows(sheet: Worksheet, grid: Grid, area: PlanArea, layout: PlanLayout, table?: TableModel): void {
+  const extras = extraColumns(sheet, grid, area);
+  const { headerRow, firstColumn } = area;
+  const lastColumn = Math.max(lastHeaderColumn(grid, area), firstColumn + layout.headers.length + extras.length - 1);
+  for (let row = headerRow; row <= headerRow + area.rowCount; row++) {
+    for (let col = firstColumn; col <= lastColumn; col++) sheet.getCell(row, col).value = null;
+  }
+
+  const headers = [...layout.headers, ...extras.map((extra) => cellText(extra.header))];
+  headers.forEach((header, index) => {
+    const cell = sheet.getCell(headerRow, firstColumn + index);
+    cell.value = header;
+    applyStyle(cell, 'header');
+  });
+  layout.values.forEach((values, index) => {
+    const row = headerRow + 1 + index;
+    values.forEach((value: UserValue, col) => {
+      const cell = sheet.getCell(row, firstColumn + col);
+      cell.value = value;
+      const format = layout.numberFormats[col];
+      if (format && typeof value === 'number') cell.numFmt = format;
+    });
+    const key = rowKey(cellText({ value: values[REF_INDEX] }), cellText({ value: values[ACTION_INDEX] }));
+    extras.forEach((extra, offset) => {
+      const kept = extra.values.get(key);
+      if (!kept) return;
+      const cell = sheet.getCell(row, firstColumn + layout.headers.length + offset);
+      cell.value = kept.value;
+      if (kept.numFmt) cell.numFmt = kept.numFmt;
+    });
+  });
+
+  const template = templateSheet('plan').table;
+  const lastRow = headerRow + Math.max(layout.values.length, 1);
+  if (template) {
+    for (const column of template.wrapColumns) {
+      for (let row = headerRow + 1; row <= lastRow; row++) sheet.getCell(row, firstColumn + column).alignment = { wrapText: true, vertical: 'top' };
+    }
+    for (const validation of template.validations) {
+      applyListValidation(sheet, validation, firstColumn + validation.column, { first: headerRow + 1, last: lastRow + SPARE_ROWS });
+    }
+  }
+  if (table) resizeTable(table, headerRow, lastRow, firstColumn, headers);
+}

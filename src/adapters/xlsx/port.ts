@@ -1,0 +1,201 @@
+/**
+ * The workbook port over an .xlsx file held in memory by exceljs (command line, batch
+ * consolidation). Sheets are found by name and columns by header label through the shared
+ * workbook layer; this adapter only moves cells between exceljs and that layer.
+ */
+import { rename, writeFile } from 'node:fs/promises';
+import ExcelJS, { type Worksheet } from 'exceljs';
+import type { Cartographie, PlanRow } from '../../domain/model';
+import { cellText } from '../../workbook/grid';
+import { cartographieColumns, locateCartographie, resolveSheet } from '../../workbook/locate';
+import { findSheet } from '../../workbook/names';
+import { planArea, planLayout, readPlanGrid } from '../../workbook/planSheet';
+import type {
+  Capabilities,
+  ChangeInfo,
+  DemoAnswer,
+  InitReport,
+  ReadResult,
+  SheetLayout,
+  WorkbookPort,
+  WorkbookProblem,
+} from '../../workbook/port';
+import { CARTOGRAPHIE_TABLE, PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
+import { templateSheet, workbookTemplate } from '../../workbook/template';
+import { readGrid } from './cells';
+import { addWorksheet, replaceWorksheet, writeLayout } from './layout';
+import { openWorkbookBuffer, openWorkbookFile, type OpenResult } from './open';
+import { writePlanRows } from './plan';
+import { findTable, tableHeaderRow, tableNames } from './tables';
+import { renderTemplateSheet } from './template';
+
+export const XLSX_CAPABILITIES: Capabilities = {
+  host: 'xlsx',
+  charts: false,
+  triggerSource: false,
+  events: false,
+  selection: false,
+  notes: [
+    "Fichier .xlsx écrit sans Excel : la Synthèse n'a pas de graphique natif (la bibliothèque exceljs ne sait pas en créer) ; ses taux sont des nombres au format pourcentage, prêts pour un graphique ajouté dans Excel.",
+    "Pas de mise à jour en direct : relancez l'analyse après avoir modifié le fichier.",
+  ],
+};
+
+const OK: ReadResult<void> = { ok: true, value: undefined };
+
+export type PortResult = { ok: true; port: XlsxWorkbookPort } | { ok: false; problem: WorkbookProblem };
+
+function portOf(opened: OpenResult): PortResult {
+  return opened.ok ? { ok: true, port: new XlsxWorkbookPort(opened.workbook) } : opened;
+}
+
+export class XlsxWorkbookPort implements WorkbookPort {
+  readonly capabilities = XLSX_CAPABILITIES;
+
+  constructor(readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
+
+  static async open(path: string): Promise<PortResult> {
+    return portOf(await openWorkbookFile(path));
+  }
+
+  static async fromBuffer(bytes: Buffer): Promise<PortResult> {
+    return portOf(await openWorkbookBuffer(bytes));
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+  }
+
+  /** Writes next to the target then renames, so a failed write never leaves half a workbook. */
+  async save(path: string): Promise<void> {
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, await this.toBuffer());
+    await rename(temporary, path);
+  }
+
+  private sheetNames(): string[] {
+    return this.workbook.worksheets.map((sheet) => sheet.name);
+  }
+
+  /** The worksheet of a RESOMEDIT sheet, found tolerantly by name. */
+  worksheet(key: SheetKey): ReadResult<Worksheet> {
+    const name = resolveSheet(this.sheetNames(), key);
+    return name.ok ? { ok: true, value: this.workbook.getWorksheet(name.value) as Worksheet } : name;
+  }
+
+  /** The sheet that follows `key` in the RESOMEDIT order among those present, to insert before it. */
+  private nextSheet(key: SheetKey): string | undefined {
+    const names = this.sheetNames();
+    return SHEET_ORDER.slice(SHEET_ORDER.indexOf(key) + 1)
+      .map((later) => findSheet(names, SHEETS[later]))
+      .find((name) => name !== undefined);
+  }
+
+  /** 1-based header row of the cartographie table, when the sheet holds it. */
+  private cartographieHeaderRow(sheet: Worksheet): number | undefined {
+    const table = findTable(sheet, CARTOGRAPHIE_TABLE);
+    return table && tableHeaderRow(table);
+  }
+
+  async readCartographie(): Promise<ReadResult<Cartographie>> {
+    const sheet = this.worksheet('cartographie');
+    if (!sheet.ok) return sheet;
+    return locateCartographie(readGrid(sheet.value), this.cartographieHeaderRow(sheet.value));
+  }
+
+  async writeSynthesis(layout: SheetLayout): Promise<ReadResult<void>> {
+    const existing = findSheet(this.sheetNames(), layout.sheet);
+    const sheet = existing ? replaceWorksheet(this.workbook, existing) : addWorksheet(this.workbook, layout.sheet, this.nextSheet('synthesis'));
+    writeLayout(sheet, layout);
+    return OK;
+  }
+
+  async readPlan(): Promise<ReadResult<PlanRow[]>> {
+    const sheet = this.worksheet('plan');
+    if (!sheet.ok) return sheet;
+    return readPlanGrid(readGrid(sheet.value));
+  }
+
+  async writePlan(rows: PlanRow[]): Promise<ReadResult<void>> {
+    const found = this.worksheet('plan');
+    const sheet = found.ok ? found.value : this.createSheet('plan');
+    const grid = readGrid(sheet);
+    const area = planArea(grid);
+    if (!area.ok) return area;
+    writePlanRows(sheet, grid, area.value, planLayout(rows), findTable(sheet, PLAN_TABLE));
+    return OK;
+  }
+
+  private createSheet(key: SheetKey): Worksheet {
+    const template = templateSheet(key);
+    const sheet = addWorksheet(this.workbook, template.name, this.nextSheet(key));
+    // Table names are unique in a workbook: a table renamed or moved by the user keeps its name.
+    const taken = template.table !== undefined && findSheet(tableNames(this.workbook), template.table.name) !== undefined;
+    renderTemplateSheet(sheet, template, { asTable: !taken });
+    return sheet;
+  }
+
+  async initialise(): Promise<InitReport> {
+    const report: InitReport = { created: [], existing: [] };
+    for (const template of workbookTemplate()) {
+      const existing = findSheet(this.sheetNames(), template.name);
+      if (existing) {
+        report.existing.push(existing);
+      } else {
+        this.createSheet(template.key);
+        report.created.push(template.name);
+      }
+    }
+    return report;
+  }
+
+  async hasAnswers(): Promise<boolean> {
+    const cartographie = await this.readCartographie();
+    return cartographie.ok && cartographie.value.entries.some((entry) => cellText(entry.answer) !== '');
+  }
+
+  async fillDemo(answers: DemoAnswer[]): Promise<ReadResult<void>> {
+    const sheet = this.worksheet('cartographie');
+    if (!sheet.ok) return sheet;
+    const grid = readGrid(sheet.value);
+    const headerRow = this.cartographieHeaderRow(sheet.value);
+    const cartographie = locateCartographie(grid, headerRow);
+    const columns = cartographieColumns(grid, headerRow);
+    if (!cartographie.ok) return cartographie;
+    if (!columns.ok) return columns;
+    const rows = new Map(cartographie.value.entries.map((entry) => [entry.ref, entry.row]));
+    const missing = answers.filter((answer) => !rows.has(answer.ref)).map((answer) => answer.ref);
+    if (missing.length > 0) {
+      return {
+        ok: false,
+        problems: [
+          {
+            code: 'unsupported',
+            sheet: sheet.value.name,
+            message: `La cartographie ne contient pas les lignes de référence ${missing.join(', ')} : réinitialisez-la avant de charger la démonstration.`,
+          },
+        ],
+      };
+    }
+    const { answer: answerColumn, comment: commentColumn } = columns.value.columns;
+    for (const demo of answers) {
+      const row = rows.get(demo.ref) as number;
+      sheet.value.getCell(row, answerColumn as number).value = demo.answer;
+      if (demo.comment !== undefined && commentColumn !== undefined) sheet.value.getCell(row, commentColumn).value = demo.comment;
+    }
+    return OK;
+  }
+
+  /** Makes the cell the active one when the file is next opened. */
+  async select(sheetName: string, cell: string): Promise<void> {
+    const sheet = this.workbook.getWorksheet(findSheet(this.sheetNames(), sheetName) ?? sheetName);
+    if (!sheet) return;
+    sheet.views = [{ ...(sheet.views[0] ?? {}), activeCell: cell }];
+    this.workbook.views = [{ ...(this.workbook.views[0] ?? {}), activeTab: this.workbook.worksheets.indexOf(sheet) } as ExcelJS.WorkbookView];
+  }
+
+  /** A file raises no change events: the caller re-reads it. */
+  onCartographieChange(_listener: (change: ChangeInfo) => void): () => void {
+    return () => undefined;
+  }
+}

@@ -1,0 +1,33 @@
+/** Excel tables of a sheet, which exceljs keeps in an untyped map; the model is what it writes. */
+import type { Workbook, Worksheet } from 'exceljs';
+import { parseAddress } from '../../workbook/grid';
+import { findSheet } from '../../workbook/names';
+
+export interface TableModel {
+  name: string;
+  /** "A4:M30", header row included. */
+  tableRef: string;
+  autoFilterRef?: string;
+  columns: { name: string; filterButton?: boolean; totalsRowFunction?: string }[];
+}
+
+function tablesOf(sheet: Worksheet): Record<string, { model: TableModel }> {
+  return (sheet as unknown as { tables: Record<string, { model: TableModel }> }).tables;
+}
+
+/** Names of every table of the workbook (they must be unique across sheets). */
+export function tableNames(workbook: Workbook): string[] {
+  return workbook.worksheets.flatMap((sheet) => Object.keys(tablesOf(sheet)));
+}
+
+/** The table called `name` (tolerantly) on a sheet. */
+export function findTable(sheet: Worksheet, name: string): TableModel | undefined {
+  const tables = tablesOf(sheet);
+  const found = findSheet(Object.keys(tables), name);
+  return found === undefined ? undefined : tables[found].model;
+}
+
+/** 1-based sheet row of a table's header. */
+export function tableHeaderRow(table: TableModel): number {
+  return parseAddress(table.tableRef.split(':')[0]).row;
+}
