@@ -1,0 +1,208 @@
+/**
+ * The live analysis of a workbook: reads the cartographie, analyses it and rewrites the Synthèse
+ * after user edits. A burst of change events within the debounce window gives one recomputation;
+ * an event arriving during a recomputation gives exactly one more. Nothing here throws to the UI:
+ * failures become French text in the state.
+ *
+ * The Synthèse is rewritten only when its content (all but the "mise à jour" line) changed, so a
+ * recomputation that changes no figure costs no write.
+ */
+import { mergePlan } from '../domain/actions/merge';
+import { analyse } from '../domain/analyse';
+import { demoAnswers } from '../domain/demo';
+import type { Analysis, Finding } from '../domain/model';
+import type { Capabilities, InitReport, SheetLayout, WorkbookPort, WorkbookProblem } from './port';
+import { SYNTHESIS_DATE_ROW, synthesisLayout } from './synthesisLayout';
+
+export interface SessionState {
+  status: 'loading' | 'ready' | 'problem' | 'error';
+  analysis?: Analysis;
+  /** Why the cartographie could not be read ('problem'), or what could not be written ('ready'). */
+  problems: WorkbookProblem[];
+  capabilities: Capabilities;
+  recomputations: number;
+  /** French label of the task running, null when idle. */
+  busy: string | null;
+  error?: string;
+}
+
+export type PlanUpdateReport =
+  | { ok: true; added: number; kept: number; marked: number; total: number }
+  | { ok: false; problems: WorkbookProblem[] };
+
+export const DEFAULT_DEBOUNCE_MS = 300;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function contentKey(layout: SheetLayout): string {
+  return JSON.stringify([layout.cells.filter((cell) => cell.row !== SYNTHESIS_DATE_ROW), layout.columnWidths, layout.chart]);
+}
+
+export class AnalysisSession {
+  private state: SessionState;
+  private readonly listeners = new Set<(state: SessionState) => void>();
+  private readonly debounceMs: number;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private unsubscribe: (() => void) | null = null;
+  private writtenKey: string | null = null;
+  /** Shown under the Synthèse title when given. */
+  private readonly establishment?: string;
+
+  constructor(
+    private readonly port: WorkbookPort,
+    options: { debounceMs?: number; establishment?: string } = {},
+  ) {
+    this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+    this.establishment = options.establishment;
+    this.state = { status: 'loading', problems: [], capabilities: port.capabilities, recomputations: 0, busy: null };
+  }
+
+  /** Listens to the cartographie and runs the first analysis. */
+  async start(): Promise<void> {
+    if (!this.unsubscribe) this.unsubscribe = this.port.onCartographieChange(() => this.schedule());
+    await this.refresh();
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.clearTimer();
+  }
+
+  subscribe(listener: (state: SessionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  getState(): SessionState {
+    return this.state;
+  }
+
+  /** Recomputes now; during a recomputation, asks for exactly one more and resolves after it. */
+  refresh(): Promise<void> {
+    this.clearTimer();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.loop();
+    return this.running;
+  }
+
+  async updatePlan(): Promise<PlanUpdateReport> {
+    return this.task("Mise à jour du plan d'action…", async (): Promise<PlanUpdateReport> => {
+      await this.refresh();
+      const analysis = this.state.analysis;
+      if (this.state.status === 'problem' || !analysis) return { ok: false, problems: this.state.problems };
+      const existing = await this.port.readPlan();
+      if (!existing.ok) return existing;
+      const merged = mergePlan(existing.value, analysis.proposals);
+      const written = await this.port.writePlan(merged.rows);
+      if (!written.ok) return written;
+      return { ok: true, added: merged.added, kept: merged.kept, marked: merged.marked, total: merged.rows.length };
+    }, (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
+  }
+
+  async initialise(): Promise<InitReport> {
+    return this.task('Initialisation du classeur…', async () => {
+      const report = await this.port.initialise();
+      this.writtenKey = null;
+      await this.refresh();
+      return report;
+    }, () => ({ created: [], existing: [] }));
+  }
+
+  /** Fills the demo establishment; the caller has asked for confirmation when answers exist. */
+  async loadDemo(): Promise<void> {
+    return this.task("Remplissage de l'établissement de démonstration…", async () => {
+      const filled = await this.port.fillDemo(demoAnswers());
+      if (!filled.ok) {
+        this.setState({ problems: filled.problems });
+        return;
+      }
+      await this.refresh();
+    }, () => undefined);
+  }
+
+  async select(finding: Finding): Promise<void> {
+    try {
+      await this.port.select(finding.sheet, finding.cell);
+    } catch (error) {
+      this.setState({ error: `Impossible de sélectionner la cellule ${finding.cell} : ${describe(error)}` });
+    }
+  }
+
+  private schedule(): void {
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.refresh();
+    }, this.debounceMs);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        await this.recompute();
+      } while (this.again);
+    } finally {
+      // Cleared synchronously after the last check of `again`, so no request falls in between.
+      this.running = null;
+    }
+  }
+
+  private async recompute(): Promise<void> {
+    try {
+      const read = await this.port.readCartographie();
+      if (!read.ok) {
+        this.writtenKey = null;
+        this.setState({ status: 'problem', analysis: undefined, problems: read.problems, error: undefined });
+        return;
+      }
+      const analysis = analyse(read.value);
+      const problems = await this.writeSynthesis(analysis);
+      this.setState({ status: 'ready', analysis, problems, error: undefined, recomputations: this.state.recomputations + 1 });
+    } catch (error) {
+      this.writtenKey = null;
+      this.setState({ status: 'error', error: `Erreur pendant l'analyse du classeur : ${describe(error)}` });
+    }
+  }
+
+  private async writeSynthesis(analysis: Analysis): Promise<WorkbookProblem[]> {
+    const layout = synthesisLayout(analysis, { establishment: this.establishment });
+    const key = contentKey(layout);
+    if (key === this.writtenKey) return [];
+    const written = await this.port.writeSynthesis(layout);
+    this.writtenKey = written.ok ? key : null;
+    return written.ok ? [] : written.problems;
+  }
+
+  /** Runs a user action with its busy label; a failure becomes the error state and `fallback`'s result. */
+  private async task<T>(label: string, run: () => Promise<T>, fallback: (message: string) => T): Promise<T> {
+    this.setState({ busy: label });
+    try {
+      return await run();
+    } catch (error) {
+      const message = `Échec : ${label.replace(/…$/, '').toLowerCase()} (${describe(error)})`;
+      this.setState({ status: 'error', error: message });
+      return fallback(message);
+    } finally {
+      this.setState({ busy: null });
+    }
+  }
+
+  private setState(patch: Partial<SessionState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener(this.state);
+  }
+}
