@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { Analysis } from '../domain/model';
 import type { AnalysisSession, SessionState } from '../workbook/session';
 
@@ -8,18 +8,33 @@ export interface SessionView {
   analysis?: Analysis;
 }
 
-function nextView(previous: SessionView | undefined, state: SessionState): SessionView {
-  // A structural problem (sheet gone) invalidates the figures; a recomputation or a transient error does not.
-  const analysis = state.analysis ?? (state.status === 'problem' ? undefined : previous?.analysis);
-  return { state, analysis };
+/** A store over the session whose snapshot only changes when the session notifies. */
+function sessionStore(session: AnalysisSession) {
+  let snapshot = session.getState();
+  return {
+    subscribe(onChange: () => void): () => void {
+      const unsubscribe = session.subscribe((state) => {
+        snapshot = state;
+        onChange();
+      });
+      const current = session.getState();
+      if (current !== snapshot) {
+        snapshot = current;
+        onChange();
+      }
+      return unsubscribe;
+    },
+    getSnapshot: () => snapshot,
+  };
 }
 
 /** Follows the session's state from React. */
 export function useSessionView(session: AnalysisSession): SessionView {
-  const [view, setView] = useState<SessionView>(() => nextView(undefined, session.getState()));
-  useEffect(() => {
-    setView((previous) => nextView(previous, session.getState()));
-    return session.subscribe((state) => setView((previous) => nextView(previous, state)));
-  }, [session]);
-  return view;
+  const store = useMemo(() => sessionStore(session), [session]);
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const [kept, setKept] = useState<Analysis | undefined>(state.analysis);
+  // A structural problem (sheet gone) invalidates the figures; a recomputation or a transient error does not.
+  const latest = state.analysis ?? (state.status === 'problem' ? undefined : kept);
+  if (latest !== kept) setKept(latest);
+  return { state, analysis: latest };
 }
