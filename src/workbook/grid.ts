@@ -43,3 +43,22 @@ export function cellText(cell: CellInput | undefined): string {
   if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
   return String(value).trim();
 }
+
+/** "B2:D9" → corners (a single address gives a one-cell range). */
+export function parseRange(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [from, to = from] = range.split(':');
+  const start = parseAddress(from);
+  const end = parseAddress(to);
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.column, end.column),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.column, end.column),
+  };
+}
+
+/** "B2:D9" from 1-based corners; one cell gives "B2". */
+export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
+  const start = cellAddress(top, left);
+  return top === bottom && left === right ? start : `${start}:${cellAddress(bottom, right)}`;
+}

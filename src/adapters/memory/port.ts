@@ -1,0 +1,154 @@
+/**
+ * The workbook port over a MemoryWorkbook (tests, browser demo). Sheets are found by name and
+ * columns by header label through the shared workbook layer; this adapter only moves cells.
+ */
+import type { Cartographie, PlanRow } from '../../domain/model';
+import { demoWrites } from '../../workbook/demoFill';
+import { cellAddress, cellText, parseRange, rangeAddress } from '../../workbook/grid';
+import { locateCartographie, resolveSheet } from '../../workbook/locate';
+import { findSheet, sameLabel } from '../../workbook/names';
+import { planArea, planLayout, readPlanGrid } from '../../workbook/planSheet';
+import type { Capabilities, ChangeInfo, DemoAnswer, InitReport, ReadResult, SheetLayout, WorkbookPort } from '../../workbook/port';
+import { CARTOGRAPHIE_TABLE, PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
+import { templateSheet } from '../../workbook/template';
+import { renderLayout, renderTemplate } from './render';
+import { MemoryWorkbook, type MemoryCell } from './workbook';
+
+export const MEMORY_CAPABILITIES: Capabilities = {
+  host: 'memory',
+  charts: true,
+  triggerSource: true,
+  events: true,
+  selection: true,
+  notes: [],
+};
+
+const OK: ReadResult<void> = { ok: true, value: undefined };
+
+export class MemoryWorkbookPort implements WorkbookPort {
+  readonly capabilities = MEMORY_CAPABILITIES;
+
+  constructor(readonly workbook: MemoryWorkbook = new MemoryWorkbook()) {}
+
+  /** A port over a workbook freshly created from the template (the five sheets). */
+  static fromTemplate(): MemoryWorkbookPort {
+    const port = new MemoryWorkbookPort();
+    port.createMissingSheets();
+    return port;
+  }
+
+  private sheetName(key: SheetKey): ReadResult<string> {
+    return resolveSheet(this.workbook.sheetNames(), key);
+  }
+
+  /** The sheet following `key` in workbook order among those present, to insert before it. */
+  private nextSheet(key: SheetKey): string | undefined {
+    const names = this.workbook.sheetNames();
+    return SHEET_ORDER.slice(SHEET_ORDER.indexOf(key) + 1)
+      .map((later) => findSheet(names, SHEETS[later]))
+      .find((name) => name !== undefined);
+  }
+
+  private createSheet(key: SheetKey): string {
+    const template = templateSheet(key);
+    this.workbook.addSheet(template.name, this.nextSheet(key));
+    // Table names are unique in a workbook: a table the user moved elsewhere keeps its name.
+    renderTemplate(this.workbook, template, template.table !== undefined && this.workbook.table(template.table.name) === undefined);
+    return template.name;
+  }
+
+  /** 1-based header row of a table when it lies on `sheet`. */
+  private tableHeaderRow(table: string, sheet: string): number | undefined {
+    const found = this.workbook.table(table);
+    return found && found.sheet === sheet ? parseRange(found.range).top : undefined;
+  }
+
+  async readCartographie(): Promise<ReadResult<Cartographie>> {
+    const sheet = this.sheetName('cartographie');
+    if (!sheet.ok) return sheet;
+    return locateCartographie(this.workbook.grid(sheet.value), this.tableHeaderRow(CARTOGRAPHIE_TABLE, sheet.value));
+  }
+
+  /** The Synthèse belongs to the add-in: recreated when missing. */
+  async writeSynthesis(layout: SheetLayout): Promise<ReadResult<void>> {
+    if (!findSheet(this.workbook.sheetNames(), layout.sheet)) this.workbook.addSheet(layout.sheet, this.nextSheet('synthesis'));
+    renderLayout(this.workbook, layout);
+    return OK;
+  }
+
+  async readPlan(): Promise<ReadResult<PlanRow[]>> {
+    const sheet = this.sheetName('plan');
+    if (!sheet.ok) return sheet;
+    return readPlanGrid(this.workbook.grid(sheet.value));
+  }
+
+  /** Rewrites the plan table where it stands (header found by labels); recreates the sheet when missing. */
+  async writePlan(rows: PlanRow[]): Promise<ReadResult<void>> {
+    const found = this.sheetName('plan');
+    const sheet = found.ok ? found.value : this.createSheet('plan');
+    const area = planArea(this.workbook.grid(sheet));
+    if (!area.ok) return area;
+    const { headerRow, firstColumn, columnCount, rowCount } = area.value;
+    const layout = planLayout(rows);
+    const lastColumn = firstColumn + Math.max(columnCount, layout.headers.length) - 1;
+    if (rowCount > 0) this.workbook.clear(sheet, rangeAddress(headerRow + 1, firstColumn, headerRow + rowCount, lastColumn));
+    const writes = [layout.headers, ...layout.values].flatMap((line, r) =>
+      line.map((value, c) => {
+        const cell: Partial<MemoryCell> = r === 0 ? { value, style: 'header' } : { value, style: 'value' };
+        const numberFormat = layout.numberFormats[c];
+        if (r > 0 && numberFormat && typeof value === 'number') cell.numberFormat = numberFormat;
+        return { address: cellAddress(headerRow + r, firstColumn + c), cell };
+      }),
+    );
+    this.workbook.write(sheet, writes);
+    const table = this.workbook.table(PLAN_TABLE);
+    if (table && table.sheet === sheet) {
+      this.workbook.setTable(table.name, sheet, rangeAddress(headerRow, firstColumn, headerRow + Math.max(rows.length, 1), firstColumn + layout.headers.length - 1));
+    }
+    return OK;
+  }
+
+  /** Creates the missing sheets from the template; never touches an existing one. */
+  async initialise(): Promise<InitReport> {
+    return this.createMissingSheets();
+  }
+
+  private createMissingSheets(): InitReport {
+    const report: InitReport = { created: [], existing: [] };
+    for (const key of SHEET_ORDER) {
+      const existing = findSheet(this.workbook.sheetNames(), SHEETS[key]);
+      if (existing) report.existing.push(existing);
+      else report.created.push(this.createSheet(key));
+    }
+    return report;
+  }
+
+  async hasAnswers(): Promise<boolean> {
+    const cartographie = await this.readCartographie();
+    return cartographie.ok && cartographie.value.entries.some((entry) => cellText(entry.answer) !== '');
+  }
+
+  async fillDemo(answers: DemoAnswer[]): Promise<ReadResult<void>> {
+    const sheet = this.sheetName('cartographie');
+    if (!sheet.ok) return sheet;
+    const writes = demoWrites(this.workbook.grid(sheet.value), answers, this.tableHeaderRow(CARTOGRAPHIE_TABLE, sheet.value));
+    if (!writes.ok) return writes;
+    this.workbook.write(
+      sheet.value,
+      writes.value.map(({ address, value }) => ({ address, cell: { value } })),
+    );
+    return OK;
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    this.workbook.select(sheet, cell);
+  }
+
+  onCartographieChange(listener: (change: ChangeInfo) => void): () => void {
+    return this.workbook.subscribe((event) => {
+      if (event.kind === 'change' && event.source === 'user' && sameLabel(event.sheet, SHEETS.cartographie)) {
+        listener({ sheet: event.sheet, address: event.address });
+      }
+    });
+  }
+}

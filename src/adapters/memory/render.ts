@@ -1,0 +1,64 @@
+/** Renders the shared template sheets and generated layouts into a MemoryWorkbook. */
+import { cellAddress, rangeAddress } from '../../workbook/grid';
+import type { LayoutCell, SheetLayout } from '../../workbook/port';
+import type { TemplateSheet, TemplateTable } from '../../workbook/template';
+import type { MemoryCell, MemoryWorkbook } from './workbook';
+
+type Write = { address: string; cell: Partial<MemoryCell> };
+
+function layoutWrites(cells: LayoutCell[]): Write[] {
+  return cells.map(({ row, col, value, style, numberFormat }) => ({
+    address: cellAddress(row + 1, col + 1),
+    cell: { value, ...(style && { style }), ...(numberFormat && { numberFormat }) },
+  }));
+}
+
+function tableWrites(table: TemplateTable): Write[] {
+  const headerRow = table.headerRow + 1;
+  const fills = new Map<string, string>();
+  for (const band of table.bands) {
+    for (let r = band.firstRow; r < band.firstRow + band.rowCount; r++) {
+      for (const col of band.columns) fills.set(`${r}:${col}`, band.fill);
+    }
+  }
+  const header = table.headers.map((value, col): Write => ({ address: cellAddress(headerRow, col + 1), cell: { value, style: 'header' } }));
+  const body = table.rows.flatMap((row, r) =>
+    row.map((value, col): Write => {
+      const fill = fills.get(`${r}:${col}`);
+      return {
+        address: cellAddress(headerRow + 1 + r, col + 1),
+        cell: { value, ...(table.wrapColumns.includes(col) && { wrap: true }), ...(fill && { fill }) },
+      };
+    }),
+  );
+  return [...header, ...body];
+}
+
+/** Fills an empty sheet with a template; the table is registered when `asTable` (its name is free). */
+export function renderTemplate(workbook: MemoryWorkbook, template: TemplateSheet, asTable: boolean): void {
+  const sheet = workbook.sheet(template.name);
+  if (!sheet) throw new Error(`feuille « ${template.name} » introuvable`);
+  sheet.columnWidths = [...template.columnWidths];
+  sheet.frozenRows = template.freezeRows;
+  const table = template.table;
+  if (table) {
+    const firstRow = table.headerRow + 2;
+    sheet.validations = table.validations.map((v) => ({ column: v.column + 1, firstRow, list: v.values, error: v.error }));
+    sheet.conditionalFormats = table.conditionalFormats.map((c) => ({ column: c.column + 1, firstRow, equals: c.equals, format: c.format }));
+    if (asTable) {
+      const lastRow = table.headerRow + 1 + Math.max(table.rows.length, 1);
+      workbook.setTable(table.name, sheet.name, rangeAddress(table.headerRow + 1, 1, lastRow, table.headers.length));
+    }
+  }
+  workbook.write(sheet.name, [...layoutWrites(template.cells), ...(table ? tableWrites(table) : [])]);
+}
+
+/** Replaces the whole content of a generated sheet (the Synthèse) with a layout. */
+export function renderLayout(workbook: MemoryWorkbook, layout: SheetLayout): void {
+  const sheet = workbook.sheet(layout.sheet);
+  if (!sheet) throw new Error(`feuille « ${layout.sheet} » introuvable`);
+  workbook.clear(sheet.name);
+  sheet.columnWidths = [...layout.columnWidths];
+  sheet.chart = layout.chart && { ...layout.chart };
+  workbook.write(sheet.name, layoutWrites(layout.cells));
+}

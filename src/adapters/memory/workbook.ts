@@ -1,0 +1,317 @@
+/**
+ * An in-memory workbook behaving like Excel where the add-in cares: a user typing "=…" makes a
+ * formula (not evaluated, except =NA() which shows #N/A), a paste is one change event for its
+ * whole range, and writes made by the add-in are tagged as its own. Used by tests and the browser demo.
+ */
+import type { CellInput } from '../../domain/model';
+import { cellAddress, parseAddress, parseRange, rangeAddress, type Grid } from '../../workbook/grid';
+import { findSheet } from '../../workbook/names';
+import type { CellStyle, ChartSpec } from '../../workbook/port';
+import { CELL_FORMATS, type CellFormat } from '../../workbook/styles';
+
+export type Scalar = string | number | boolean | null;
+
+export interface MemoryCell {
+  /** What the cell shows: the typed value, a formula's result, or the error text. */
+  value: Scalar;
+  /** Formula as typed, starting with "=". */
+  formula?: string;
+  /** Excel error shown by the cell, e.g. "#N/A". */
+  error?: string;
+  numberFormat?: string;
+  style?: CellStyle;
+  /** Background of a zone band. */
+  fill?: string;
+  wrap?: boolean;
+}
+
+/** A rule over one column, from `firstRow` down (to `lastRow` when given); rows and columns 1-based. */
+interface ColumnRule {
+  column: number;
+  firstRow: number;
+  lastRow?: number;
+}
+
+export interface ListRule extends ColumnRule {
+  list: readonly string[];
+  error: string;
+}
+
+export interface ColourRule extends ColumnRule {
+  equals: string;
+  format: CellFormat;
+}
+
+export interface MemorySheet {
+  name: string;
+  cells: Record<string, MemoryCell>;
+  columnWidths: number[];
+  frozenRows: number;
+  validations: ListRule[];
+  conditionalFormats: ColourRule[];
+  chart?: ChartSpec;
+}
+
+export interface MemoryTable {
+  name: string;
+  sheet: string;
+  /** "A4:I160", header row included. */
+  range: string;
+}
+
+export interface MemoryWorkbookData {
+  sheets: MemorySheet[];
+  tables: MemoryTable[];
+  selection?: { sheet: string; cell: string };
+}
+
+export type WorkbookEvent =
+  | { kind: 'change'; sheet: string; address: string; source: 'user' | 'addin' }
+  | { kind: 'sheets' }
+  | { kind: 'select'; sheet: string; cell: string };
+
+const NA_FORMULA = /^=\s*NA\s*\(\s*\)\s*$/i;
+
+/** A cell's formats, without its content. */
+function formatsOf(cell: MemoryCell | undefined): Omit<MemoryCell, 'value'> {
+  const formats: Omit<MemoryCell, 'value'> = { ...cell };
+  delete (formats as Partial<MemoryCell>).value;
+  delete formats.formula;
+  delete formats.error;
+  return formats;
+}
+
+/** Canonical key of an address: "$b$2" → "B2". */
+function keyOf(address: string): string {
+  const { row, column } = parseAddress(address);
+  return cellAddress(row, column);
+}
+
+/** A value typed by the user, as Excel stores it. */
+function typed(input: Scalar, previous: MemoryCell | undefined): MemoryCell {
+  const kept = formatsOf(previous);
+  if (typeof input === 'string' && input.startsWith('=') && input.length > 1) {
+    return NA_FORMULA.test(input) ? { ...kept, value: '#N/A', formula: input, error: '#N/A' } : { ...kept, value: null, formula: input };
+  }
+  return { ...kept, value: input === '' ? null : input };
+}
+
+/** Number formats that show a date (day or year tokens outside quotes). */
+function isDateFormat(format: string | undefined): boolean {
+  return format !== undefined && /[dy]/i.test(format.replace(/"[^"]*"/g, ''));
+}
+
+export function toCellInput(cell: MemoryCell | undefined): CellInput {
+  if (!cell) return { value: null };
+  return {
+    value: cell.value,
+    ...(cell.error !== undefined && { error: true }),
+    ...(cell.formula !== undefined && { formula: true }),
+    ...(typeof cell.value === 'number' && isDateFormat(cell.numberFormat) && { date: true }),
+  };
+}
+
+function inRule(rule: ColumnRule, row: number, column: number): boolean {
+  return rule.column === column && row >= rule.firstRow && (rule.lastRow === undefined || row <= rule.lastRow);
+}
+
+export class MemoryWorkbook {
+  private sheets: MemorySheet[] = [];
+  private tables: MemoryTable[] = [];
+  private selection?: { sheet: string; cell: string };
+  private readonly listeners = new Set<(event: WorkbookEvent) => void>();
+
+  static fromJSON(data: MemoryWorkbookData): MemoryWorkbook {
+    const workbook = new MemoryWorkbook();
+    const copy = structuredClone(data);
+    workbook.sheets = copy.sheets;
+    workbook.tables = copy.tables;
+    workbook.selection = copy.selection;
+    return workbook;
+  }
+
+  toJSON(): MemoryWorkbookData {
+    return structuredClone({ sheets: this.sheets, tables: this.tables, ...(this.selection && { selection: this.selection }) });
+  }
+
+  subscribe(listener: (event: WorkbookEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: WorkbookEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  // ---- sheets and tables
+
+  sheetNames(): string[] {
+    return this.sheets.map((sheet) => sheet.name);
+  }
+
+  /** The sheet called `name`, matched tolerantly. */
+  sheet(name: string): MemorySheet | undefined {
+    const found = findSheet(this.sheetNames(), name);
+    return this.sheets.find((sheet) => sheet.name === found);
+  }
+
+  private mustSheet(name: string): MemorySheet {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`feuille « ${name} » introuvable`);
+    return sheet;
+  }
+
+  /** Adds an empty sheet, before `before` when it exists, else last. */
+  addSheet(name: string, before?: string): MemorySheet {
+    if (this.sheets.some((sheet) => sheet.name === name)) throw new Error(`La feuille « ${name} » existe déjà.`);
+    const sheet: MemorySheet = { name, cells: {}, columnWidths: [], frozenRows: 0, validations: [], conditionalFormats: [] };
+    const index = before === undefined ? -1 : this.sheets.findIndex((s) => s.name === before);
+    if (index < 0) this.sheets.push(sheet);
+    else this.sheets.splice(index, 0, sheet);
+    this.emit({ kind: 'sheets' });
+    return sheet;
+  }
+
+  removeSheet(name: string): void {
+    const sheet = this.mustSheet(name);
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.tables = this.tables.filter((table) => table.sheet !== sheet.name);
+    this.emit({ kind: 'sheets' });
+  }
+
+  renameSheet(from: string, to: string): void {
+    const sheet = this.mustSheet(from);
+    for (const table of this.tables) if (table.sheet === sheet.name) table.sheet = to;
+    sheet.name = to;
+    this.emit({ kind: 'sheets' });
+  }
+
+  tableNames(): string[] {
+    return this.tables.map((table) => table.name);
+  }
+
+  table(name: string): MemoryTable | undefined {
+    const found = findSheet(this.tableNames(), name);
+    return this.tables.find((table) => table.name === found);
+  }
+
+  /** Adds a table, or moves an existing one of that name to a new range. */
+  setTable(name: string, sheet: string, range: string): void {
+    const table = this.tables.find((t) => t.name === name);
+    if (table) Object.assign(table, { sheet, range });
+    else this.tables.push({ name, sheet, range });
+  }
+
+  // ---- cells
+
+  getCell(sheet: string, address: string): MemoryCell | undefined {
+    return this.mustSheet(sheet).cells[keyOf(address)];
+  }
+
+  /** What the user sees in a cell: style, band fill, then conditional colours. */
+  cellFormat(sheet: string, address: string): CellFormat {
+    const target = this.mustSheet(sheet);
+    const cell = target.cells[keyOf(address)];
+    const { row, column } = parseAddress(address);
+    const rule = target.conditionalFormats.find((r) => inRule(r, row, column) && cell?.value === r.equals);
+    return {
+      ...(cell?.style && CELL_FORMATS[cell.style]),
+      ...(cell?.fill && { fill: cell.fill }),
+      ...(cell?.wrap && { wrap: true }),
+      ...rule?.format,
+    };
+  }
+
+  /** The drop-down list offered in a cell, if any. */
+  validationAt(sheet: string, address: string): ListRule | undefined {
+    const { row, column } = parseAddress(address);
+    return this.mustSheet(sheet).validations.find((rule) => inRule(rule, row, column));
+  }
+
+  /** The user types a value (Excel semantics: "=…" is a formula). One change event. */
+  setCell(sheet: string, address: string, value: Scalar): void {
+    this.paste(sheet, address, [[value]]);
+  }
+
+  /** The user pastes a block whose top-left is `topLeft`: one change event for the whole range. */
+  paste(sheet: string, topLeft: string, values: Scalar[][]): void {
+    const target = this.mustSheet(sheet);
+    const { row, column } = parseAddress(topLeft);
+    values.forEach((line, r) =>
+      line.forEach((value, c) => {
+        const address = cellAddress(row + r, column + c);
+        target.cells[address] = typed(value, target.cells[address]);
+      }),
+    );
+    const width = Math.max(1, ...values.map((line) => line.length));
+    this.emit({ kind: 'change', sheet: target.name, address: rangeAddress(row, column, row + Math.max(values.length, 1) - 1, column + width - 1), source: 'user' });
+  }
+
+  /**
+   * Writes made by the add-in: values are stored as given (a string starting with "=" stays
+   * text), formats are merged into the existing cell. One change event, tagged as the add-in's.
+   */
+  write(sheet: string, cells: { address: string; cell: Partial<MemoryCell> }[]): void {
+    if (cells.length === 0) return;
+    const target = this.mustSheet(sheet);
+    let bounds = { top: Infinity, left: Infinity, bottom: 0, right: 0 };
+    for (const { address, cell } of cells) {
+      const { row, column } = parseAddress(address);
+      const key = keyOf(address);
+      const previous = target.cells[key];
+      target.cells[key] = { ...formatsOf(previous), ...cell, value: cell.value === undefined ? (previous?.value ?? null) : cell.value };
+      bounds = { top: Math.min(bounds.top, row), left: Math.min(bounds.left, column), bottom: Math.max(bounds.bottom, row), right: Math.max(bounds.right, column) };
+    }
+    this.emit({ kind: 'change', sheet: target.name, address: rangeAddress(bounds.top, bounds.left, bounds.bottom, bounds.right), source: 'addin' });
+  }
+
+  /** Empties a range (values and formats) as the add-in; the whole sheet without a range. */
+  clear(sheet: string, range?: string): void {
+    const target = this.mustSheet(sheet);
+    if (range === undefined) {
+      target.cells = {};
+      target.chart = undefined;
+    } else {
+      const { top, left, bottom, right } = parseRange(range);
+      for (const address of Object.keys(target.cells)) {
+        const { row, column } = parseAddress(address);
+        if (row >= top && row <= bottom && column >= left && column <= right) delete target.cells[address];
+      }
+    }
+    this.emit({ kind: 'change', sheet: target.name, address: range ?? 'A1', source: 'addin' });
+  }
+
+  /** Last used row and column (0 when the sheet is empty). */
+  usedSize(sheet: string): { rows: number; columns: number } {
+    let rows = 0;
+    let columns = 0;
+    for (const address of Object.keys(this.mustSheet(sheet).cells)) {
+      const { row, column } = parseAddress(address);
+      rows = Math.max(rows, row);
+      columns = Math.max(columns, column);
+    }
+    return { rows, columns };
+  }
+
+  /** Every used cell from A1, as the workbook layer reads sheets. */
+  grid(sheet: string): Grid {
+    const target = this.mustSheet(sheet);
+    const { rows, columns } = this.usedSize(sheet);
+    const grid: CellInput[][] = Array.from({ length: rows }, () => Array.from({ length: columns }, () => ({ value: null })));
+    for (const [address, cell] of Object.entries(target.cells)) {
+      const { row, column } = parseAddress(address);
+      grid[row - 1][column - 1] = toCellInput(cell);
+    }
+    return { sheet: target.name, top: 1, left: 1, rows: grid };
+  }
+
+  select(sheet: string, cell: string): void {
+    const target = this.mustSheet(sheet);
+    this.selection = { sheet: target.name, cell };
+    this.emit({ kind: 'select', sheet: target.name, cell });
+  }
+
+  getSelection(): { sheet: string; cell: string } | undefined {
+    return this.selection && { ...this.selection };
+  }
+}
