@@ -20,10 +20,16 @@ const VARIANTS = new Map<string, Answer>([
   ['sans objet', 'NA'],
 ]);
 
-/** Cell value as the user sees it, shortened for a message. */
-export function displayValue(value: CellInput['value']): string {
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+const DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC' });
+const NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 10 });
+
+/** Cell value as the user sees it, shortened for a message; Excel date serials shown as dates. */
+export function displayValue(value: CellInput['value'], date = false): string {
   let text: string;
-  if (typeof value === 'number') text = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 10 }).format(value);
+  if (typeof value === 'number' && date) text = DATE.format(new Date(EXCEL_EPOCH_MS + value * DAY_MS));
+  else if (typeof value === 'number') text = NUMBER.format(value);
   else if (typeof value === 'boolean') text = value ? 'VRAI' : 'FAUX';
   else text = tidyLabel(value ?? '');
   return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
@@ -31,7 +37,7 @@ export function displayValue(value: CellInput['value']): string {
 
 function invalid(cell: CellInput, what?: string): NormalisedAnswer {
   const detail = what ? ` (${what})` : '';
-  return { kind: 'invalid', reason: `Réponse « ${displayValue(cell.value)} » invalide${detail} : ${EXPECTED}` };
+  return { kind: 'invalid', reason: `Réponse « ${displayValue(cell.value, cell.date)} » invalide${detail} : ${EXPECTED}` };
 }
 
 function variantKey(text: string): string {

@@ -3,7 +3,7 @@
  * catalogue, consistency rules applied, and every problem reported as a located French finding.
  * Rows unknown to the catalogue still count, through their own Étape / Type / Vers l'étape cells.
  */
-import { normaliseAnswer } from './answers';
+import { normaliseAnswer, type NormalisedAnswer } from './answers';
 import { parseQuestionType, questionByKey, questionByRef, questionKey, stepById, stepByLabel, zoneByLabel } from './catalogue';
 import type { Answer, Cartographie, CartographieEntry, EvaluatedRow, Finding, FindingKind, Question } from './model';
 import { normaliseLabel, tidyLabel } from './text';
@@ -24,9 +24,9 @@ function zoneKey(label: string, step: string): string {
   return stepById(step)?.zone ?? zoneByLabel(label)?.id ?? normaliseLabel(label);
 }
 
-function isBlank(entry: CartographieEntry): boolean {
+function isBlank(entry: CartographieEntry, answer: NormalisedAnswer): boolean {
   const cells = [entry.ref, entry.zone, entry.step, entry.type, entry.label, entry.comment];
-  return cells.every((c) => tidyLabel(c) === '') && normaliseAnswer(entry.answer).kind === 'empty';
+  return answer.kind === 'empty' && cells.every((c) => tidyLabel(c) === '');
 }
 
 function matchQuestion(entry: CartographieEntry, step: string): Question | undefined {
@@ -88,10 +88,11 @@ export function evaluate(cartographie: Cartographie): Evaluation {
 
   const rows: EvaluatedRow[] = [];
   const messages = new Map<EvaluatedRow, string[]>();
+  const unanswered = new Set<EvaluatedRow>();
   for (const entry of cartographie.entries) {
-    if (isBlank(entry)) continue;
-    const base = classify(entry);
     const parsed = normaliseAnswer(entry.answer);
+    if (isBlank(entry, parsed)) continue;
+    const base = classify(entry);
     const answer = parsed.kind === 'answer' ? parsed.answer : null;
     const problems: string[] = [];
     if (!base.type) problems.push(`Type « ${tidyLabel(entry.type)} » inconnu : attendu ${TYPE_LIST}`);
@@ -100,6 +101,7 @@ export function evaluate(cartographie: Cartographie): Evaluation {
     const row: EvaluatedRow = { ...base, answer, status, effective: status === 'ok' ? answer : null };
     rows.push(row);
     messages.set(row, problems);
+    if (parsed.kind === 'empty') unanswered.add(row);
   }
 
   const computerised = informatisationByStep(rows);
@@ -119,9 +121,7 @@ export function evaluate(cartographie: Cartographie): Evaluation {
     const problems = messages.get(row) ?? [];
     if (row.status === 'incoherent') report(row, 'incoherence', problems[0]);
     else for (const message of problems) report(row, 'invalide', message);
-    if (row.status !== 'incoherent' && row.answer === null && normaliseAnswer(row.entry.answer).kind === 'empty') {
-      report(row, 'non-renseigne', 'Réponse non renseignée');
-    }
+    if (unanswered.has(row)) report(row, 'non-renseigne', 'Réponse non renseignée');
   }
   return { rows, findings };
 }

@@ -12,5 +12,6 @@ export const NOT_EVALUABLE = 'non évaluable';
 export function formatRate(rate: Rate): string {
   if (rate.value === null) return NOT_EVALUABLE;
   const shown = rate.value > 0 && rate.value < 1 ? Math.min(Math.max(rate.value, 0.01), 0.99) : rate.value;
-  return PERCENT.format(shown);
+  // ICU versions differ on the space before "%": always the narrow no-break space.
+  return PERCENT.format(shown).replace(/\s%/, '\u202F%');
 }

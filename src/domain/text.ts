@@ -4,11 +4,25 @@ const APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u00B4`]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const SPACES = /[\s\u00A0\u202F\u2007\u2009\u200B]+/g;
 
+// Sheets repeat the same few labels thousands of times: keys are remembered, within a bound.
+const keys = new Map<string, string>();
+const KEY_CACHE_LIMIT = 20_000;
+
 /**
  * Comparison key of a label: case, accents, apostrophe and dash variants and runs of
  * spaces (including no-break spaces) are ignored. Idempotent.
  */
 export function normaliseLabel(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = computeKey(text);
+    if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
+}
+
+function computeKey(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -63,3 +63,16 @@ export function randomCartographie(seed: number, extraRows = 0): Cartographie {
   }
   return { sheet: SHEETS.cartographie, entries };
 }
+
+/** A row written by hand: any cell may be left out; the answer may be plain text. */
+export type HandRow = Partial<Omit<CartographieEntry, 'answer' | 'row' | 'answerCell'>> & { answer?: string | CellInput };
+
+/** A cartographie of hand-written rows (rows 2, 3, … of the sheet). */
+export function cartographieOf(rows: HandRow[]): Cartographie {
+  const entries = rows.map((row, i): CartographieEntry => {
+    const answer = typeof row.answer === 'object' ? row.answer : { value: row.answer ?? null };
+    const blank = { ref: '', zone: '', step: '', type: '', label: '', to: '', critical: '', comment: '' };
+    return { ...blank, ...row, row: FIRST_ROW + i, answer, answerCell: `${ANSWER_COLUMN}${FIRST_ROW + i}` };
+  });
+  return { sheet: SHEETS.cartographie, entries };
+}

@@ -1,0 +1,16 @@
+/** `npm run bench`: runs every benchmark in turn and prints its figures. */
+import { runDomainBench } from './domain.bench';
+
+const benches: [string, () => Promise<void>][] = [['domaine', runDomainBench]];
+
+async function main(): Promise<void> {
+  for (const [name, run] of benches) {
+    console.log(`== ${name} ==`);
+    await run();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

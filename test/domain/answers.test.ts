@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { normaliseAnswer } from '../../src/domain/answers';
+import type { CellInput } from '../../src/domain/model';
+import { normaliseLabel } from '../../src/domain/text';
+
+const answerOf = (cell: CellInput) => normaliseAnswer(cell);
+
+describe('normaliseAnswer', () => {
+  it.each([
+    ['OUI', 'OUI'], ['oui', 'OUI'], ['Oui ', 'OUI'], ['\u00A0OUI\u202F', 'OUI'], ['Oui.', 'OUI'],
+    ['NON', 'NON'], ['non', 'NON'], [' Non ', 'NON'],
+    ['NA', 'NA'], ['na', 'NA'], ['n/a', 'NA'], ['N/A', 'NA'], ['N.A.', 'NA'], ['n.a', 'NA'],
+    ['non applicable', 'NA'], ['Non-applicable', 'NA'], ['NON APPLICABLE', 'NA'], ['sans objet', 'NA'], ['Sans  objet', 'NA'],
+  ])('reads %j as %s', (value, expected) => {
+    expect(answerOf({ value })).toEqual({ kind: 'answer', answer: expected });
+  });
+
+  it.each([[null], [''], ['   '], ['\u00A0']])('treats %j as not answered', (value) => {
+    expect(answerOf({ value })).toEqual({ kind: 'empty' });
+  });
+
+  it('rejects free text, quoting it', () => {
+    expect(answerOf({ value: 'peut-être' })).toEqual({
+      kind: 'invalid',
+      reason: 'Réponse « peut-être » invalide : attendu OUI, NON ou NA',
+    });
+    expect(answerOf({ value: 'ouii' }).kind).toBe('invalid');
+    expect(answerOf({ value: 'O' }).kind).toBe('invalid');
+  });
+
+  it('never confuses the Excel error #N/A with the text NA', () => {
+    expect(answerOf({ value: '#N/A', error: true })).toEqual({
+      kind: 'invalid',
+      reason: 'Réponse « #N/A » invalide (erreur Excel) : attendu OUI, NON ou NA',
+    });
+    expect(answerOf({ value: '#N/A' }).kind).toBe('invalid');
+    expect(answerOf({ value: 'NA' })).toEqual({ kind: 'answer', answer: 'NA' });
+  });
+
+  it('rejects numbers, booleans, dates and formula results, saying which', () => {
+    expect(answerOf({ value: 1.5 })).toEqual({ kind: 'invalid', reason: 'Réponse « 1,5 » invalide (nombre) : attendu OUI, NON ou NA' });
+    expect(answerOf({ value: true })).toEqual({ kind: 'invalid', reason: 'Réponse « VRAI » invalide (valeur logique) : attendu OUI, NON ou NA' });
+    expect(answerOf({ value: 45730, date: true })).toEqual({
+      kind: 'invalid',
+      reason: 'Réponse « 14/03/2025 » invalide (date) : attendu OUI, NON ou NA',
+    });
+    expect(answerOf({ value: '14/03/2025', date: true }).kind).toBe('invalid');
+    expect(answerOf({ value: 'OUI', formula: true })).toEqual({
+      kind: 'invalid',
+      reason: 'Réponse « OUI » invalide (résultat de formule) : attendu OUI, NON ou NA',
+    });
+  });
+
+  it('shortens a long value in the message', () => {
+    const result = answerOf({ value: 'x'.repeat(200) });
+    expect(result.kind === 'invalid' && result.reason.length).toBeLessThan(100);
+  });
+});
+
+describe('normalisation properties', () => {
+  const noise = fc.constantFrom('', ' ', '  ', '\u00A0', '\u202F', '\t');
+  const variant = fc.constantFrom('oui', 'OUI', 'Oui', 'non', 'NON', 'Non', 'na', 'NA', 'n/a', 'N.A.', 'non applicable', 'Non-Applicable', 'sans objet');
+
+  it('accepts every variant surrounded by spaces', () => {
+    fc.assert(
+      fc.property(noise, variant, noise, (before, word, after) => answerOf({ value: before + word + after }).kind === 'answer'),
+    );
+  });
+
+  it('is idempotent: a normalised answer reads back as itself', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), variant.map((v) => ` ${v} `)), (value) => {
+        const first = answerOf({ value });
+        if (first.kind !== 'answer') return true;
+        const second = answerOf({ value: first.answer });
+        return second.kind === 'answer' && second.answer === first.answer;
+      }),
+    );
+  });
+
+  it('normaliseLabel is idempotent', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => normaliseLabel(normaliseLabel(text)) === normaliseLabel(text)));
+  });
+});
