@@ -3,7 +3,6 @@
  * consolidation). Sheets are found by name and columns by header label through the shared
  * workbook layer; this adapter only moves cells between exceljs and that layer.
  */
-import { rename, writeFile } from 'node:fs/promises';
 import ExcelJS, { type Worksheet } from 'exceljs';
 import type { Cartographie, PlanRow } from '../../domain/model';
 import { cellText } from '../../workbook/grid';
@@ -24,7 +23,7 @@ import { CARTOGRAPHIE_TABLE, PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } fr
 import { templateSheet, workbookTemplate } from '../../workbook/template';
 import { readGrid } from './cells';
 import { addWorksheet, replaceWorksheet, writeLayout } from './layout';
-import { openWorkbookBuffer, openWorkbookFile, type OpenResult } from './open';
+import { openWorkbookBuffer, openWorkbookFile, saveWorkbook, workbookBuffer, type OpenResult } from './files';
 import { writePlanRows } from './plan';
 import { findTable, tableHeaderRow, tableNames } from './tables';
 import { renderTemplateSheet } from './template';
@@ -62,15 +61,12 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return portOf(await openWorkbookBuffer(bytes));
   }
 
-  async toBuffer(): Promise<Buffer> {
-    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+  toBuffer(): Promise<Buffer> {
+    return workbookBuffer(this.workbook);
   }
 
-  /** Writes next to the target then renames, so a failed write never leaves half a workbook. */
-  async save(path: string): Promise<void> {
-    const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, await this.toBuffer());
-    await rename(temporary, path);
+  save(path: string): Promise<void> {
+    return saveWorkbook(this.workbook, path);
   }
 
   private sheetNames(): string[] {

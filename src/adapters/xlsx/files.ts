@@ -1,8 +1,8 @@
 /**
  * Opens .xlsx files with exceljs and says in French why one cannot be read
- * (encrypted, old .xls, not a workbook, damaged) instead of throwing.
+ * (encrypted, old .xls, not a workbook, damaged) instead of throwing; saves them safely.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { WorkbookProblem } from '../../workbook/port';
 
@@ -58,4 +58,15 @@ export async function openWorkbookFile(path: string): Promise<OpenResult> {
     return unreadable(`Le fichier ne peut pas être lu (${code ?? 'erreur inconnue'}).`);
   }
   return openWorkbookBuffer(bytes);
+}
+
+export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Writes next to the target then renames, so a failed write never leaves half a workbook. */
+export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, await workbookBuffer(workbook));
+  await rename(temporary, path);
 }

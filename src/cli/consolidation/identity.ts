@@ -1,0 +1,73 @@
+/**
+ * Who filled a workbook: name, FINESS and date, read next to their labels in the
+ * notice or the Synthèse; the file name stands in when the workbook does not say.
+ */
+import { basename, extname } from 'node:path';
+import type { CellInput } from '../../domain/model';
+import type { Grid } from '../../workbook/grid';
+import { headerMatches } from '../../workbook/names';
+
+export interface Establishment {
+  name: string;
+  finess: string;
+  date: string;
+  /** Where the name came from. */
+  source: 'classeur' | 'nom du fichier';
+}
+
+const LABELS = {
+  name: ['Établissement', "Nom de l'établissement", 'Établissement de santé', 'Raison sociale'],
+  finess: ['FINESS', 'N° FINESS', 'Numéro FINESS', 'FINESS géographique', 'FINESS juridique'],
+  date: ['Date', "Date de l'évaluation", "Date d'évaluation", 'Date de remplissage', 'Date de saisie'],
+} as const;
+
+/** A FINESS number: two department characters (2A/2B in Corsica) then seven digits. */
+const FINESS_PATTERN = /(?<![0-9A-Z])(?:\d{2}|2A|2B)\d{7}(?![0-9])/i;
+
+function formatDate(serial: number): string {
+  const date = new Date(Math.round((serial - 25569) * 86_400_000));
+  return date.toLocaleDateString('fr-FR', { timeZone: 'UTC' });
+}
+
+function display(cell: CellInput): string {
+  if (cell.value === null || cell.error) return '';
+  if (cell.date && typeof cell.value === 'number') return formatDate(cell.value);
+  return String(cell.value).trim();
+}
+
+/** "Établissement : CH X" written in one cell. */
+function inlineValue(text: string, labels: readonly string[]): string {
+  const colon = text.indexOf(':');
+  return colon > 0 && headerMatches(text.slice(0, colon), labels) ? text.slice(colon + 1).trim() : '';
+}
+
+/** The value written after one of `labels`: in the same cell after a colon, or in the next non-empty cell to the right. */
+function valueNextTo(grids: Grid[], labels: readonly string[]): string {
+  for (const grid of grids) {
+    for (const row of grid.rows) {
+      for (let at = 0; at < row.length; at++) {
+        const text = display(row[at]);
+        if (text === '') continue;
+        const inline = inlineValue(text, labels);
+        if (inline) return inline;
+        if (!headerMatches(text, labels)) continue;
+        const value = row.slice(at + 1).map(display).find((next) => next !== '');
+        if (value) return value;
+      }
+    }
+  }
+  return '';
+}
+
+/** Identity found in `grids` (notice first, then Synthèse), completed from the file name. */
+export function establishmentOf(grids: Grid[], file: string): Establishment {
+  const fileName = basename(file, extname(file));
+  const name = valueNextTo(grids, LABELS.name);
+  const finess = valueNextTo(grids, LABELS.finess) || (FINESS_PATTERN.exec(fileName)?.[0] ?? '');
+  return {
+    name: name || fileName,
+    finess,
+    date: valueNextTo(grids, LABELS.date),
+    source: name ? 'classeur' : 'nom du fichier',
+  };
+}

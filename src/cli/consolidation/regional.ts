@@ -1,0 +1,105 @@
+/**
+ * Regional consolidation, one workbook at a time: each establishment is reduced to a small
+ * summary as soon as it is analysed, so memory does not grow with the number of files.
+ */
+import type { Analysis } from '../../domain/model';
+import { topActions } from '../../workbook/synthesisLayout';
+import { RATE_KEYS, rateValues, type RateKey, type RateValues } from '../report';
+import { distribution, type Distribution } from './statistics';
+import type { Establishment } from './identity';
+
+export interface EstablishmentSummary {
+  file: string;
+  establishment: Establishment;
+  completude: number | null;
+  rates: RateValues;
+  criticalGaps: number;
+  invalid: number;
+  /** The three first actions of the plan: "P1 – action (zone / étape)". */
+  topActions: string[];
+}
+
+export interface UnreadFile {
+  file: string;
+  reason: string;
+}
+
+export interface TransitionRuptures {
+  key: string;
+  label: string;
+  crossZone: boolean;
+  /** Establishments that answered at least one row of the transition. */
+  evaluated: number;
+  /** Establishments with at least one rupture (effective NON) on it. */
+  withRupture: number;
+  /** withRupture / evaluated (only transitions some establishment evaluated are listed). */
+  share: number;
+}
+
+export type StatisticKey = 'completude' | RateKey;
+export const STATISTIC_KEYS: StatisticKey[] = ['completude', ...RATE_KEYS];
+
+export interface RegionalReport {
+  establishments: EstablishmentSummary[];
+  unread: UnreadFile[];
+  statistics: Record<StatisticKey, Distribution>;
+  transitions: TransitionRuptures[];
+}
+
+export const TOP_ACTION_COUNT = 3;
+
+export function summarise(file: string, analysis: Analysis, establishment: Establishment): EstablishmentSummary {
+  const { figures } = analysis;
+  return {
+    file,
+    establishment,
+    completude: figures.overall.completude.value,
+    rates: rateValues(figures.overall),
+    criticalGaps: figures.counts.criticalGaps,
+    invalid: figures.counts.invalid,
+    topActions: topActions(analysis.proposals, TOP_ACTION_COUNT).map((action) => `P${action.priority} – ${action.action} (${action.scope})`),
+  };
+}
+
+/** Collects establishments and unread files, keeping only what the regional workbook shows. */
+export class RegionalAccumulator {
+  private readonly establishments: EstablishmentSummary[] = [];
+  private readonly unread: UnreadFile[] = [];
+  private readonly transitions = new Map<string, Omit<TransitionRuptures, 'share'>>();
+
+  add(file: string, analysis: Analysis, establishment: Establishment): EstablishmentSummary {
+    const summary = summarise(file, analysis, establishment);
+    this.establishments.push(summary);
+    for (const transition of analysis.figures.transitions) {
+      if (transition.rupture.value === null) continue;
+      const key = `${transition.from}→${transition.to}`;
+      const entry = this.transitions.get(key) ?? {
+        key,
+        label: `${transition.fromLabel} → ${transition.toLabel}`,
+        crossZone: transition.crossZone,
+        evaluated: 0,
+        withRupture: 0,
+      };
+      entry.evaluated += 1;
+      if (transition.ruptures > 0) entry.withRupture += 1;
+      this.transitions.set(key, entry);
+    }
+    return summary;
+  }
+
+  skip(file: string, reason: string): void {
+    this.unread.push({ file, reason });
+  }
+
+  report(): RegionalReport {
+    const values = (key: StatisticKey) => this.establishments.map((es) => (key === 'completude' ? es.completude : es.rates[key]));
+    return {
+      establishments: [...this.establishments],
+      unread: [...this.unread],
+      statistics: Object.fromEntries(STATISTIC_KEYS.map((key) => [key, distribution(values(key))])) as Record<StatisticKey, Distribution>,
+      transitions: [...this.transitions.values()]
+        .map((entry) => ({ ...entry, share: entry.withRupture / entry.evaluated }))
+        .sort((a, b) => b.share - a.share || a.label.localeCompare(b.label, 'fr')),
+    };
+  }
+}
