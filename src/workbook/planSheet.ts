@@ -6,6 +6,7 @@
  * OBSOLETE_MARKER. The marker is plain text, so it survives copies, sorts and filters, and the
  * reader recognises it (tolerantly) and strips it; removing it by hand un-marks the row.
  */
+import { isRuleRef } from '../domain/actions/ordering';
 import type { CellInput, PlanRow, Priority, UserValue } from '../domain/model';
 import { normaliseLabel } from '../domain/text';
 import { cellText, type Grid } from './grid';
@@ -98,9 +99,9 @@ export function planArea(grid: Grid): ReadResult<PlanArea> {
 
 /**
  * The plan rows. A row is 'proposed' when its reference is one the rules produce
- * (`isRuleRef`), otherwise 'manual': rows typed by the user, with or without a reference.
+ * (`isProposal`, by default the rules' own test), otherwise 'manual': rows typed by the user, with or without a reference.
  */
-export function readPlanGrid(grid: Grid, isRuleRef: (ref: string) => boolean = (ref) => ref !== ''): ReadResult<PlanRow[]> {
+export function readPlanGrid(grid: Grid, isProposal: (ref: string) => boolean = isRuleRef): ReadResult<PlanRow[]> {
   const header = locateHeader(grid, PLAN_SPECS);
   if (!header.ok) return header;
   const location = header.value;
@@ -126,7 +127,7 @@ export function readPlanGrid(grid: Grid, isRuleRef: (ref: string) => boolean = (
       dueDate: userValue(cell(cells, 'dueDate')),
       status: userValue(cell(cells, 'status')),
       comment: userValue(cell(cells, 'comment')),
-      origin: isRuleRef(ref) ? 'proposed' : 'manual',
+      origin: isProposal(ref) ? 'proposed' : 'manual',
       obsolete,
       order,
     };

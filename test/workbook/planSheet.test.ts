@@ -1,9 +1,11 @@
+import { ACTION_TEMPLATES } from '../../src/domain/actions/templates';
 import type { PlanRow } from '../../src/domain/model';
 import { OBSOLETE_MARKER, planArea, planLayout, readFinding, readPlanGrid } from '../../src/workbook/planSheet';
 import { PLAN_COLUMNS, SHEETS } from '../../src/workbook/sheets';
 import { gridOf, type TestCell } from './grids';
 
 const HEADERS = Object.values(PLAN_COLUMNS);
+const [RULE_A, RULE_B] = ACTION_TEMPLATES.map((t) => t.key);
 
 function proposed(ref: string, overrides: Partial<PlanRow> = {}): PlanRow {
   return {
@@ -52,9 +54,10 @@ describe('planLayout', () => {
 describe('readPlanGrid', () => {
   it('round-trips rows, keeping user values exactly (text, numbers, date serials, booleans)', () => {
     const rows = [
-      proposed('A', { pilot: 'Dr Martin', dueDate: 46022, status: 'En cours', comment: '=HYPERLINK("http://x","y")' }),
-      proposed('B', { obsolete: true, priority: 3, pilot: 42, comment: true }),
+      proposed(RULE_A, { pilot: 'Dr Martin', dueDate: 46022, status: 'En cours', comment: '=HYPERLINK("http://x","y")' }),
+      proposed(RULE_B, { obsolete: true, priority: 3, pilot: 42, comment: true }),
       proposed('', { origin: 'manual', priority: null, finding: 'Ajout local', action: 'Former les IBODE' }),
+      proposed('MOI-1', { origin: 'manual', finding: 'Référence saisie à la main' }),
     ];
     const back = read(gridFromLayout(rows));
     expect(back).toEqual(rows.map((row, order) => ({ ...row, order })));
@@ -67,19 +70,20 @@ describe('readPlanGrid', () => {
   });
 
   it('classes rows by reference: rule references are proposed, others manual', () => {
-    const back = read(gridFromLayout([proposed('P1-RULE'), proposed('MOI-1'), proposed('')]), (ref) => ref.startsWith('P1-'));
-    expect(back.map((r) => r.origin)).toEqual(['proposed', 'manual', 'manual']);
+    const rows = [proposed(RULE_A), proposed(`${RULE_B}@pose`), proposed('MOI-1'), proposed('')];
+    expect(read(gridFromLayout(rows)).map((r) => r.origin)).toEqual(['proposed', 'proposed', 'manual', 'manual']);
+    expect(read(gridFromLayout(rows), (ref) => ref.startsWith('MOI')).map((r) => r.origin)).toEqual(['manual', 'manual', 'proposed', 'manual']);
   });
 
   it('finds moved and renamed columns, skips blank lines and reads P2 as priority 2', () => {
     const grid = gridOf(SHEETS.plan, [
       ['Référence', 'Constat', 'Action', 'Responsable', 'Prio', 'Statut'],
-      ['R1', 'C1', 'A1', 'Mme X', 'P2', 'Réalisé'],
+      [RULE_A, 'C1', 'A1', 'Mme X', 'P2', 'Réalisé'],
       [null, null, null, null, null, null],
       ['', 'C2', 'A2', '', 'urgent', ''],
     ]);
     expect(read(grid).map((r) => [r.ref, r.finding, r.pilot, r.priority, r.status, r.origin])).toEqual([
-      ['R1', 'C1', 'Mme X', 2, 'Réalisé', 'proposed'],
+      [RULE_A, 'C1', 'Mme X', 2, 'Réalisé', 'proposed'],
       ['', 'C2', null, null, null, 'manual'],
     ]);
   });
