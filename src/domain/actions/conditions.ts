@@ -1,0 +1,93 @@
+/** Evaluation of template conditions over effective answers: the rows that reveal each gap. */
+import type { EvaluatedRow, Figures, Rate } from '../model';
+import { tidyLabel } from '../text';
+import { stepRank } from './ordering';
+import type { Condition, SimpleCondition } from './schema';
+
+export interface Hit {
+  /** Rows behind the finding, in circuit order. */
+  rows: EvaluatedRow[];
+  /** The rate a threshold condition compared. */
+  rate?: Rate;
+}
+
+const IUD_DATA = ['iud-id', 'iud-ip'];
+
+function isNon(row: EvaluatedRow): boolean {
+  return row.effective === 'NON';
+}
+
+function rowsOf(c: SimpleCondition, rows: EvaluatedRow[]): EvaluatedRow[] {
+  switch (c.kind) {
+    case 'informatisation':
+      return rows.filter((r) => r.type === 'Informatisation' && c.steps.includes(r.step) && r.effective === c.answer);
+    case 'donnee':
+      return rows.filter(
+        (r) =>
+          r.type === 'Donnée' &&
+          isNon(r) &&
+          c.data.includes(r.datum ?? '') &&
+          (!c.steps || c.steps.includes(r.step)) &&
+          !c.exceptSteps?.includes(r.step),
+      );
+    case 'rupture':
+      return rows.filter(
+        (r) =>
+          r.type === 'Interopérabilité' &&
+          isNon(r) &&
+          c.transitions.some(([from, to]) => r.step === from && r.to === to) &&
+          (!c.data || c.data.includes(r.datum ?? '')),
+      );
+    case 'lecteur':
+      return rows.filter((r) => r.type === 'Lecteur' && isNon(r) && c.zones.includes(r.zone));
+    case 'depot':
+      return rows.filter((r) => r.type === 'Dépôt' && isNon(r));
+    case 'lecteur-sans-iud': {
+      const equipped = new Set(rows.filter((r) => r.type === 'Lecteur' && r.effective === 'OUI').map((r) => r.step));
+      return rows.filter((r) => r.type === 'Donnée' && isNon(r) && IUD_DATA.includes(r.datum ?? '') && equipped.has(r.step));
+    }
+    case 'logiciel-non-nomme':
+      return rows.filter((r) => r.type === 'Informatisation' && r.effective === 'OUI' && tidyLabel(r.entry.comment) === '');
+    case 'statut':
+      return rows.filter((r) => (c.statuses as readonly string[]).includes(r.status) && (!c.critical || r.critical));
+    case 'completude':
+      return rows.filter((r) => r.status === 'empty' || r.status === 'invalid');
+    case 'taux-rupture':
+      return rows.filter((r) => r.type === 'Interopérabilité' && isNon(r));
+  }
+}
+
+/** The rate a threshold condition is about, when it crosses its threshold. */
+function crossedRate(c: SimpleCondition, figures: Figures): Rate | null | undefined {
+  if (c.kind === 'completude') {
+    const rate = figures.overall.completude;
+    return rate.value !== null && rate.value < c.below ? rate : null;
+  }
+  if (c.kind === 'taux-rupture') {
+    const rate = figures.overall.rupture;
+    return rate.value !== null && rate.value >= c.atLeast ? rate : null;
+  }
+  return undefined;
+}
+
+function matchSimple(c: SimpleCondition, rows: EvaluatedRow[], figures: Figures): Hit | null {
+  const rate = crossedRate(c, figures);
+  if (rate === null) return null;
+  const hits = rowsOf(c, rows);
+  return hits.length > 0 ? { rows: hits, rate } : null;
+}
+
+function circuitOrder(rows: EvaluatedRow[], all: EvaluatedRow[]): EvaluatedRow[] {
+  const position = new Map(all.map((r, i) => [r, i]));
+  return [...rows].sort((a, b) => stepRank(a.step) - stepRank(b.step) || position.get(a)! - position.get(b)!);
+}
+
+/** The rows (and rate) that make a condition true, or null when the gap is absent. */
+export function matchCondition(c: Condition, rows: EvaluatedRow[], figures: Figures): Hit | null {
+  const hits = (c.kind === 'une-des' ? c.conditions : [c])
+    .map((simple) => matchSimple(simple, rows, figures))
+    .filter((hit): hit is Hit => hit !== null);
+  if (hits.length === 0) return null;
+  const matched = new Set(hits.flatMap((hit) => hit.rows));
+  return { rows: circuitOrder([...matched], rows), rate: hits.find((hit) => hit.rate)?.rate };
+}

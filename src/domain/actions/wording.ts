@@ -1,0 +1,84 @@
+/** French wording of proposals: lists, step and datum labels, the placeholders of findings. */
+import { CATALOGUE, datumById, stepById, zoneById } from '../catalogue';
+import { formatRate } from '../format';
+import type { EvaluatedRow, Rate } from '../model';
+import { tidyLabel } from '../text';
+import type { Placeholder } from './schema';
+
+/** "« A »", "« A » et « B »", "« A », « B » et « C »". */
+export function frenchList(items: string[]): string {
+  const quoted = items.map((item) => `« ${item} »`);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} et ${quoted[quoted.length - 1]}`;
+}
+
+/** At most this many references are listed; the rest are counted. */
+const MAX_REFS = 8;
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function stepLabel(row: EvaluatedRow): string {
+  return stepById(row.step)?.label ?? (tidyLabel(row.entry.step) || row.step);
+}
+
+function toLabel(row: EvaluatedRow): string {
+  return (row.to && stepById(row.to)?.label) || tidyLabel(row.entry.to) || (row.to ?? '');
+}
+
+function zoneLabel(row: EvaluatedRow): string {
+  return zoneById(row.zone)?.label ?? (tidyLabel(row.entry.zone) || row.zone);
+}
+
+function datumLabel(row: EvaluatedRow): string {
+  return (row.datum && datumById(row.datum)?.label) || tidyLabel(row.entry.label);
+}
+
+function transitionLabel(row: EvaluatedRow): string {
+  const known = CATALOGUE.transitions.find((t) => t.from === row.step && t.to === row.to);
+  return known?.label ?? `${stepLabel(row)} → ${toLabel(row)}`;
+}
+
+function refOf(row: EvaluatedRow): string {
+  return tidyLabel(row.entry.ref) || `ligne ${row.entry.row}`;
+}
+
+function refList(rows: EvaluatedRow[]): string {
+  const refs = unique(rows.map(refOf));
+  const shown = refs.slice(0, MAX_REFS).join(', ');
+  return refs.length > MAX_REFS ? `réf. ${shown} et ${refs.length - MAX_REFS} autres` : `réf. ${shown}`;
+}
+
+export function fillFinding(template: string, rows: EvaluatedRow[], rate?: Rate): string {
+  const values: Record<Placeholder, () => string> = {
+    etapes: () => frenchList(unique(rows.map(stepLabel))),
+    donnees: () => frenchList(unique(rows.map(datumLabel))),
+    transitions: () => frenchList(unique(rows.filter((r) => r.to).map(transitionLabel))),
+    nombre: () => String(rows.length),
+    refs: () => refList(rows),
+    taux: () => (rate ? formatRate(rate) : ''),
+  };
+  return template.replace(/\{(\w+)\}/g, (_, name: Placeholder) => values[name]());
+}
+
+/** Beyond this many steps or transitions the scope column counts them instead of naming them. */
+const MAX_SCOPE = 4;
+
+/** The "Zone / étape" column: transitions, or steps grouped by zone, in the rows' order. */
+export function scopeOf(rows: EvaluatedRow[]): string {
+  if (rows.length === 0) return 'Ensemble du circuit';
+  if (rows.every((r) => r.to)) {
+    const transitions = unique(rows.map(transitionLabel));
+    return transitions.length > MAX_SCOPE ? `Ensemble du circuit (${transitions.length} transitions)` : transitions.join(' ; ');
+  }
+  const steps = unique(rows.map(stepLabel));
+  if (steps.length > MAX_SCOPE) return `Ensemble du circuit (${steps.length} étapes)`;
+  const byZone = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = byZone.get(zoneLabel(row)) ?? [];
+    if (!list.includes(stepLabel(row))) list.push(stepLabel(row));
+    byZone.set(zoneLabel(row), list);
+  }
+  return [...byZone].map(([zone, labels]) => `${zone} / ${labels.join(' ; ')}`).join(' | ');
+}
