@@ -1,0 +1,57 @@
+/** Establishment workbooks written as real .xlsx files, for the command line tests and benchmarks. */
+import ExcelJS from 'exceljs';
+import { XlsxWorkbookPort } from '../../src/adapters/xlsx/port';
+import type { Cartographie, CellInput } from '../../src/domain/model';
+
+/** The exceljs value that reads back as `input` (an error cell for `error`, a number, a text…). */
+function excelValue(input: CellInput): ExcelJS.CellValue {
+  if (input.error) return { error: String(input.value) as ExcelJS.CellErrorValue['error'] };
+  return input.value;
+}
+
+/** A fresh RESOMEDIT workbook whose answers are those of `cartographie` (matched by reference). */
+export async function establishmentWorkbook(cartographie: Cartographie, identity?: { name: string; finess?: string }): Promise<XlsxWorkbookPort> {
+  const port = new XlsxWorkbookPort();
+  await port.initialise();
+  const read = await port.readCartographie();
+  if (!read.ok) throw new Error(read.problems.map((p) => p.message).join('; '));
+  const answers = new Map(cartographie.entries.map((entry) => [entry.ref, entry.answer]));
+  const sheet = port.worksheet('cartographie');
+  if (!sheet.ok) throw new Error('cartographie absente');
+  for (const entry of read.value.entries) {
+    const answer = answers.get(entry.ref);
+    if (answer) sheet.value.getCell(entry.answerCell).value = excelValue(answer);
+  }
+  if (identity) {
+    const notice = port.worksheet('notice');
+    if (!notice.ok) throw new Error('notice absente');
+    const last = notice.value.rowCount;
+    notice.value.getCell(last + 2, 1).value = 'Établissement';
+    notice.value.getCell(last + 2, 2).value = identity.name;
+    if (identity.finess) {
+      notice.value.getCell(last + 3, 1).value = 'N° FINESS';
+      notice.value.getCell(last + 3, 2).value = identity.finess;
+    }
+  }
+  return port;
+}
+
+export async function writeEstablishment(path: string, cartographie: Cartographie, identity?: { name: string; finess?: string }): Promise<void> {
+  await (await establishmentWorkbook(cartographie, identity)).save(path);
+}
+
+/** Bytes shaped like a password-protected Office file: an OLE2 container holding an EncryptionInfo stream. */
+export function fakeEncryptedWorkbook(): Buffer {
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
+  return Buffer.concat([header, Buffer.from('EncryptionInfo', 'utf16le'), Buffer.alloc(256), Buffer.from('EncryptedPackage', 'utf16le')]);
+}
+
+/** A valid .xlsx that is not a RESOMEDIT workbook. */
+export async function foreignWorkbook(path: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Budget 2025');
+  sheet.addRow(['Poste', 'Montant']);
+  sheet.addRow(['Achats DMI', 125000]);
+  await workbook.xlsx.writeFile(path);
+}
