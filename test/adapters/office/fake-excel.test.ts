@@ -125,7 +125,7 @@ describe('fake Excel', () => {
   it('reports own writes, user pastes and co-author edits as change events', async () => {
     const fake = new FakeExcel();
     fake.addSheet('Feuille');
-    const seen: Record<string, unknown>[] = [];
+    const seen: Excel.WorksheetChangedEventArgs[] = [];
     await fake.run(async (context) => {
       context.workbook.worksheets.getItem('Feuille').onChanged.add(async (args) => {
         seen.push(args);

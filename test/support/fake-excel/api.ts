@@ -590,8 +590,13 @@ export class FakeRange extends ClientObject<RangeTarget> {
     return new FakeDataValidation(this);
   }
 
-  get conditionalFormats(): { add: (type: string) => FakeConditionalFormat } {
+  get conditionalFormats(): { add: (type: string) => FakeConditionalFormat; clearAll: () => void } {
     return {
+      clearAll: () =>
+        this.command((target) => {
+          this.context.requireApi(6, 'conditionalFormats');
+          target.sheet.conditionalFormats = target.sheet.conditionalFormats.filter((format) => !intersects(format.box, target.box));
+        }),
       add: (type) => {
         const format: ConditionalFormatModel = { box: { top: 0, left: 0, bottom: 0, right: 0 }, type };
         this.command((target) => {

@@ -1,0 +1,99 @@
+/**
+ * Rewrites the plan d'action table in place: header and rows in the merged order, the user's
+ * extra columns (headers the plan does not know) moved with their row, the Excel table, the
+ * Statut drop-down and colours set again on the new rows.
+ */
+import type { PlanRow, UserValue } from '../../domain/model';
+import { cellAddress, type Grid } from '../../workbook/grid';
+import { columnText, locateHeader } from '../../workbook/headers';
+import { PLAN_SPECS, planLayout, type PlanArea } from '../../workbook/planSheet';
+import { PLAN_TABLE } from '../../workbook/sheets';
+import { CELL_FORMATS } from '../../workbook/styles';
+import { TABLE_HEADER_ROW, templateSheet, type TemplateTable } from '../../workbook/template';
+import type { WriteBatch } from './batch';
+import type { Scalar } from './cells';
+import type { OfficeFeatures } from './capabilities';
+import { applyFormat } from './format';
+import { SPARE_ROWS, decorateTable } from './template';
+
+/** What ties a row to its extra cells: the reference, else (rows typed by hand) the action. */
+function rowKey(ref: string, action: string): string {
+  return ref !== '' ? `ref:${ref}` : `action:${action}`;
+}
+
+interface ExtraColumn {
+  header: UserValue;
+  values: Map<string, UserValue>;
+}
+
+/** Columns inside the plan area whose header the plan does not know, with their values by row. */
+function extraColumns(grid: Grid, area: PlanArea): ExtraColumn[] {
+  const header = locateHeader(grid, PLAN_SPECS, area.headerRow);
+  if (!header.ok) return [];
+  const location = header.value;
+  const known = new Set(Object.values(location.columns));
+  const headerCells = grid.rows[location.index] ?? [];
+  const extras: ExtraColumn[] = [];
+  const first = area.firstColumn - grid.left;
+  for (let col = first; col < first + area.columnCount; col++) {
+    const title = headerCells[col]?.value ?? null;
+    if (known.has(col) || title === null || String(title).trim() === '') continue;
+    const values = new Map<string, UserValue>();
+    for (let index = location.index + 1; index <= location.index + area.rowCount; index++) {
+      const cells = grid.rows[index] ?? [];
+      const value = cells[col]?.value ?? null;
+      if (value !== null) values.set(rowKey(columnText(cells, location, 'ref'), columnText(cells, location, 'action')), value);
+    }
+    extras.push({ header: title, values });
+  }
+  return extras;
+}
+
+export interface PlanWrite {
+  /** The plan sheet as read (absent for a sheet created in this batch). */
+  grid?: Grid;
+  area?: PlanArea;
+  rows: PlanRow[];
+  features: OfficeFeatures;
+}
+
+export async function writePlanSheet(batch: WriteBatch, sheet: Excel.Worksheet, plan: PlanWrite): Promise<void> {
+  const table = templateSheet('plan').table as TemplateTable;
+  const area: PlanArea = plan.area ?? { headerRow: TABLE_HEADER_ROW + 1, firstColumn: 1, columnCount: table.headers.length, rowCount: 0 };
+  const layout = planLayout(plan.rows);
+  const extras = plan.grid ? extraColumns(plan.grid, area) : [];
+  const header: Scalar[] = [...layout.headers, ...extras.map((extra) => extra.header)];
+  const values: Scalar[][] = plan.rows.map((row, index) => [
+    ...layout.values[index],
+    ...extras.map((extra) => extra.values.get(rowKey(row.ref, row.action)) ?? null),
+  ]);
+  const formats = values.map((row) => row.map((_value, col) => layout.numberFormats[col] ?? null));
+  const width = header.length;
+  const top = area.headerRow;
+  const left = area.firstColumn;
+  const right = left + Math.max(width, area.columnCount) - 1;
+  const lastUsed = top + Math.max(area.rowCount, values.length);
+  await batch.add(() => {
+    sheet.getRange(`${cellAddress(top, left)}:${cellAddress(lastUsed, right)}`).clear('All');
+    if (plan.features.conditionalFormats) {
+      sheet.getRange(`${cellAddress(top + 1, left)}:${cellAddress(lastUsed + SPARE_ROWS, right)}`).conditionalFormats.clearAll();
+    }
+  });
+  await batch.writeBlock(sheet, { top, left, values: [header, ...values], formats: [[], ...formats] });
+  await batch.add(() => applyFormat(sheet.getRange(`${cellAddress(top, left)}:${cellAddress(top, left + width - 1)}`), CELL_FORMATS.header));
+  const bottom = top + Math.max(values.length, 1);
+  await batch.add(() => {
+    const created = sheet.tables.add(`${cellAddress(top, left)}:${cellAddress(bottom, left + width - 1)}`, true);
+    created.name = PLAN_TABLE;
+  });
+  // Template columns are counted from column A; shift them to where the plan sits.
+  const shift = (column: number) => column + left - 1;
+  const placed: TemplateTable = {
+    ...table,
+    headerRow: top - 1,
+    wrapColumns: table.wrapColumns.map(shift),
+    validations: table.validations.map((validation) => ({ ...validation, column: shift(validation.column) })),
+    conditionalFormats: table.conditionalFormats.map((rule) => ({ ...rule, column: shift(rule.column) })),
+  };
+  await decorateTable(batch, sheet, placed, values.length, plan.features);
+}
