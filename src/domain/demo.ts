@@ -121,10 +121,14 @@ function reply(question: Question): Reply {
   }
 }
 
-/** The demo establishment's answer to every row of the catalogue. */
+/** The demo establishment's answer to every row of the catalogue; a transition's comment goes on its first row only. */
 export function demoAnswers(): DemoAnswer[] {
+  const commented = new Set<string>();
   return CATALOGUE.questions.map((question) => {
     const [answer, comment] = reply(question);
-    return comment === undefined ? { ref: question.ref, answer } : { ref: question.ref, answer, comment };
+    const link = `${question.step}>${question.to}`;
+    if (comment === undefined || (question.type === 'Interopérabilité' && commented.has(link))) return { ref: question.ref, answer };
+    if (question.type === 'Interopérabilité') commented.add(link);
+    return { ref: question.ref, answer, comment };
   });
 }

@@ -87,42 +87,35 @@ export function evaluate(cartographie: Cartographie): Evaluation {
   };
 
   const rows: EvaluatedRow[] = [];
-  const messages = new Map<EvaluatedRow, string[]>();
-  const unanswered = new Set<EvaluatedRow>();
+  const problems: string[][] = [];
+  const unanswered: boolean[] = [];
   for (const entry of cartographie.entries) {
     const parsed = normaliseAnswer(entry.answer);
     if (isBlank(entry, parsed)) continue;
     const base = classify(entry);
+    const messages: string[] = [];
+    if (!base.type) messages.push(`Type « ${tidyLabel(entry.type)} » inconnu : attendu ${TYPE_LIST}`);
+    if (parsed.kind === 'invalid') messages.push(parsed.reason);
     const answer = parsed.kind === 'answer' ? parsed.answer : null;
-    const problems: string[] = [];
-    if (!base.type) problems.push(`Type « ${tidyLabel(entry.type)} » inconnu : attendu ${TYPE_LIST}`);
-    if (parsed.kind === 'invalid') problems.push(parsed.reason);
-    const status = problems.length > 0 ? 'invalid' : answer === null ? 'empty' : 'ok';
-    const row: EvaluatedRow = { ...base, answer, status, effective: status === 'ok' ? answer : null };
-    rows.push(row);
-    messages.set(row, problems);
-    if (parsed.kind === 'empty') unanswered.add(row);
+    const status = messages.length > 0 ? 'invalid' : answer === null ? 'empty' : 'ok';
+    rows.push({ ...base, answer, status, effective: status === 'ok' ? answer : null });
+    problems.push(messages);
+    unanswered.push(parsed.kind === 'empty');
   }
 
   const computerised = informatisationByStep(rows);
   const stepNames = stepLabels(rows);
-  for (const row of rows) {
+  rows.forEach((row, i) => {
+    for (const message of problems[i]) report(row, 'invalide', message);
+    if (unanswered[i]) report(row, 'non-renseigne', 'Réponse non renseignée');
     const off = offSteps(row, computerised);
-    if (off.length > 0) {
-      const named = off.map((s) => `« ${stepNames.get(s) ?? s} »`);
-      const subject = named.length === 1 ? `l'étape ${named[0]} n'est pas informatisée` : `les étapes ${named.join(' et ')} ne sont pas informatisées`;
-      row.status = 'incoherent';
-      row.effective = 'NON';
-      messages.get(row)?.push(`Réponse ${row.answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`);
-    }
-  }
-
-  for (const row of rows) {
-    const problems = messages.get(row) ?? [];
-    if (row.status === 'incoherent') report(row, 'incoherence', problems[0]);
-    else for (const message of problems) report(row, 'invalide', message);
-    if (unanswered.has(row)) report(row, 'non-renseigne', 'Réponse non renseignée');
-  }
+    if (off.length === 0) return;
+    const named = off.map((s) => `« ${stepNames.get(s) ?? s} »`);
+    const subject = named.length === 1 ? `l'étape ${named[0]} n'est pas informatisée` : `les étapes ${named.join(' et ')} ne sont pas informatisées`;
+    row.status = 'incoherent';
+    row.effective = 'NON';
+    report(row, 'incoherence', `Réponse ${row.answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`);
+  });
   return { rows, findings };
 }
 

@@ -57,6 +57,14 @@ describe('normaliseAnswer', () => {
   });
 });
 
+describe('normaliseLabel', () => {
+  it('ignores case, accents, apostrophe and dash variants and runs of spaces', () => {
+    expect(normaliseLabel("  Carte d\u2019IMPLANT\u00A0\u00A0 – Réception ")).toBe("carte d'implant - reception");
+    expect(normaliseLabel('Délivrance')).toBe(normaliseLabel('DELIVRANCE'));
+    expect(normaliseLabel('Pose')).not.toBe(normaliseLabel('Posé du DMI'));
+  });
+});
+
 describe('normalisation properties', () => {
   const noise = fc.constantFrom('', ' ', '  ', '\u00A0', '\u202F', '\t');
   const variant = fc.constantFrom('oui', 'OUI', 'Oui', 'non', 'NON', 'Non', 'na', 'NA', 'n/a', 'N.A.', 'non applicable', 'Non-Applicable', 'sans objet');

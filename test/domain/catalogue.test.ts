@@ -54,6 +54,25 @@ describe('catalogue content', () => {
     }
   });
 
+  it.each<[string, string[]]>([
+    ['denomination', ['reception-livraison', 'reception-unitaire']],
+    ['lot-serie', ['reception-livraison', 'reception-unitaire']],
+    ['fabricant', ['referencement', 'reception-unitaire']],
+    ['delivrance', ['delivrance']],
+    ['date-pose', ['pose']],
+    ['patient', ['pose']],
+    ['medecin', ['pose']],
+    ['dossier', ['dossier-patient']],
+    ['document-patient', ['document-patient']],
+    ['carte-implant', ['document-patient']],
+    ['iud-id', ['referencement', 'reception-unitaire', 'pose']],
+    ['iud-ip', ['reception-unitaire', 'pose']],
+    ['peremption', ['reception-unitaire']],
+    ['fichcomp', ['pose', 'pmsi']],
+  ])('asks %s where SPEC §5 says it is first captured', (datum, steps) => {
+    for (const step of steps) expect(questionsOf(step, 'Donnée').map((q) => q.datum)).toContain(datum);
+  });
+
   it('asks lot/série wherever the device is handled on its way to the patient', () => {
     for (const step of ['reception-unitaire', 'delivrance', 'reception-bloc', 'pose', 'dossier-patient', 'document-patient', 'rappel-lot']) {
       expect(questionsOf(step, 'Donnée').map((q) => q.datum)).toContain('lot-serie');

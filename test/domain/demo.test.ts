@@ -17,6 +17,12 @@ describe('demo establishment', () => {
     for (const q of software) expect(byRef.get(q.ref)?.comment).toMatch(/fictif/);
   });
 
+  it('comments a transition once, on its first row', () => {
+    const comments = CATALOGUE.questions.filter((q) => q.step === 'delivrance' && q.to === 'reception-bloc').map((q) => byRef.get(q.ref)?.comment);
+    expect(comments[0]).toBe('Bon de délivrance papier');
+    expect(comments.slice(1).every((c) => c === undefined)).toBe(true);
+  });
+
   it('answers every row of the catalogue, deterministically, with valid and coherent answers', () => {
     expect(answers.map((a) => a.ref)).toEqual(CATALOGUE.questions.map((q) => q.ref));
     expect(demoAnswers()).toEqual(answers);
