@@ -96,8 +96,9 @@ export class AnalysisSession {
   async updatePlan(): Promise<PlanUpdateReport> {
     return this.task("Mise à jour du plan d'action…", async (): Promise<PlanUpdateReport> => {
       await this.refresh();
-      const analysis = this.state.analysis;
-      if (this.state.status === 'problem' || !analysis) return { ok: false, problems: this.state.problems };
+      const { status, analysis, problems, error } = this.state;
+      if (status === 'error') return { ok: false, problems: [{ code: 'unreadable', message: error ?? '' }] };
+      if (status !== 'ready' || !analysis) return { ok: false, problems };
       const existing = await this.port.readPlan();
       if (!existing.ok) return existing;
       const merged = mergePlan(existing.value, analysis.proposals);
