@@ -20,17 +20,14 @@ export function replaceWorksheet(workbook: Workbook, name: string): Worksheet {
   return sheet;
 }
 
-/** A new sheet, just before the sheet named `before` when there is one, else last. */
-export function addWorksheet(workbook: Workbook, name: string, before?: string): Worksheet {
+/** A new sheet at a 0-based tab position (last when out of range); the other tabs keep their order. */
+export function addWorksheet(workbook: Workbook, name: string, position = Number.POSITIVE_INFINITY): Worksheet {
+  const others = workbook.worksheets.map(ordered);
   const sheet = ordered(workbook.addWorksheet(name));
-  const next = before === undefined ? undefined : workbook.getWorksheet(before);
-  if (next) {
-    const position = ordered(next).orderNo;
-    for (const other of workbook.worksheets.map(ordered)) {
-      if (other !== sheet && other.orderNo >= position) other.orderNo += 1;
-    }
-    sheet.orderNo = position;
-  }
+  others.splice(Math.min(position, others.length), 0, sheet);
+  others.forEach((other, index) => {
+    other.orderNo = index + 1;
+  });
   return sheet;
 }
 

@@ -79,12 +79,15 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return name.ok ? { ok: true, value: this.workbook.getWorksheet(name.value) as Worksheet } : name;
   }
 
-  /** The sheet that follows `key` in the RESOMEDIT order among those present, to insert before it. */
-  private nextSheet(key: SheetKey): string | undefined {
+  /** Tab position of a new RESOMEDIT sheet: after the one before it in the RESOMEDIT order, else before the one after it. */
+  private positionOf(key: SheetKey): number | undefined {
     const names = this.sheetNames();
-    return SHEET_ORDER.slice(SHEET_ORDER.indexOf(key) + 1)
-      .map((later) => findSheet(names, SHEETS[later]))
-      .find((name) => name !== undefined);
+    const at = SHEET_ORDER.indexOf(key);
+    const present = (keys: SheetKey[]) => keys.map((other) => findSheet(names, SHEETS[other])).filter((name) => name !== undefined);
+    const previous = present(SHEET_ORDER.slice(0, at)).pop();
+    if (previous !== undefined) return names.indexOf(previous) + 1;
+    const next = present(SHEET_ORDER.slice(at + 1))[0];
+    return next === undefined ? undefined : names.indexOf(next);
   }
 
   /** 1-based header row of the cartographie table, when the sheet holds it. */
@@ -101,7 +104,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   async writeSynthesis(layout: SheetLayout): Promise<ReadResult<void>> {
     const existing = findSheet(this.sheetNames(), layout.sheet);
-    const sheet = existing ? replaceWorksheet(this.workbook, existing) : addWorksheet(this.workbook, layout.sheet, this.nextSheet('synthesis'));
+    const sheet = existing ? replaceWorksheet(this.workbook, existing) : addWorksheet(this.workbook, layout.sheet, this.positionOf('synthesis'));
     writeLayout(sheet, layout);
     return OK;
   }
@@ -124,7 +127,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   private createSheet(key: SheetKey): Worksheet {
     const template = templateSheet(key);
-    const sheet = addWorksheet(this.workbook, template.name, this.nextSheet(key));
+    const sheet = addWorksheet(this.workbook, template.name, this.positionOf(key));
     // Table names are unique in a workbook: a table renamed or moved by the user keeps its name.
     const taken = template.table !== undefined && findSheet(tableNames(this.workbook), template.table.name) !== undefined;
     renderTemplateSheet(sheet, template, { asTable: !taken });
@@ -187,7 +190,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     const sheet = this.workbook.getWorksheet(findSheet(this.sheetNames(), sheetName) ?? sheetName);
     if (!sheet) return;
     sheet.views = [{ ...(sheet.views[0] ?? {}), activeCell: cell }];
-    this.workbook.views = [{ ...(this.workbook.views[0] ?? {}), activeTab: this.workbook.worksheets.indexOf(sheet) } as ExcelJS.WorkbookView];
+    this.workbook.views = [{ ...(this.workbook.views?.[0] ?? {}), activeTab: this.workbook.worksheets.indexOf(sheet) } as ExcelJS.WorkbookView];
   }
 
   /** A file raises no change events: the caller re-reads it. */
