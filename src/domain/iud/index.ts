@@ -69,6 +69,7 @@ function read(input: string, text: string, options: ParseOptions): IudResult {
   // A scanner may send the leading FNC1 as a GS too.
   let body = data;
   while (body.startsWith(GS)) body = body.slice(1);
+  if (!body) return unknown(input, `Préfixe ${name ?? 'de symbologie'} reçu sans données : le code n'a pas été transmis en entier.`, name);
   if (symbology?.gs1 || /^\d{2}/.test(body) || body.startsWith('(')) {
     const gs1 = parseGs1(body, body.startsWith('(') ? 'human' : 'raw');
     if (gs1.elements.length === 0 && !symbology?.gs1) {
