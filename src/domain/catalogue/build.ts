@@ -5,13 +5,10 @@ import { DATA, DATUM_CODES, STEP_CODES, STEP_QUESTIONS, STEPS, TRANSITIONS, TRAN
 export const INFORMATISATION_LABEL = 'Étape informatisée ? Logiciel (nom, éditeur)';
 export const READER_LABEL = 'Lecteurs automatiques de codes (douchettes 1D/2D) ?';
 
-export function dataLabel(datum: Datum): string {
-  return `Existence du champ : ${datum.label}`;
-}
-
-export function transmissionLabel(datum: Datum): string {
-  return `Transmission électronique : ${datum.label}`;
-}
+const DATUM_LABELS = {
+  Donnée: (datum: Datum) => `Existence du champ : ${datum.label}`,
+  Interopérabilité: (datum: Datum) => `Transmission électronique : ${datum.label}`,
+};
 
 function datumOf(id: string): Datum {
   const datum = DATA.find((d) => d.id === id);
@@ -23,23 +20,28 @@ function stepCodes(step: string): { ref: string; short: string } {
   return STEP_CODES[step] ?? { ref: step.toUpperCase(), short: step.toUpperCase() };
 }
 
+/** A row asking about one datum, at a step (Donnée) or on a transition (Interopérabilité). */
+function datumQuestion(step: Step, prefix: string, id: string, type: keyof typeof DATUM_LABELS, to?: string): Question {
+  const datum = datumOf(id);
+  const question: Question = {
+    ref: `${prefix}-${DATUM_CODES[id] ?? id}`,
+    zone: step.zone,
+    step: step.id,
+    type,
+    label: DATUM_LABELS[type](datum),
+    datum: id,
+    critical: datum.critical,
+    source: datum.source,
+  };
+  return to === undefined ? question : { ...question, to };
+}
+
 function stepQuestions(step: Step): Question[] {
   const plan = STEP_QUESTIONS[step.id] ?? { data: [] };
   const code = stepCodes(step.id).ref;
   const base = { zone: step.zone, step: step.id };
   const rows: Question[] = [{ ...base, ref: `${code}-INF`, type: 'Informatisation', label: INFORMATISATION_LABEL, critical: false }];
-  for (const id of plan.data) {
-    const datum = datumOf(id);
-    rows.push({
-      ...base,
-      ref: `${code}-${DATUM_CODES[id] ?? id}`,
-      type: 'Donnée',
-      label: dataLabel(datum),
-      datum: id,
-      critical: datum.critical,
-      source: datum.source,
-    });
-  }
+  for (const id of plan.data) rows.push(datumQuestion(step, code, id, 'Donnée'));
   if (plan.reader) {
     rows.push({ ...base, ref: `${code}-LEC`, type: 'Lecteur', label: READER_LABEL, critical: false, source: 'arrêté du 8 septembre 2021' });
   }
@@ -47,17 +49,7 @@ function stepQuestions(step: Step): Question[] {
   for (const transition of TRANSITIONS.filter((t) => t.from === step.id)) {
     const prefix = `IO-${stepCodes(transition.from).short}-${stepCodes(transition.to).short}`;
     for (const id of TRANSMITTED[`${transition.from}>${transition.to}`] ?? []) {
-      const datum = datumOf(id);
-      rows.push({
-        ...base,
-        ref: `${prefix}-${DATUM_CODES[id] ?? id}`,
-        type: 'Interopérabilité',
-        label: transmissionLabel(datum),
-        to: transition.to,
-        datum: id,
-        critical: datum.critical,
-        source: datum.source,
-      });
+      rows.push(datumQuestion(step, prefix, id, 'Interopérabilité', transition.to));
     }
   }
   return rows;
