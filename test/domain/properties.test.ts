@@ -23,10 +23,15 @@ function allRates(figures: Figures): Map<string, Rate> {
 }
 
 describe('figure properties', () => {
-  it('every rate lies in [0, 1], and is null exactly when its denominator is 0', () => {
+  it('every rate lies in [0, 1], is null exactly when its denominator is 0, and rupture = 1 − continuité', () => {
     fc.assert(
       fc.property(seed, fc.integer({ min: 0, max: 60 }), (s, extra) => {
-        for (const rate of allRates(analyse(randomCartographie(s, extra)).figures).values()) {
+        const rates = allRates(analyse(randomCartographie(s, extra)).figures);
+        for (const [key, rupture] of rates) {
+          if (!key.endsWith('.rupture') || rupture.value === null) continue;
+          expect(rupture.value + (rates.get(key.replace(/rupture$/, 'continuite'))?.value ?? NaN)).toBeCloseTo(1, 12);
+        }
+        for (const rate of rates.values()) {
           if (rate.denominator === 0) expect(rate.value).toBeNull();
           else {
             expect(rate.value).toBe(rate.numerator / rate.denominator);
