@@ -59,8 +59,9 @@ function score<K extends string>(columns: Partial<Record<K, number>>, specs: Col
 }
 
 /**
- * The header row of a table: `headerRow` (1-based sheet row) when the caller knows it,
- * else the row naming the most required columns, then the most columns, the first on a tie.
+ * The header row of a table: `headerRow` (1-based sheet row) when the caller knows it, else the
+ * first row naming every required column, else the row naming the most required columns, then
+ * the most columns (the first on a tie) so that the problems name what is really missing.
  */
 export function findHeaderRow<K extends string>(grid: Grid, specs: ColumnSpecs<K>, headerRow?: number): HeaderLocation<K> | undefined {
   if (headerRow !== undefined) {
@@ -68,16 +69,18 @@ export function findHeaderRow<K extends string>(grid: Grid, specs: ColumnSpecs<K
     const cells = grid.rows[index];
     return cells ? { index, columns: matchRow(cells, specs) } : undefined;
   }
+  const requiredCount = Object.values<ColumnSpec>(specs).filter((spec) => spec.required).length;
   let best: HeaderLocation<K> | undefined;
   let bestScore: [number, number] = [0, 0];
-  grid.rows.forEach((cells, index) => {
-    const columns = matchRow(cells, specs);
+  for (let index = 0; index < grid.rows.length; index++) {
+    const columns = matchRow(grid.rows[index], specs);
     const [required, total] = score(columns, specs);
+    if (required === requiredCount) return { index, columns };
     if (required > bestScore[0] || (required === bestScore[0] && total > bestScore[1])) {
       best = { index, columns };
       bestScore = [required, total];
     }
-  });
+  }
   return best;
 }
 
