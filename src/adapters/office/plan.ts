@@ -26,7 +26,7 @@ interface ExtraColumn {
   values: Map<string, UserValue>;
 }
 
-/** Columns inside the plan area whose header the plan does not know, with their values by row. */
+/** Columns of the plan's header row that the plan does not know, with their values by row. */
 function extraColumns(grid: Grid, area: PlanArea): ExtraColumn[] {
   const header = locateHeader(grid, PLAN_SPECS, area.headerRow);
   if (!header.ok) return [];
@@ -34,8 +34,8 @@ function extraColumns(grid: Grid, area: PlanArea): ExtraColumn[] {
   const known = new Set(Object.values(location.columns));
   const headerCells = grid.rows[location.index] ?? [];
   const extras: ExtraColumn[] = [];
-  const first = area.firstColumn - grid.left;
-  for (let col = first; col < first + area.columnCount; col++) {
+  // Up to the last header: columns the user added after the plan's own ones count too.
+  for (let col = area.firstColumn - grid.left; col < headerCells.length; col++) {
     const title = headerCells[col]?.value ?? null;
     if (known.has(col) || title === null || String(title).trim() === '') continue;
     const values = new Map<string, UserValue>();
@@ -54,6 +54,8 @@ export interface PlanWrite {
   grid?: Grid;
   area?: PlanArea;
   rows: PlanRow[];
+  /** False when another table already holds the plan table's name. */
+  addTable: boolean;
   features: OfficeFeatures;
 }
 
@@ -82,10 +84,12 @@ export async function writePlanSheet(batch: WriteBatch, sheet: Excel.Worksheet, 
   await batch.writeBlock(sheet, { top, left, values: [header, ...values], formats: [[], ...formats] });
   await batch.add(() => applyFormat(sheet.getRange(`${cellAddress(top, left)}:${cellAddress(top, left + width - 1)}`), CELL_FORMATS.header));
   const bottom = top + Math.max(values.length, 1);
-  await batch.add(() => {
-    const created = sheet.tables.add(`${cellAddress(top, left)}:${cellAddress(bottom, left + width - 1)}`, true);
-    created.name = PLAN_TABLE;
-  });
+  if (plan.addTable) {
+    await batch.add(() => {
+      const created = sheet.tables.add(`${cellAddress(top, left)}:${cellAddress(bottom, left + width - 1)}`, true);
+      created.name = PLAN_TABLE;
+    });
+  }
   // Template columns are counted from column A; shift them to where the plan sits.
   const shift = (column: number) => column + left - 1;
   const placed: TemplateTable = {

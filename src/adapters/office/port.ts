@@ -180,17 +180,19 @@ export class OfficeWorkbookPort implements WorkbookPort {
     try {
       await this.run(async (context) => {
         const batch = new WriteBatch(context, this.budget);
+        const table = findSheet(state.tables, PLAN_TABLE);
         let sheet: Excel.Worksheet;
         if (grid && name) {
           sheet = context.workbook.worksheets.getItem(name);
+          // The add-in's table is rebuilt around the new rows (no resize before ExcelApi 1.13).
+          if (table) await batch.add(() => context.workbook.tables.getItem(table).convertToRange());
         } else {
           const template = templateSheet('plan');
           sheet = this.addSheet(context, [...state.names], 'plan', template.name);
-          await renderTemplate(batch, sheet, template, findSheet(state.tables, PLAN_TABLE) === undefined, this.features);
+          await renderTemplate(batch, sheet, template, false, this.features);
         }
-        const table = grid ? findSheet(state.tables, PLAN_TABLE) : undefined;
-        if (table) await batch.add(() => context.workbook.tables.getItem(table).convertToRange());
-        await writePlanSheet(batch, sheet, { grid, area: area?.value, rows, features: this.features });
+        const addTable = (grid !== undefined && name !== undefined) || table === undefined;
+        await writePlanSheet(batch, sheet, { grid, area: area?.value, rows, addTable, features: this.features });
         await batch.flush();
       });
     } catch (error) {

@@ -77,7 +77,6 @@ export class FakeRequestContext {
 
   async sync(): Promise<void> {
     const queue = this.queue;
-    const responses = this.responses;
     this.queue = [];
     this.responses = [];
     this.fake.syncCount += 1;
@@ -95,7 +94,7 @@ export class FakeRequestContext {
       changes.push(...this.changes);
       this.fake.deliver(changes, 'ThisLocalAddin', 'Local');
     }
-    const responseBytes = responses.reduce((sum, size) => sum + size(), 0);
+    const responseBytes = this.responses.reduce((sum, size) => sum + size(), 0);
     this.fake.responseBytes.push(responseBytes);
     if (responseBytes > this.fake.payloadLimitBytes) {
       throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
