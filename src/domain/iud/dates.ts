@@ -38,31 +38,33 @@ function digitsOnly(raw: string, length: number): boolean {
   return raw.length === length && /^\d+$/.test(raw);
 }
 
+/** Six digits read as AAMMJJ or MMJJAA. */
+function readSixDigits(raw: string, pattern: 'AAMMJJ' | 'MMJJAA', lastDayWhenZero: boolean): DateReading {
+  if (!digitsOnly(raw, 6)) return { ok: false, message: `« ${raw} » n'est pas une date ${pattern} (6 chiffres)` };
+  const [a, b, c] = [raw.slice(0, 2), raw.slice(2, 4), raw.slice(4, 6)].map(Number);
+  const [yy, mm, dd] = pattern === 'AAMMJJ' ? [a, b, c] : [c, a, b];
+  return checkedDate(raw, fullYear(yy), mm, dd, lastDayWhenZero);
+}
+
 /** GS1 YYMMDD; day 00 means the last day of the month. */
 export function readYymmdd(raw: string): DateReading {
-  if (!digitsOnly(raw, 6)) return { ok: false, message: `« ${raw} » n'est pas une date AAMMJJ (6 chiffres)` };
-  const [yy, mm, dd] = [raw.slice(0, 2), raw.slice(2, 4), raw.slice(4, 6)].map(Number);
-  return checkedDate(raw, fullYear(yy), mm, dd, true);
+  return readSixDigits(raw, 'AAMMJJ', true);
+}
+
+/** HIBC YYMMDD (no day 00 convention). */
+export function readStrictYymmdd(raw: string): DateReading {
+  return readSixDigits(raw, 'AAMMJJ', false);
+}
+
+/** HIBC MMDDYY. */
+export function readMmddyy(raw: string): DateReading {
+  return readSixDigits(raw, 'MMJJAA', false);
 }
 
 /** HIBC MMYY: the device expires at the end of that month. */
 export function readMmyy(raw: string): DateReading {
   if (!digitsOnly(raw, 4)) return { ok: false, message: `« ${raw} » n'est pas une date MMAA (4 chiffres)` };
   return checkedDate(raw, fullYear(Number(raw.slice(2, 4))), Number(raw.slice(0, 2)), 0, true);
-}
-
-/** HIBC MMDDYY. */
-export function readMmddyy(raw: string): DateReading {
-  if (!digitsOnly(raw, 6)) return { ok: false, message: `« ${raw} » n'est pas une date MMJJAA (6 chiffres)` };
-  const [mm, dd, yy] = [raw.slice(0, 2), raw.slice(2, 4), raw.slice(4, 6)].map(Number);
-  return checkedDate(raw, fullYear(yy), mm, dd, false);
-}
-
-/** HIBC YYMMDD (no day 00 convention). */
-export function readStrictYymmdd(raw: string): DateReading {
-  if (!digitsOnly(raw, 6)) return { ok: false, message: `« ${raw} » n'est pas une date AAMMJJ (6 chiffres)` };
-  const [yy, mm, dd] = [raw.slice(0, 2), raw.slice(2, 4), raw.slice(4, 6)].map(Number);
-  return checkedDate(raw, fullYear(yy), mm, dd, false);
 }
 
 /** HIBC YYJJJ (Julian day of the year). */
