@@ -106,6 +106,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
     const existing = findSheet(this.sheetNames(), layout.sheet);
     const sheet = existing ? replaceWorksheet(this.workbook, existing) : addWorksheet(this.workbook, layout.sheet, this.positionOf('synthesis'));
     writeLayout(sheet, layout);
+    // Printed (or exported to PDF) on landscape A4 pages, one page wide.
+    sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
     return OK;
   }
 
