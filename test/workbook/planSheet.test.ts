@@ -2,31 +2,11 @@ import { ACTION_TEMPLATES } from '../../src/domain/actions/templates';
 import type { PlanRow } from '../../src/domain/model';
 import { OBSOLETE_MARKER, planArea, planLayout, readFinding, readPlanGrid } from '../../src/workbook/planSheet';
 import { PLAN_COLUMNS, SHEETS } from '../../src/workbook/sheets';
+import { planRow as proposed } from '../support/plan';
 import { gridOf, type TestCell } from './grids';
 
 const HEADERS = Object.values(PLAN_COLUMNS);
 const [RULE_A, RULE_B] = ACTION_TEMPLATES.map((t) => t.key);
-
-function proposed(ref: string, overrides: Partial<PlanRow> = {}): PlanRow {
-  return {
-    ref,
-    priority: 1,
-    axis: 'Traçabilité sanitaire',
-    scope: 'PUI / Réception',
-    finding: `Constat ${ref}`,
-    action: `Action ${ref}`,
-    actors: 'Pharmacien, DSI',
-    indicator: 'Indicateur',
-    pilot: null,
-    dueDate: null,
-    status: null,
-    comment: null,
-    origin: 'proposed',
-    obsolete: false,
-    order: 0,
-    ...overrides,
-  };
-}
 
 function gridFromLayout(rows: PlanRow[], above: TestCell[][] = [['Titre'], [], []]) {
   const layout = planLayout(rows);

@@ -2,6 +2,7 @@ import { MemoryWorkbookPort } from '../../../src/adapters/memory/port';
 import { templateRows } from '../../../src/domain/catalogue';
 import { demoAnswers } from '../../../src/domain/demo';
 import type { PlanRow } from '../../../src/domain/model';
+import { planRow } from '../../support/plan';
 import type { ChangeInfo, SheetLayout } from '../../../src/workbook/port';
 import { PLAN_TABLE, SHEET_ORDER, SHEETS, CARTOGRAPHIE_TABLE } from '../../../src/workbook/sheets';
 import { TABLE_HEADER_ROW } from '../../../src/workbook/template';
@@ -15,24 +16,8 @@ async function read(port: MemoryWorkbookPort) {
 }
 
 function manualRow(patch: Partial<PlanRow> = {}): PlanRow {
-  return {
-    ref: '',
-    priority: 2,
-    axis: 'Organisation',
-    scope: 'Bloc',
-    finding: 'Ajouté à la main',
-    action: 'Former les équipes',
-    actors: 'Cadre',
-    indicator: 'Sessions',
-    pilot: 'Mme Durand',
-    dueDate: 46022,
-    status: 'En cours',
-    comment: '=HYPERLINK("http://x","y")',
-    origin: 'manual',
-    obsolete: false,
-    order: 0,
-    ...patch,
-  };
+  const values = { pilot: 'Mme Durand', dueDate: 46022, status: 'En cours', comment: '=HYPERLINK("http://x","y")' };
+  return planRow('', { origin: 'manual', finding: 'Ajouté à la main', action: 'Former les équipes', ...values, ...patch });
 }
 
 describe('MemoryWorkbookPort from the template', () => {
