@@ -145,6 +145,9 @@ describe('label lookups', () => {
     expect(stepByLabel('Delivrance au service utilisateur')?.id).toBe('delivrance');
     expect(parseQuestionType(' interoperabilite ')).toBe('Interopérabilité');
     expect(parseQuestionType('DONNEE')).toBe('Donnée');
+    expect(parseQuestionType('Données')).toBe('Donnée');
+    expect(parseQuestionType('Lecteurs ')).toBe('Lecteur');
+    expect(parseQuestionType('Dépôts')).toBe('Dépôt');
     expect(parseQuestionType('Autre')).toBeNull();
   });
 });

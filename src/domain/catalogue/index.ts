@@ -56,9 +56,10 @@ export function zoneByLabel(label: string): Zone | undefined {
   return zonesByLabel.get(normaliseLabel(label));
 }
 
-/** The question type written in a Type cell, tolerant like labels; null when unknown. */
+/** The question type written in a Type cell, tolerant like labels and of a plural ("Données"); null when unknown. */
 export function parseQuestionType(text: string): QuestionType | null {
-  return typesByLabel.get(normaliseLabel(text)) ?? null;
+  const key = normaliseLabel(text);
+  return typesByLabel.get(key) ?? typesByLabel.get(key.replace(/s$/, '')) ?? null;
 }
 
 /** Matching key of a question by what the sheet shows: step, type, label and destination. */
