@@ -17,7 +17,17 @@ function isNon(row: EvaluatedRow): boolean {
   return row.effective === 'NON';
 }
 
-function rowsOf(c: SimpleCondition, rows: EvaluatedRow[]): EvaluatedRow[] {
+/**
+ * Donnée and Lecteur gaps at a step without software are left to the Informatisation templates:
+ * "set up the field in the software" means nothing where there is no software yet.
+ */
+function stepsWithoutSoftware(rows: EvaluatedRow[]): Set<string> {
+  return new Set(rows.filter((r) => r.type === 'Informatisation' && isNon(r)).map((r) => r.step));
+}
+
+function rowsOf(c: SimpleCondition, all: EvaluatedRow[]): EvaluatedRow[] {
+  const withoutSoftware = stepsWithoutSoftware(all);
+  const rows = all.filter((r) => !((r.type === 'Donnée' || r.type === 'Lecteur') && withoutSoftware.has(r.step)));
   switch (c.kind) {
     case 'informatisation':
       return rows.filter((r) => r.type === 'Informatisation' && c.steps.includes(r.step) && r.effective === c.answer);
@@ -49,11 +59,11 @@ function rowsOf(c: SimpleCondition, rows: EvaluatedRow[]): EvaluatedRow[] {
     case 'logiciel-non-nomme':
       return rows.filter((r) => r.type === 'Informatisation' && r.effective === 'OUI' && tidyLabel(r.entry.comment) === '');
     case 'statut':
-      return rows.filter((r) => (c.statuses as readonly string[]).includes(r.status) && (!c.critical || r.critical));
+      return all.filter((r) => (c.statuses as readonly string[]).includes(r.status) && (!c.critical || r.critical));
     case 'completude':
-      return rows.filter((r) => r.status === 'empty' || r.status === 'invalid');
+      return all.filter((r) => r.status === 'empty' || r.status === 'invalid');
     case 'taux-rupture':
-      return rows.filter((r) => r.type === 'Interopérabilité' && isNon(r));
+      return all.filter((r) => r.type === 'Interopérabilité' && isNon(r));
   }
 }
 

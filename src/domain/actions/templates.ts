@@ -330,14 +330,20 @@ const TEMPLATES = [
     axis: DEPOTS,
     per: 'global',
     condition: {
-      kind: 'rupture',
-      transitions: [
-        ['pose', 'consommation'],
-        ['consommation', 'depots'],
-        ['consommation', 'commande'],
+      kind: 'une-des',
+      conditions: [
+        { kind: 'informatisation', steps: ['consommation'], answer: 'NON' },
+        {
+          kind: 'rupture',
+          transitions: [
+            ['pose', 'consommation'],
+            ['consommation', 'depots'],
+            ['consommation', 'commande'],
+          ],
+        },
       ],
     },
-    finding: "La consommation au bloc n'est pas transmise automatiquement : {transitions}.",
+    finding: "La consommation au bloc n'est pas transmise automatiquement à la PUI et à la GEF ({refs}).",
     action:
       'Automatiser la déclaration de consommation : la pose génère la sortie de stock, le réassort et la commande de régularisation des dépôts, sans ressaisie.',
     actors: 'Pharmacien, cadre de bloc, DSI, acheteur',

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { analyse } from '../../../src/domain/analyse';
 import { proposeActions } from '../../../src/domain/actions/rules';
 import { ACTION_TEMPLATES } from '../../../src/domain/actions/templates';
+import { CATALOGUE } from '../../../src/domain/catalogue';
 import { demoAnswers } from '../../../src/domain/demo';
 import { cartographieFromAnswers, cartographieOf, randomCartographie } from '../../support/cartographie';
 import { cleanCartographie, proposalsOf, refsOf, refsOfType, type Overrides } from './fixtures';
@@ -97,6 +98,24 @@ describe('templates whose gap is not a single answer', () => {
   it('every template has a case', () => {
     const covered = [...Object.keys(CASES), 'CONSERVATION', 'LOGICIEL-NON-NOMME', 'APPEL-OFFRES', 'COMPLETUDE'];
     expect(covered.sort()).toEqual(ACTION_TEMPLATES.map((t) => t.key).sort());
+  });
+});
+
+describe('steps without software', () => {
+  /** Templates that never say what to do about one step's software. */
+  const TRANSVERSAL = ['INCOHERENCE', 'CONSERVATION', 'APPEL-OFFRES', 'NON-RENSEIGNE-CRITIQUE'];
+
+  it.each(CATALOGUE.steps.map((s) => [s.id, s.label]))('%s: a missing software is always the object of an action', (id, label) => {
+    const ref = CATALOGUE.questions.find((q) => q.step === id && q.type === 'Informatisation')!.ref;
+    const proposals = proposalsOf(cleanCartographie({ [ref]: 'NON' })).filter((p) => !TRANSVERSAL.includes(p.templateKey));
+    expect(proposals.some((p) => p.finding.includes(`« ${label} »`) || p.finding.includes(ref))).toBe(true);
+  });
+
+  it('leave the fields of a step without software to the computerisation action', () => {
+    const refs = refsOf(cleanCartographie({ 'PUI-REC-INF': 'NON', 'PUI-REC-LOT': 'NON', 'PUI-REC-LEC': 'NON' }));
+    expect(refs).toContain('INFO-PUI-RECEPTION');
+    expect(refs).not.toContain('DONNEE-CRITIQUE@reception-unitaire');
+    expect(refs).not.toContain('LECTEUR-PUI-BLOC');
   });
 });
 
