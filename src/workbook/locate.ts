@@ -96,6 +96,11 @@ export function locateCartographie(grid: Grid, tableHeaderRow?: number): ReadRes
   return { ok: true, value: { sheet: grid.sheet, entries } };
 }
 
+/** True when a cartographie could be read and one of its answers is filled (port.hasAnswers). */
+export function hasAnyAnswer(read: ReadResult<Cartographie>): boolean {
+  return read.ok && read.value.entries.some((entry) => cellText(entry.answer) !== '');
+}
+
 /** A header line repeated inside the table (e.g. a copied block) is not a question. */
 function isRepeatedHeader(cells: CellInput[], location: HeaderLocation<CartographieColumn>): boolean {
   return (['answer', 'label'] as const).every((key) => isHeaderOf(cells[location.columns[key] as number], CARTOGRAPHIE_SPECS, key));

@@ -4,8 +4,8 @@
  */
 import type { Cartographie, PlanRow } from '../../domain/model';
 import { demoWrites } from '../../workbook/demoFill';
-import { cellAddress, cellText, parseRange, rangeAddress } from '../../workbook/grid';
-import { locateCartographie, resolveSheet } from '../../workbook/locate';
+import { cellAddress, parseRange, rangeAddress } from '../../workbook/grid';
+import { hasAnyAnswer, locateCartographie, resolveSheet } from '../../workbook/locate';
 import { findSheet, sameLabel } from '../../workbook/names';
 import { planArea, planLayout, readPlanGrid } from '../../workbook/planSheet';
 import type { Capabilities, ChangeInfo, DemoAnswer, InitReport, ReadResult, SheetLayout, WorkbookPort } from '../../workbook/port';
@@ -124,8 +124,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
   }
 
   async hasAnswers(): Promise<boolean> {
-    const cartographie = await this.readCartographie();
-    return cartographie.ok && cartographie.value.entries.some((entry) => cellText(entry.answer) !== '');
+    return hasAnyAnswer(await this.readCartographie());
   }
 
   async fillDemo(answers: DemoAnswer[]): Promise<ReadResult<void>> {
