@@ -1,7 +1,8 @@
 /** `npm run bench`: runs every benchmark in turn and prints its figures. */
 import { runDomainBench } from './domain.bench';
+import { runConsolidationBench } from './consolidation.bench';
 
-const benches: [string, () => Promise<void>][] = [['domaine', runDomainBench]];
+const benches: [string, () => Promise<void>][] = [['domaine', runDomainBench], ['consolidation', runConsolidationBench]];
 
 async function main(): Promise<void> {
   for (const [name, run] of benches) {

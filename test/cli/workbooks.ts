@@ -9,10 +9,8 @@ function excelValue(input: CellInput): ExcelJS.CellValue {
   return input.value;
 }
 
-/** A fresh RESOMEDIT workbook whose answers are those of `cartographie` (matched by reference). */
-export async function establishmentWorkbook(cartographie: Cartographie, identity?: { name: string; finess?: string }): Promise<XlsxWorkbookPort> {
-  const port = new XlsxWorkbookPort();
-  await port.initialise();
+/** Writes the answers of `cartographie` (matched by reference) into the port's cartographie sheet. */
+export async function fillAnswers(port: XlsxWorkbookPort, cartographie: Cartographie): Promise<void> {
   const read = await port.readCartographie();
   if (!read.ok) throw new Error(read.problems.map((p) => p.message).join('; '));
   const answers = new Map(cartographie.entries.map((entry) => [entry.ref, entry.answer]));
@@ -20,8 +18,15 @@ export async function establishmentWorkbook(cartographie: Cartographie, identity
   if (!sheet.ok) throw new Error('cartographie absente');
   for (const entry of read.value.entries) {
     const answer = answers.get(entry.ref);
-    if (answer) sheet.value.getCell(entry.answerCell).value = excelValue(answer);
+    sheet.value.getCell(entry.answerCell).value = answer ? excelValue(answer) : null;
   }
+}
+
+/** A fresh RESOMEDIT workbook whose answers are those of `cartographie`. */
+export async function establishmentWorkbook(cartographie: Cartographie, identity?: { name: string; finess?: string }): Promise<XlsxWorkbookPort> {
+  const port = new XlsxWorkbookPort();
+  await port.initialise();
+  await fillAnswers(port, cartographie);
   if (identity) {
     const notice = port.worksheet('notice');
     if (!notice.ok) throw new Error('notice absente');
