@@ -168,31 +168,36 @@ function isVariable(element: IudElement): boolean {
   return AIS.find((s) => s.ai === element.ai)?.variable ?? false;
 }
 
-/** Lot and serial: the variable fields a scanner fault most often merges. */
-const IP_TEXT_AIS = new Set(['10', '21']);
+/**
+ * Elements a variable field may have swallowed. A swallowed expiry date or GTIN is strong evidence
+ * (the code would otherwise lack it); a lot, serial or manufacturing date hidden in a numeric lot
+ * or serial may be genuine, so it is only a point to check.
+ */
+const STRONG_AIS = new Set(['01', '17']);
+const WEAK_AIS = new Set(['10', '11', '21']);
 
 interface Split {
   element: IudElement;
   parts: IudElement[];
-  /** The tail holds a fixed-length element that validates (a real date, a GTIN key). */
   strong: boolean;
 }
 
 /**
  * A variable field ends at GS or at the end of the data: when the scanner sends no GS it swallows
- * the elements that follow. Look for a split whose tail reads as AIs absent from the rest of the
- * code: a valid fixed-length element is strong evidence; a lone lot or serial only a possibility.
+ * the elements that follow. Look for a split whose tail reads as valid elements absent from the
+ * rest of the code; the first strong split wins, else the first weak one.
  */
 function findSwallowed(element: IudElement, others: IudElement[]): Split | null {
   const present = new Set([element.ai, ...others.map((e) => e.ai)]);
   let weak: Split | null = null;
   for (let k = 1; k < element.raw.length - 2; k++) {
     const tail = scanRaw(element.raw.slice(k));
-    if (tail.problems.length > 0 || tail.elements.some((e) => !e.valid || present.has(e.ai))) continue;
+    const plausible = tail.elements.every((e) => e.valid && !present.has(e.ai) && (STRONG_AIS.has(e.ai) || WEAK_AIS.has(e.ai)));
+    if (tail.problems.length > 0 || !plausible) continue;
     const head = { ...element, raw: element.raw.slice(0, k), value: element.raw.slice(0, k), valid: true, message: undefined };
     const parts = [head, ...tail.elements];
-    if (tail.elements.some((e) => !isVariable(e))) return { element, parts, strong: true };
-    if (!weak && tail.elements.every((e) => IP_TEXT_AIS.has(e.ai))) weak = { element, parts, strong: false };
+    if (tail.elements.some((e) => STRONG_AIS.has(e.ai))) return { element, parts, strong: true };
+    weak ??= { element, parts, strong: false };
   }
   return weak;
 }

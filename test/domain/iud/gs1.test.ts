@@ -133,6 +133,50 @@ describe('parseIud, GS1', () => {
   });
 });
 
+describe('parseIud round trip', () => {
+  const alnum = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split('')), minLength: 1, maxLength: 20 });
+  const body = fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), minLength: 13, maxLength: 13 });
+  const date = fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2069, 11, 31)), noInvalidDate: true });
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const yymmdd = (d: Date) => iso(d).slice(2).replaceAll('-', '');
+
+  it('reads back what was encoded, raw with GS or human-readable', () => {
+    fc.assert(
+      fc.property(body, date, alnum, alnum, (digits, expiry, lot, serial) => {
+        const gtin = `${digits}${gs1CheckDigit(digits)}`;
+        const raw = `]d201${gtin}17${yymmdd(expiry)}10${lot}${GS}21${serial}`;
+        const human = `(01)${gtin}(17)${yymmdd(expiry)}(10)${lot}(21)${serial}`;
+        for (const result of [parseIud(raw), parseIud(human)]) {
+          expect(result.problems).toEqual([]);
+          expect(result.ok).toBe(true);
+          expect(result.iudId?.value).toBe(gtin);
+          expect(result.iudIp).toMatchObject({ lot, serial, expiry: { iso: iso(expiry) } });
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('points at the missing GS when the expiry date follows a lot directly', () => {
+    fc.assert(
+      fc.property(body, date, alnum, (digits, expiry, lot) => {
+        const gtin = `${digits}${gs1CheckDigit(digits)}`;
+        const result = parseIud(`01${gtin}10${lot}17${yymmdd(expiry)}`);
+        expect(result.ok).toBe(false);
+        expect(result.problems.join(' ')).toContain('Séparateur GS probablement absent');
+        expect(result.suggestion).toMatch(/^\(01\)\d{14}\(10\)[A-Z0-9]+\(17\)\d{6}$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('only asks to check a numeric serial that happens to hold a date', () => {
+    const result = parseIud(`01${GTIN}17250331` + `10L1${GS}21` + '0011240315');
+    expect(result.ok).toBe(true);
+    expect(result.warnings.join(' ')).toContain('(11) « 240315 »');
+  });
+});
+
 describe('parseIud on garbage', () => {
   it.each(['', '   ', 'bonjour', '12', '#N/A', '(', '+', ']d2'])('answers « %s » with a French message, never a throw', (input) => {
     const result = parseIud(input);
