@@ -101,6 +101,26 @@ describe('OfficeWorkbookPort writing', () => {
     expect(fake.formulaCells(CARTO)).toEqual([]);
   });
 
+  it('splits writes that would pass the payload limit into several syncs, each under it', async () => {
+    const limit = 40_000;
+    const { fake, port } = await initialisedWorkbook({ payloadLimitBytes: limit }, { payloadBudgetBytes: 30_000 });
+    const initialiseSyncs = fake.syncCount;
+    expect(initialiseSyncs).toBeGreaterThan(3);
+    expect((await port.fillDemo(demoAnswers())).ok).toBe(true);
+    expect(Math.max(...fake.requestBytes)).toBeLessThanOrEqual(limit);
+    const read = await port.readCartographie();
+    expect(read.ok && read.value.entries.filter((entry) => entry.answer.value !== null)).toHaveLength(demoAnswers().length);
+  });
+
+  it('selects a cell: activates its sheet, found tolerantly, and reports a missing one in French', async () => {
+    const { fake, port } = await initialisedWorkbook();
+    await port.readCartographie();
+    await port.select(CARTO.toUpperCase(), 'H12');
+    expect(fake.model.activeSheet).toBe(CARTO);
+    expect(fake.model.selection).toEqual({ sheet: CARTO, address: 'H12' });
+    await expect(port.select('Absente', 'A1')).rejects.toThrow(/feuille « Absente »/);
+  });
+
   it('reports a protected sheet in French instead of failing', async () => {
     const { fake, port } = await initialisedWorkbook();
     fake.sheet(CARTO).protected = true;
