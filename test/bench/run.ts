@@ -1,8 +1,13 @@
 /** `npm run bench`: runs every benchmark in turn and prints its figures. */
 import { runDomainBench } from './domain.bench';
 import { runConsolidationBench } from './consolidation.bench';
+import { runWorkbookBench } from './workbook.bench';
 
-const benches: [string, () => Promise<void>][] = [['domaine', runDomainBench], ['consolidation', runConsolidationBench]];
+const benches: [string, () => Promise<void>][] = [
+  ['domaine', runDomainBench],
+  ['classeur', runWorkbookBench],
+  ['consolidation', runConsolidationBench],
+];
 
 async function main(): Promise<void> {
   for (const [name, run] of benches) {
