@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { analyse, formatRate } from '../../src/domain/analyse';
@@ -232,9 +233,24 @@ describe('analyse --ecrire', () => {
 });
 
 describe('binary entry point', () => {
-  it('exists where package.json says', () => {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
-    expect(pkg.bin['resomedit-dmi']).toBe('dist/cli/cli/main.js');
-    expect(existsSync(join(__dirname, '../../src/cli/main.ts'))).toBe(true);
+  const root = join(__dirname, '../..');
+  const binary = (...args: string[]) =>
+    spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/main.ts'), ...args], { encoding: 'utf8', timeout: 60_000 });
+
+  it('sets the process exit code and prints a French message without a stack trace', () => {
+    const missing = binary('analyse', join(dir, 'absent.xlsx'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('Erreur : Impossible d\'analyser');
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+    const version = binary('--version');
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  }, 60_000);
+
+  it('is the file package.json declares once compiled with tsconfig.cli.json', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const config = JSON.parse(readFileSync(join(root, 'tsconfig.cli.json'), 'utf8'));
+    expect(pkg.bin['resomedit-dmi']).toBe(`${config.compilerOptions.outDir}/cli/main.js`);
+    expect(readFileSync(join(root, 'src/cli/main.ts'), 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
   });
 });
