@@ -13,7 +13,7 @@ interface Group {
 
 /** One group for the template, or one per step / transition that fired. */
 function groupsOf(template: ActionTemplate, hit: Hit): Group[] {
-  if (template.per === 'global') return [{ ref: template.key, hit }];
+  if (template.per === 'global') return [{ ref: proposalRef(template.key), hit }];
   const groups = new Map<string, EvaluatedRow[]>();
   for (const row of hit.rows) {
     const ref = proposalRef(template.key, { step: row.step, to: template.per === 'transition' ? row.to : null });

@@ -6,7 +6,7 @@ import { tidyLabel } from '../text';
 import type { Placeholder } from './schema';
 
 /** "« A »", "« A » et « B »", "« A », « B » et « C »". */
-export function frenchList(items: string[]): string {
+function frenchList(items: string[]): string {
   const quoted = items.map((item) => `« ${item} »`);
   if (quoted.length <= 1) return quoted.join('');
   return `${quoted.slice(0, -1).join(', ')} et ${quoted[quoted.length - 1]}`;

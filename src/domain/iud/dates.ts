@@ -4,7 +4,7 @@ import type { IudDate } from './types';
 export type DateReading = { ok: true; date: IudDate } | { ok: false; message: string };
 
 /** Two-digit years 70-99 are read as 19xx, the rest as 20xx (no device label predates 1970). */
-export function fullYear(yy: number): number {
+function fullYear(yy: number): number {
   return yy >= 70 ? 1900 + yy : 2000 + yy;
 }
 

@@ -160,7 +160,7 @@ function scanHumanReadable(data: string): Scan {
   return { elements, problems };
 }
 
-export function humanReadable(elements: IudElement[]): string {
+function humanReadable(elements: IudElement[]): string {
   return elements.map((e) => `(${e.ai})${e.raw}`).join('');
 }
 
