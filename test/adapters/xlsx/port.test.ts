@@ -3,9 +3,9 @@ import { XlsxWorkbookPort } from '../../../src/adapters/xlsx/port';
 import { findTable } from '../../../src/adapters/xlsx/tables';
 import { templateRows } from '../../../src/domain/catalogue';
 import { demoAnswers } from '../../../src/domain/demo';
-import type { PlanRow } from '../../../src/domain/model';
 import { CARTOGRAPHIE_TABLE, PLAN_COLUMNS, PLAN_TABLE, SHEETS } from '../../../src/workbook/sheets';
 import { TABLE_HEADER_ROW } from '../../../src/workbook/template';
+import { planRow } from '../../support/plan';
 import { packagePart } from './unzip';
 
 async function reopen(port: XlsxWorkbookPort): Promise<XlsxWorkbookPort> {
@@ -24,27 +24,6 @@ async function initialised(): Promise<XlsxWorkbookPort> {
   const port = new XlsxWorkbookPort();
   await port.initialise();
   return reopen(port);
-}
-
-function planRow(ref: string, overrides: Partial<PlanRow> = {}): PlanRow {
-  return {
-    ref,
-    priority: 1,
-    axis: 'Traçabilité sanitaire',
-    scope: 'PUI',
-    finding: `Constat ${ref}`,
-    action: `Action ${ref}`,
-    actors: 'Pharmacien',
-    indicator: 'Indicateur',
-    pilot: null,
-    dueDate: null,
-    status: null,
-    comment: null,
-    origin: 'proposed',
-    obsolete: false,
-    order: 0,
-    ...overrides,
-  };
 }
 
 const HEADER = TABLE_HEADER_ROW + 1;
