@@ -1,8 +1,10 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { REGIONAL_SHEETS } from '../../src/cli/consolidation/layouts';
 import { distribution } from '../../src/cli/consolidation/statistics';
+import { run } from '../../src/cli/program';
 import { analyse } from '../../src/domain/analyse';
 import { randomCartographie } from '../support/cartographie';
 import { runCli, tempDir } from './runCli';
@@ -119,5 +121,33 @@ describe('distribution', () => {
     expect(distribution([null, 1, 4, 2, null, 3])).toEqual({ count: 4, min: 1, q1: 1.75, median: 2.5, q3: 3.25, max: 4 });
     expect(distribution([null])).toEqual({ count: 0, min: null, q1: null, median: null, q3: null, max: null });
     expect(distribution([0.5])).toMatchObject({ count: 1, q1: 0.5, median: 0.5, q3: 0.5 });
+  });
+});
+
+describe('progress bar', () => {
+  /** A terminal-like stream that records what is drawn on it. */
+  function terminal(): { stream: NodeJS.WritableStream; drawn: () => string } {
+    let text = '';
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        text += String(chunk);
+        done();
+      },
+    });
+    Object.assign(stream, { isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    return { stream, drawn: () => text };
+  }
+
+  async function consolidateOn(json: boolean): Promise<string> {
+    const { stream, drawn } = terminal();
+    const args = ['consolider', join(dir, 'es-01.xlsx'), join(dir, 'es-02.xlsx'), '--sortie', output, '--force', ...(json ? ['--json'] : [])];
+    const code = await run(args, { out: () => undefined, err: () => undefined, errIsTTY: true, errStream: stream });
+    expect(code).toBe(0);
+    return drawn();
+  }
+
+  it('is drawn on a terminal, and never with --json', async () => {
+    expect(await consolidateOn(false)).toContain('Consolidation [');
+    expect(await consolidateOn(true)).toBe('');
   });
 });
