@@ -3,6 +3,7 @@ import { DEFAULT_STATUS, mergePlan } from '../../../src/domain/actions/merge';
 import { planOrder } from '../../../src/domain/actions/ordering';
 import { ACTION_TEMPLATES } from '../../../src/domain/actions/templates';
 import type { ActionProposal, PlanRow, Priority, UserValue } from '../../../src/domain/model';
+import { planRow } from '../../support/plan';
 
 function proposal(ref: string, priority: Priority, finding = `Constat ${ref}`): ActionProposal {
   return {
@@ -19,27 +20,6 @@ function proposal(ref: string, priority: Priority, finding = `Constat ${ref}`): 
   };
 }
 
-function planRow(fields: Partial<PlanRow>): PlanRow {
-  return {
-    ref: '',
-    priority: null,
-    axis: '',
-    scope: '',
-    finding: '',
-    action: '',
-    actors: '',
-    indicator: '',
-    pilot: null,
-    dueDate: null,
-    status: null,
-    comment: null,
-    origin: 'proposed',
-    obsolete: false,
-    order: 0,
-    ...fields,
-  };
-}
-
 const USER = ['pilot', 'dueDate', 'status', 'comment'] as const;
 const userOf = (row: PlanRow) => USER.map((k) => row[k]);
 
@@ -49,7 +29,7 @@ describe('mergePlan', () => {
   const p3 = proposal('LECTEUR-PUI-BLOC', 2);
 
   it('refreshes the rules columns and keeps the user columns exactly, numbers and dates included', () => {
-    const existing = planRow({ ref: 'RUPTURE-PUI-BLOC', priority: 2, finding: 'Ancien constat', pilot: 'Dr Martin', dueDate: 46387, status: 'En cours', comment: 0 });
+    const existing = planRow('RUPTURE-PUI-BLOC', { priority: 2, finding: 'Ancien constat', pilot: 'Dr Martin', dueDate: 46387, status: 'En cours', comment: 0 });
     const { rows, added, kept, marked } = mergePlan([existing], [p1]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ finding: 'Nouveau constat', priority: 1, action: p1.action, obsolete: false, origin: 'proposed' });
@@ -65,7 +45,7 @@ describe('mergePlan', () => {
   });
 
   it('keeps a row whose finding disappeared, marked obsolete, and un-marks it when it comes back', () => {
-    const existing = planRow({ ref: 'DONNEE-CRITIQUE@pose', priority: 1, finding: 'Lot absent à la pose', pilot: 'IBODE', status: 'Réalisé' });
+    const existing = planRow('DONNEE-CRITIQUE@pose', { finding: 'Lot absent à la pose', pilot: 'IBODE', status: 'Réalisé' });
     const gone = mergePlan([existing], [p1]);
     const kept = gone.rows.find((r) => r.ref === existing.ref)!;
     expect(kept).toMatchObject({ obsolete: true, finding: 'Lot absent à la pose', pilot: 'IBODE', status: 'Réalisé' });
@@ -75,8 +55,8 @@ describe('mergePlan', () => {
   });
 
   it('keeps manual rows whole, after the proposed rows of their priority, or last without priority', () => {
-    const manualP1 = planRow({ ref: '', priority: 1, finding: 'Former les IBODE', origin: 'manual', pilot: 'Cadre' });
-    const manualFree = planRow({ ref: 'MA-REF', priority: null, finding: 'Note libre', origin: 'proposed', comment: 'à voir' });
+    const manualP1 = planRow('', { finding: 'Former les IBODE', origin: 'manual', pilot: 'Cadre' });
+    const manualFree = planRow('MA-REF', { priority: null, finding: 'Note libre', origin: 'proposed', comment: 'à voir' });
     const { rows } = mergePlan([manualFree, manualP1], [p3, p2, p1]);
     // Délivrance comes before pose in the circuit.
     expect(rows.map((r) => r.ref || r.finding)).toEqual(['RUPTURE-PUI-BLOC', 'DONNEE-CRITIQUE@pose', 'Former les IBODE', 'LECTEUR-PUI-BLOC', 'MA-REF']);
@@ -111,7 +91,7 @@ describe('mergePlan properties', () => {
     obsolete: fc.boolean(),
     order: fc.integer({ min: 0, max: 300 }),
   });
-  const plan = fc.array(row, { maxLength: 15 }).map((rows) => rows.map(planRow));
+  const plan = fc.array(row, { maxLength: 15 }).map((rows) => rows.map(({ ref, ...fields }) => planRow(ref, fields)));
   const isManual = (r: PlanRow) => r.origin === 'manual' || planOrder(r.ref.trim()) === null;
 
   it('never loses a row or a user cell, keeps manual rows whole, marks instead of dropping', () => {
