@@ -62,8 +62,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return this.watching;
   }
 
-  private synthesisName(): string {
-    return (this.state && findSheet(this.state.names, SHEETS.synthesis)) ?? SHEETS.synthesis;
+  /** The Synthèse's actual name when the last round trip saw it. */
+  private synthesisName(): string | undefined {
+    return this.state && findSheet(this.state.names, SHEETS.synthesis);
   }
 
   private async readOnce(key: string): Promise<SheetRead> {
@@ -71,7 +72,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       return await readSheetOnce(this.run, key, this.synthesisName());
     } catch (error) {
       if (!isPayloadTooLarge(error)) throw error;
-      return readSheetInSlices(this.run, key, this.state?.synthesisChart ?? false);
+      return readSheetInSlices(this.run, key, this.state?.synthesisChart);
     }
   }
 
@@ -111,9 +112,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
     if (sheet && this.feed.listening) this.queueWatch(() => this.feed.watch(sheet));
   }
 
-  /** The workbook state, read now when no round trip has told it yet. */
+  /** The workbook state, read again when no round trip has told it, or not whether the Synthèse holds the chart. */
   private async knownState(): Promise<WorkbookState> {
     if (!this.state) this.state = await this.readOnce(SHEETS.synthesis);
+    if (this.state.synthesisChart === undefined && this.synthesisName() !== undefined) this.state = await this.readOnce(SHEETS.synthesis);
     return this.state;
   }
 
@@ -139,7 +141,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     await this.run(async (context) => {
       const batch = new WriteBatch(context, this.budget);
       const sheet = existing ? context.workbook.worksheets.getItem(existing) : this.addSheet(context, names, 'synthesis', layout.sheet);
-      await writeSynthesisSheet(batch, sheet, layout, { deleteChart: existing !== undefined && state.synthesisChart, drawChart: this.features.charts });
+      await writeSynthesisSheet(batch, sheet, layout, { deleteChart: existing !== undefined && state.synthesisChart === true, drawChart: this.features.charts });
       await batch.flush();
     });
     this.state = {

@@ -19,8 +19,8 @@ export interface SheetRef {
 export interface WorkbookState {
   names: string[];
   tables: string[];
-  /** The Synthèse holds the add-in's chart (to delete before drawing it again). */
-  synthesisChart: boolean;
+  /** The Synthèse holds the add-in's chart (to delete before drawing it again); undefined when not looked at. */
+  synthesisChart?: boolean;
 }
 
 export interface SheetRead extends WorkbookState {
@@ -44,15 +44,16 @@ function queueHead(context: Excel.RequestContext, key: string, load: string) {
   return { worksheets, tables, sheet, used };
 }
 
-export function readSheetOnce(run: ExcelRun, key: string, synthesisName: string): Promise<SheetRead> {
+/** `synthesis`: the Synthèse's name when it is known to exist, to look for the add-in's chart too. */
+export function readSheetOnce(run: ExcelRun, key: string, synthesis?: string): Promise<SheetRead> {
   return run(async (context) => {
     const { worksheets, tables, sheet, used } = queueHead(context, key, 'rowIndex,columnIndex,values,valueTypes,formulas');
-    const chart = worksheets.getItemOrNullObject(synthesisName).charts.getItemOrNullObject(SYNTHESIS_CHART);
+    const chart = synthesis === undefined ? undefined : worksheets.getItem(synthesis).charts.getItemOrNullObject(SYNTHESIS_CHART);
     await context.sync();
     const read: SheetRead = {
       names: worksheets.items.map((item) => item.name),
       tables: tables.items.map((item) => item.name),
-      synthesisChart: !chart.isNullObject,
+      synthesisChart: chart && !chart.isNullObject,
     };
     if (sheet.isNullObject) return read;
     read.sheet = { id: sheet.id, name: sheet.name };
@@ -62,7 +63,7 @@ export function readSheetOnce(run: ExcelRun, key: string, synthesisName: string)
 }
 
 /** Reads the sheet's used range by row slices, one sync each (only for very large sheets). */
-export async function readSheetInSlices(run: ExcelRun, key: string, synthesisChart: boolean): Promise<SheetRead> {
+export async function readSheetInSlices(run: ExcelRun, key: string, synthesisChart?: boolean): Promise<SheetRead> {
   const head = await run(async (context) => {
     const { worksheets, tables, sheet, used } = queueHead(context, key, 'rowIndex,columnIndex,rowCount,columnCount');
     await context.sync();
