@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { analyse, formatRate } from '../../src/domain/analyse';
 import { SHEETS, PLAN_COLUMNS } from '../../src/workbook/sheets';
 import { OBSOLETE_MARKER } from '../../src/workbook/planSheet';
@@ -252,5 +253,22 @@ describe('binary entry point', () => {
     const config = JSON.parse(readFileSync(join(root, 'tsconfig.cli.json'), 'utf8'));
     expect(pkg.bin['resomedit-dmi']).toBe(`${config.compilerOptions.outDir}/cli/main.js`);
     expect(readFileSync(join(root, 'src/cli/main.ts'), 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+  });
+});
+
+describe('analyse --ecrire on a workbook holding charts', () => {
+  it('refuses to write rather than lose them, and leaves the file untouched', async () => {
+    const file = join(dir, 'graphiques.xlsx');
+    await writeEstablishment(file, randomCartographie(2));
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    zip.file('xl/charts/chart1.xml', '<?xml version="1.0"?><c:chartSpace/>');
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const before = readFileSync(file);
+
+    const refused = await runCli('analyse', file, '--ecrire');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('contient des graphiques');
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect((await runCli('analyse', file)).code).toBe(0);
   });
 });

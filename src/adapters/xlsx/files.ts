@@ -5,8 +5,10 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { WorkbookProblem } from '../../workbook/port';
+import { packageParts, partsLostOnSave } from './package';
 
-export type OpenResult = { ok: true; workbook: ExcelJS.Workbook } | { ok: false; problem: WorkbookProblem };
+/** `lostOnSave`: what the file holds that saving it again with exceljs would drop (French). */
+export type OpenResult = { ok: true; workbook: ExcelJS.Workbook; lostOnSave: string[] } | { ok: false; problem: WorkbookProblem };
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Compound File Binary (OLE2): old .xls files, and .xlsx files encrypted with a password. */
@@ -44,7 +46,7 @@ export async function openWorkbookBuffer(bytes: Buffer): Promise<OpenResult> {
     return unreadable('Le classeur est endommagé ou illisible (archive .xlsx invalide).');
   }
   if (workbook.worksheets.length === 0) return unreadable('Le classeur ne contient aucune feuille.');
-  return { ok: true, workbook };
+  return { ok: true, workbook, lostOnSave: partsLostOnSave(packageParts(bytes)) };
 }
 
 export async function openWorkbookFile(path: string): Promise<OpenResult> {

@@ -45,13 +45,20 @@ const OK: ReadResult<void> = { ok: true, value: undefined };
 export type PortResult = { ok: true; port: XlsxWorkbookPort } | { ok: false; problem: WorkbookProblem };
 
 function portOf(opened: OpenResult): PortResult {
-  return opened.ok ? { ok: true, port: new XlsxWorkbookPort(opened.workbook) } : opened;
+  return opened.ok ? { ok: true, port: new XlsxWorkbookPort(opened.workbook, opened.lostOnSave) } : opened;
 }
 
 export class XlsxWorkbookPort implements WorkbookPort {
   readonly capabilities = XLSX_CAPABILITIES;
 
-  constructor(readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
+  /**
+   * @param lostOnSave what the opened file holds that exceljs cannot write back (charts, macros…),
+   * in French: callers refuse to save over such a file rather than lose it.
+   */
+  constructor(
+    readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook(),
+    readonly lostOnSave: string[] = [],
+  ) {}
 
   static async open(path: string): Promise<PortResult> {
     return portOf(await openWorkbookFile(path));

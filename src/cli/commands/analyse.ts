@@ -44,6 +44,11 @@ export async function analyseCommand(file: string, options: AnalyseOptions, io: 
   const { port, analysis, establishment } = loaded.value;
 
   let written: WriteReport | undefined;
+  if (options.ecrire && port.lostOnSave.length > 0) {
+    throw new CliError(
+      `--ecrire refusé : ${file} contient ${port.lostOnSave.join(', ')}, que l'écriture en ligne de commande ne sait pas conserver. Mettez la Synthèse et le plan à jour avec le complément dans Excel, ou travaillez sur une copie sans ces éléments.`,
+    );
+  }
   if (options.ecrire) {
     const known = establishment.source === 'classeur' ? establishment.name : undefined;
     written = await writeResults(new AnalysisSession(port, { establishment: known }));
