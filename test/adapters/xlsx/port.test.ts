@@ -186,6 +186,15 @@ describe('XlsxWorkbookPort writing', () => {
     ]);
   });
 
+  it('clears the rows a shorter plan no longer uses', async () => {
+    const port = await initialised();
+    await port.writePlan([planRow('R1'), planRow('R2'), planRow('R3')]);
+    await port.writePlan([planRow('R2')]);
+    const sheet = sheetOf(await reopen(port), SHEETS.plan);
+    expect([1, 2, 3].map((offset) => sheet.getCell(HEADER + offset, 13).value)).toEqual(['R2', null, null]);
+    expect(findTable(sheet, PLAN_TABLE)?.tableRef).toBe(`A${HEADER}:M${HEADER + 1}`);
+  });
+
   it('creates the plan sheet when it is missing', async () => {
     const port = new XlsxWorkbookPort();
     expect((await port.writePlan([planRow('R1', { pilot: 'Mme Durand', dueDate: 45730 })])).ok).toBe(true);
