@@ -129,12 +129,17 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
         <h1 className={styles.title}>Cartographie DMI – RESOMEDIT</h1>
         <Switch label="Mode présentation" checked={presentation} onChange={(_, data) => setPresentation(data.checked)} />
       </header>
-      <div className={styles.status} aria-live="polite">
-        {state.busy ? <Spinner size="extra-tiny" label={`${state.busy}…`} /> : <Text size={200}>{describeFreshness(state.recomputations)}</Text>}
+      <div className={styles.status} aria-live="polite" data-recomputations={state.recomputations}>
+        {state.busy ? <Spinner size="extra-tiny" label={state.busy} /> : <Text size={200}>{describeFreshness(state.recomputations)}</Text>}
       </div>
       {(actionError || (state.error && analysis)) && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{actionError ?? `Dernière mise à jour impossible : ${state.error}`}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.status === 'ready' && state.problems.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{state.problems.map((p) => p.message).join(' ')}</MessageBarBody>
         </MessageBar>
       )}
       <TabList

@@ -1,0 +1,23 @@
+/** The browser demo: no Office, an in-memory workbook preloaded with the fictitious establishment. */
+import { MemoryWorkbookPort } from '../adapters/memory/port';
+import { MemoryWorkbook } from '../adapters/memory/workbook';
+import { DEMO_ESTABLISHMENT, demoAnswers } from '../domain/demo';
+import { mount } from '../taskpane/mount';
+import { AnalysisSession } from '../workbook/session';
+import { DemoPage } from './DemoPage';
+
+async function main(): Promise<void> {
+  const workbook = new MemoryWorkbook();
+  const port = new MemoryWorkbookPort(workbook);
+  await port.initialise();
+  const filled = await port.fillDemo(demoAnswers());
+  if (!filled.ok) throw new Error(filled.problems.map((p) => p.message).join(' '));
+  const session = new AnalysisSession(port, { establishment: DEMO_ESTABLISHMENT.name });
+  mount(<DemoPage workbook={workbook} port={port} session={session} />);
+  await session.start();
+}
+
+main().catch((error: unknown) => {
+  document.body.textContent = `La démonstration n’a pas pu démarrer : ${error instanceof Error ? error.message : String(error)}`;
+  throw error;
+});
