@@ -104,7 +104,9 @@ export function DemoPage({ workbook, port, session }: DemoPageProps) {
               onSubmit={(event) => {
                 event.preventDefault();
                 const cell = nameBox.trim().toUpperCase();
-                if (/^[A-Z]{1,3}[1-9]\d*$/.test(cell)) setTarget((previous) => ({ cell, focus: true, request: (previous?.request ?? 0) + 1 }));
+                if (!/^[A-Z]{1,3}[1-9]\d*$/.test(cell)) return;
+                setTarget((previous) => ({ cell, focus: true, request: (previous?.request ?? 0) + 1 }));
+                setNameBox('');
               }}
             >
               <Input

@@ -17,9 +17,13 @@ const SPARE_COLUMNS = 2;
 /** Excel default width, in characters. */
 const DEFAULT_WIDTH = 8.43;
 
+/** Columns narrower than in Excel, so the answers show next to the pane; long texts keep their tooltip. */
 function pixels(characters: number): number {
-  return Math.round(characters * 7 + 5);
+  return Math.round(Math.min(characters, 30) * 5 + 5);
 }
+
+/** Layout texts (titles, notes) run over the empty cells on their right, as in Excel. */
+const OVERFLOWING = new Set(['title', 'subtitle', 'section', 'note', 'warning']);
 
 function cellStyle(format: CellFormat): CSSProperties {
   return {
@@ -84,8 +88,16 @@ export const SheetView = memo(function SheetView({ workbook, sheet, editable, on
         </div>
       );
     };
+    const span = (row: SheetRow, column: number): number | undefined => {
+      const style = workbook.sheet(sheet)?.cells[`${columnLetter(column)}${row[ROW_HEADER]}`]?.style;
+      if (!style || !OVERFLOWING.has(style)) return undefined;
+      let next = column + 1;
+      while (next <= count && row[columnLetter(next)] === '') next++;
+      return next - column > 1 ? next - column : undefined;
+    };
     const letters = Array.from({ length: count }, (_, i): Column<SheetRow> => ({
       key: columnLetter(i + 1),
+      colSpan: (args) => (args.type === 'ROW' ? span(args.row, i + 1) : undefined),
       name: columnLetter(i + 1),
       width: pixels(widths[i] ?? DEFAULT_WIDTH),
       resizable: true,
@@ -126,6 +138,13 @@ export const SheetView = memo(function SheetView({ workbook, sheet, editable, on
         const block = parseClipboard(event.clipboardData.getData('text/plain')).map((line) => line.map(typedValue));
         if (block.length > 0) workbook.paste(sheet, `${column.key}${row[ROW_HEADER]}`, block);
         return row;
+      }}
+      onCellKeyDown={(args, event) => {
+        // Delete empties the selected cell, as in Excel.
+        if (args.mode === 'SELECT' && event.key === 'Delete' && editable && args.column.key !== ROW_HEADER) {
+          event.preventGridDefault();
+          workbook.setCell(sheet, `${args.column.key}${args.row[ROW_HEADER]}`, null);
+        }
       }}
       onCellCopy={({ row, column }, event) => {
         event.clipboardData.setData('text/plain', row[column.key]);

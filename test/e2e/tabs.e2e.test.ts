@@ -1,0 +1,100 @@
+/**
+ * Every tab of the pane in the built demo: axe finds no serious or critical violation, the IUD
+ * field keeps the scanner's GS, and screenshots (normal and presentation mode) go to
+ * test-artifacts/screenshots/ for a look.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { gs1CheckDigit } from '../../src/domain/iud';
+import { launchChromium, offlineContext } from './support/browser';
+import { demoFacts, gotoCell, openDemo, openPaneTab, pane, typeInSelectedCell } from './support/demo';
+import { serveStatic, type StaticServer } from './support/static-server';
+
+const DIST = path.resolve(__dirname, '../../dist');
+const SHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
+const TABS = [
+  { name: 'Tableau de bord', file: 'tableau-de-bord' },
+  { name: 'Contrôles', file: 'controles' },
+  { name: 'Plan d’action', file: 'plan-d-action' },
+  { name: 'Classeur', file: 'classeur' },
+  { name: 'Test IUD', file: 'test-iud' },
+];
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  [server, browser] = await Promise.all([serveStatic(DIST), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).exclude('i[data-tabster-dummy]').analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The demo answers every row: an invalid entry and an emptied row give « Contrôles » something to list. */
+async function addFindings(page: Page): Promise<void> {
+  const { cartographie } = await demoFacts();
+  const [invalid, emptied] = [cartographie.entries[5], cartographie.entries[40]];
+  await gotoCell(page, invalid.answerCell);
+  await typeInSelectedCell(page, 'peut-être');
+  await gotoCell(page, emptied.answerCell);
+  await page.keyboard.press('Delete');
+  await pane(page).getByText(/1 saisie invalide/).waitFor();
+}
+
+/** Something to show on the IUD tab: a scan with a GS after the lot. */
+async function fillTab(page: Page, file: string): Promise<void> {
+  if (file === 'test-iud') {
+    const body = '0340123456789'.slice(0, 13);
+    const field = pane(page).getByRole('textbox', { name: 'Code scanné' });
+    await field.click();
+    await page.keyboard.insertText(`]d201${body}${gs1CheckDigit(body)}17281130` + `10A1B2C3\u001d21SER-77`);
+    await page.keyboard.press('Enter');
+    await pane(page).getByRole('region', { name: /Résultat : GS1/ }).waitFor();
+    expect(await pane(page).getByTestId('iud-raw').textContent()).toContain('10A1B2C3⟨GS⟩21SER-77');
+  }
+}
+
+describe('pane tabs in the demo', () => {
+  for (const presentation of [false, true]) {
+    const mode = presentation ? 'presentation' : 'normal';
+    it(`has no serious accessibility violation on any tab (${mode} mode), and screenshots of each`, async () => {
+      const { context, aborted } = await offlineContext(browser, { width: 1400, height: 900 });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await openDemo(page, server.url);
+      await addFindings(page);
+      if (presentation) await pane(page).getByRole('switch', { name: 'Mode présentation' }).click();
+
+      const violations: Record<string, string[]> = {};
+      for (const tab of TABS) {
+        await openPaneTab(page, tab.name);
+        await pane(page).getByRole('tabpanel').waitFor();
+        await fillTab(page, tab.file);
+        violations[tab.file] = await seriousViolations(page);
+        await page.screenshot({ path: path.join(SHOTS, `${tab.file}-${mode}.png`) });
+        await pane(page).screenshot({ path: path.join(SHOTS, `volet-${tab.file}-${mode}.png`) });
+      }
+      await context.close();
+
+      expect(violations).toEqual(Object.fromEntries(TABS.map((t) => [t.file, []])));
+      expect(errors).toEqual([]);
+      expect(aborted).toEqual([]);
+    });
+  }
+});
