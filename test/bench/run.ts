@@ -2,11 +2,13 @@
 import { runDomainBench } from './domain.bench';
 import { runConsolidationBench } from './consolidation.bench';
 import { runWorkbookBench } from './workbook.bench';
+import { runPaneBench } from './pane.bench';
 
 const benches: [string, () => Promise<void>][] = [
   ['domaine', runDomainBench],
   ['classeur', runWorkbookBench],
   ['consolidation', runConsolidationBench],
+  ['volet', runPaneBench],
 ];
 
 async function main(): Promise<void> {
