@@ -4,9 +4,10 @@
  */
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { XlsxWorkbookPort } from '../../src/adapters/xlsx/port';
 import { analyse, formatRate } from '../../src/domain/analyse';
 import type { Analysis, Cartographie } from '../../src/domain/model';
-import { SHEETS } from '../../src/workbook/sheets';
+import { SHEETS, SHEET_ORDER } from '../../src/workbook/sheets';
 import { launchChromium, offlineContext } from './support/browser';
 import { demoFacts, gotoCell, gridCell, openDemo, openPaneTab, pane, recomputations, typeInSelectedCell, withAnswers } from './support/demo';
 import { serveStatic, type StaticServer } from './support/static-server';
@@ -149,5 +150,21 @@ describe('browser demo', () => {
     // Settled: still one recomputation for the paste.
     await page.waitForTimeout(600);
     expect(await recomputations(page)).toBe(before + 1);
+  });
+
+  it('downloads the workbook as a real .xlsx holding the edited answer', async () => {
+    const entry = interoperableRow();
+    await gotoCell(page, entry.answerCell);
+    await page.getByRole('button', { name: `Répondre NA en ${entry.answerCell}` }).click();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le classeur (.xlsx)' }).click()]);
+    expect(download.suggestedFilename()).toBe('cartographie-dmi-demonstration.xlsx');
+    const opened = await XlsxWorkbookPort.open(await download.path());
+    if (!opened.ok) throw new Error(opened.problem.message);
+    expect(opened.port.workbook.worksheets.map((sheet) => sheet.name)).toEqual(SHEET_ORDER.map((key) => SHEETS[key]));
+    const read = await opened.port.readCartographie();
+    if (!read.ok) throw new Error(read.problems[0].message);
+    expect(read.value.entries.find((e) => e.answerCell === entry.answerCell)?.answer.value).toBe('NA');
+    expect(read.value.entries).toHaveLength(facts.cartographie.entries.length);
   });
 });
