@@ -20,6 +20,7 @@ import { Pane } from '../taskpane/Pane';
 import type { WorkbookPort } from '../workbook/port';
 import type { AnalysisSession } from '../workbook/session';
 import { SHEETS } from '../workbook/sheets';
+import { SheetChart } from './SheetChart';
 import { SheetView, type SelectionRequest } from './SheetView';
 
 /** Sheets the demo lets the user type in: the add-in regenerates the others. */
@@ -160,6 +161,7 @@ export function DemoPage({ workbook, port, session }: DemoPageProps) {
             />
           )}
         </div>
+        {shown && <SheetChart workbook={workbook} sheet={shown} />}
         <TabList
           className={styles.sheets}
           size="small"
