@@ -1,10 +1,11 @@
-import { Caption1, ProgressBar, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { formatRate } from '../../domain/analyse';
 import type { Analysis, ContinuityViewId } from '../../domain/model';
 import { count, ratio } from '../text';
 import { RateBars } from './RateBars';
 import { RateTile } from './RateTile';
 import { visuallyHidden } from '../visuallyHidden';
+import { Section } from '../Section';
 
 const COLORS = {
   informatisation: tokens.colorBrandBackground,
@@ -17,8 +18,6 @@ const VIEW_ORDER: ContinuityViewId[] = ['pui', 'transitions', 'blocs'];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
   tiles: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
   zone: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   zoneName: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
@@ -46,10 +45,7 @@ export function DashboardTab({ analysis }: { analysis: Analysis }) {
         {announcement}
       </div>
 
-      <section className={styles.section} aria-labelledby="db-completude">
-        <Subtitle2 as="h2" id="db-completude" className={styles.heading}>
-          Complétude : {formatRate(overall.completude)}
-        </Subtitle2>
+      <Section title={`Complétude : ${formatRate(overall.completude)}`}>
         <ProgressBar
           value={overall.completude.value ?? 0}
           thickness="large"
@@ -60,12 +56,9 @@ export function DashboardTab({ analysis }: { analysis: Analysis }) {
           {ratio(counts.answered, counts.rows)} lignes renseignées · {count(counts.invalid, 'saisie invalide', 'saisies invalides')} ·{' '}
           {count(counts.incoherent, 'incohérence')} · {count(counts.criticalGaps, 'donnée critique absente', 'données critiques absentes')}
         </Caption1>
-      </section>
+      </Section>
 
-      <section className={styles.section} aria-labelledby="db-rates">
-        <Subtitle2 as="h2" id="db-rates" className={styles.heading}>
-          Informatisation et interopérabilité
-        </Subtitle2>
+      <Section title="Informatisation et interopérabilité">
         <div className={styles.tiles}>
           <RateTile label="Informatisation des données" rate={overall.informatisation} unit="données" testId="rate-informatisation" />
           <RateTile label="Interopérabilité" rate={overall.interoperabilite} unit="liaisons" testId="rate-interoperabilite" />
@@ -75,12 +68,9 @@ export function DashboardTab({ analysis }: { analysis: Analysis }) {
         <Caption1>
           Étapes informatisées : {formatRate(overall.etapesInformatisees)} ({ratio(overall.etapesInformatisees.numerator, overall.etapesInformatisees.denominator)})
         </Caption1>
-      </section>
+      </Section>
 
-      <section className={styles.section} aria-labelledby="db-zones">
-        <Subtitle2 as="h2" id="db-zones" className={styles.heading}>
-          Par zone
-        </Subtitle2>
+      <Section title="Par zone">
         {zones.map((zone) => (
           <div key={zone.zone} className={styles.zone}>
             <h3 className={styles.zoneName}>{zone.label}</h3>
@@ -93,12 +83,9 @@ export function DashboardTab({ analysis }: { analysis: Analysis }) {
             />
           </div>
         ))}
-      </section>
+      </Section>
 
-      <section className={styles.section} aria-labelledby="db-views">
-        <Subtitle2 as="h2" id="db-views" className={styles.heading}>
-          Continuité de l’information
-        </Subtitle2>
+      <Section title="Continuité de l’information">
         <table className={styles.table}>
           <caption className={styles.hidden}>Continuité à la PUI, aux points de transition et aux blocs opératoires</caption>
           <thead>
@@ -139,19 +126,16 @@ export function DashboardTab({ analysis }: { analysis: Analysis }) {
         ) : (
           <Caption1 className={styles.muted}>Aucune rupture relevée.</Caption1>
         )}
-      </section>
+      </Section>
 
-      <section className={styles.section} aria-labelledby="db-equipment">
-        <Subtitle2 as="h2" id="db-equipment" className={styles.heading}>
-          Équipements
-        </Subtitle2>
+      <Section title="Équipements">
         <RateBars
           bars={[
             { name: 'Lecteurs de codes', rate: equipment.lecteurs, color: COLORS.equipment },
             { name: 'Dépôts gérés', rate: equipment.depots, color: COLORS.equipment },
           ]}
         />
-      </section>
+      </Section>
     </div>
   );
 }

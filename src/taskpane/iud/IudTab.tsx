@@ -14,6 +14,7 @@ import {
 import { parseIud } from '../../domain/iud';
 import type { IudResult } from '../../domain/iud/types';
 import { visibleControls } from './visibleControls';
+import { Section } from '../Section';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -72,11 +73,15 @@ function IudReport({ result }: { result: IudResult }) {
   const styles = useStyles();
   const { iudId, iudIp } = result;
   return (
-    <section className={styles.root} aria-labelledby="iud-result">
-      <Subtitle2 as="h2" id="iud-result" className={styles.heading}>
-        Résultat : {result.format === 'inconnu' ? 'format non reconnu' : result.format}
-        {result.symbology ? ` (${result.symbology})` : ''}
-      </Subtitle2>
+    <Section
+      className={styles.root}
+      title={
+        <>
+          Résultat : {result.format === 'inconnu' ? 'format non reconnu' : result.format}
+          {result.symbology ? ` (${result.symbology})` : ''}
+        </>
+      }
+    >
       {result.ok && (
         <MessageBar intent="success">
           <MessageBarBody>Code lisible et complet pour la traçabilité.</MessageBarBody>
@@ -137,7 +142,7 @@ function IudReport({ result }: { result: IudResult }) {
           </tbody>
         </table>
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -6,7 +6,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Subtitle2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -14,6 +13,7 @@ import type { ActionProposal, Priority } from '../../domain/model';
 import type { PlanUpdateReport } from '../../workbook/session';
 import { SHEETS } from '../../workbook/sheets';
 import { count, planCounts } from '../text';
+import { Section } from '../Section';
 
 const PRIORITIES: { priority: Priority; title: string; color: 'danger' | 'warning' | 'brand' | 'informative' }[] = [
   { priority: 1, title: 'Priorité 1 – traçabilité sanitaire', color: 'danger' },
@@ -24,8 +24,6 @@ const PRIORITIES: { priority: Priority; title: string; color: 'danger' | 'warnin
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   card: {
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -89,13 +87,17 @@ export function PlanTab({ proposals, onUpdatePlan, disabled }: PlanTabProps) {
         const group = proposals.filter((p) => p.priority === priority).sort((a, b) => a.order - b.order);
         if (group.length === 0) return null;
         return (
-          <section key={priority} className={styles.group} aria-labelledby={`plan-p${priority}`}>
-            <Subtitle2 as="h2" id={`plan-p${priority}`} className={styles.heading}>
-              {title}
-              <Badge appearance="filled" color={color}>
-                {group.length}
-              </Badge>
-            </Subtitle2>
+          <Section
+            key={priority}
+            title={
+              <>
+                {title}
+                <Badge appearance="filled" color={color}>
+                  {group.length}
+                </Badge>
+              </>
+            }
+          >
             <ul className={styles.list}>
               {group.map((p) => (
                 <li key={p.ref} className={styles.card}>
@@ -112,7 +114,7 @@ export function PlanTab({ proposals, onUpdatePlan, disabled }: PlanTabProps) {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         );
       })}
     </div>

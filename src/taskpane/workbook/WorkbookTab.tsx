@@ -10,17 +10,16 @@ import {
   DialogTitle,
   MessageBar,
   MessageBarBody,
-  Subtitle2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import type { InitReport } from '../../workbook/port';
 import { SHEETS } from '../../workbook/sheets';
+import { Section } from '../Section';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
-  heading: { margin: 0 },
+  section: { alignItems: 'flex-start' },
   notes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
@@ -74,10 +73,7 @@ export function WorkbookTab({ onInitialise, onLoadDemo, hasAnswers, notes, disab
   const busy = disabled || running;
   return (
     <div className={styles.root}>
-      <section className={styles.section} aria-labelledby="wb-init">
-        <Subtitle2 as="h2" id="wb-init" className={styles.heading}>
-          Initialiser le classeur
-        </Subtitle2>
+      <Section className={styles.section} title="Initialiser le classeur">
         <Caption1>
           Crée les feuilles RESOMEDIT absentes (« {SHEETS.notice} », « {SHEETS.cartographie} », « {SHEETS.plan} »…). Une feuille
           existante n’est jamais modifiée.
@@ -85,17 +81,14 @@ export function WorkbookTab({ onInitialise, onLoadDemo, hasAnswers, notes, disab
         <Button appearance="primary" onClick={initialise} disabled={busy}>
           Initialiser / compléter le classeur
         </Button>
-      </section>
+      </Section>
 
-      <section className={styles.section} aria-labelledby="wb-demo">
-        <Subtitle2 as="h2" id="wb-demo" className={styles.heading}>
-          Établissement de démonstration
-        </Subtitle2>
+      <Section className={styles.section} title="Établissement de démonstration">
         <Caption1>Remplit la cartographie avec les réponses d’un établissement fictif, pour les webinaires.</Caption1>
         <Button onClick={askDemo} disabled={busy}>
           Charger l’établissement de démonstration
         </Button>
-      </section>
+      </Section>
 
       <div aria-live="polite">
         {outcome && (
@@ -106,10 +99,7 @@ export function WorkbookTab({ onInitialise, onLoadDemo, hasAnswers, notes, disab
       </div>
 
       {notes.length > 0 && (
-        <section className={styles.section} aria-labelledby="wb-notes">
-          <Subtitle2 as="h2" id="wb-notes" className={styles.heading}>
-            Limites de cet environnement
-          </Subtitle2>
+        <Section className={styles.section} title="Limites de cet environnement">
           <ul className={styles.notes}>
             {notes.map((note) => (
               <li key={note}>
@@ -117,7 +107,7 @@ export function WorkbookTab({ onInitialise, onLoadDemo, hasAnswers, notes, disab
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
       <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
