@@ -2,7 +2,6 @@
 const tsJest = [
   'ts-jest',
   {
-    isolatedModules: true,
     tsconfig: { module: 'commonjs', moduleResolution: 'node10', jsx: 'react-jsx', esModuleInterop: true, allowJs: true },
   },
 ];

@@ -25,9 +25,22 @@ function stepsWithoutSoftware(rows: EvaluatedRow[]): Set<string> {
   return new Set(rows.filter((r) => r.type === 'Informatisation' && isNon(r)).map((r) => r.step));
 }
 
-function rowsOf(c: SimpleCondition, all: EvaluatedRow[]): EvaluatedRow[] {
+/** What every condition reads, computed once per analysis rather than once per template. */
+export interface ConditionContext {
+  all: EvaluatedRow[];
+  /** Rows left once the gaps of steps without software are set aside. */
+  eligible: EvaluatedRow[];
+  position: Map<EvaluatedRow, number>;
+  figures: Figures;
+}
+
+export function conditionContext(all: EvaluatedRow[], figures: Figures): ConditionContext {
   const withoutSoftware = stepsWithoutSoftware(all);
-  const rows = all.filter((r) => !((r.type === 'Donnée' || r.type === 'Lecteur') && withoutSoftware.has(r.step)));
+  const eligible = all.filter((r) => !((r.type === 'Donnée' || r.type === 'Lecteur') && withoutSoftware.has(r.step)));
+  return { all, eligible, position: new Map(all.map((r, i) => [r, i])), figures };
+}
+
+function rowsOf(c: SimpleCondition, { all, eligible: rows }: ConditionContext): EvaluatedRow[] {
   switch (c.kind) {
     case 'informatisation':
       return rows.filter((r) => r.type === 'Informatisation' && c.steps.includes(r.step) && r.effective === c.answer);
@@ -80,24 +93,23 @@ function crossedRate(c: SimpleCondition, figures: Figures): Rate | null | undefi
   return undefined;
 }
 
-function matchSimple(c: SimpleCondition, rows: EvaluatedRow[], figures: Figures): Hit | null {
-  const rate = crossedRate(c, figures);
+function matchSimple(c: SimpleCondition, context: ConditionContext): Hit | null {
+  const rate = crossedRate(c, context.figures);
   if (rate === null) return null;
-  const hits = rowsOf(c, rows);
+  const hits = rowsOf(c, context);
   return hits.length > 0 ? { rows: hits, rate } : null;
 }
 
-function circuitOrder(rows: EvaluatedRow[], all: EvaluatedRow[]): EvaluatedRow[] {
-  const position = new Map(all.map((r, i) => [r, i]));
+function circuitOrder(rows: EvaluatedRow[], position: Map<EvaluatedRow, number>): EvaluatedRow[] {
   return [...rows].sort((a, b) => stepRank(a.step) - stepRank(b.step) || position.get(a)! - position.get(b)!);
 }
 
 /** The rows (and rate) that make a condition true, or null when the gap is absent. */
-export function matchCondition(c: Condition, rows: EvaluatedRow[], figures: Figures): Hit | null {
+export function matchCondition(c: Condition, context: ConditionContext): Hit | null {
   const hits = (c.kind === 'une-des' ? c.conditions : [c])
-    .map((simple) => matchSimple(simple, rows, figures))
+    .map((simple) => matchSimple(simple, context))
     .filter((hit): hit is Hit => hit !== null);
   if (hits.length === 0) return null;
   const matched = new Set(hits.flatMap((hit) => hit.rows));
-  return { rows: circuitOrder([...matched], rows), rate: hits.find((hit) => hit.rate)?.rate };
+  return { rows: circuitOrder([...matched], context.position), rate: hits.find((hit) => hit.rate)?.rate };
 }

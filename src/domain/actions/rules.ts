@@ -1,6 +1,6 @@
 /** Maps the gaps of an evaluated cartographie to proposed actions (SPEC §8). Pure and deterministic. */
 import type { ActionProposal, EvaluatedRow, Figures } from '../model';
-import { matchCondition, type Hit } from './conditions';
+import { conditionContext, matchCondition, type Hit } from './conditions';
 import { planOrder, proposalRef } from './ordering';
 import type { ActionTemplate } from './schema';
 import { ACTION_TEMPLATES } from './templates';
@@ -17,7 +17,9 @@ function groupsOf(template: ActionTemplate, hit: Hit): Group[] {
   const groups = new Map<string, EvaluatedRow[]>();
   for (const row of hit.rows) {
     const ref = proposalRef(template.key, { step: row.step, to: template.per === 'transition' ? row.to : null });
-    groups.set(ref, [...(groups.get(ref) ?? []), row]);
+    const group = groups.get(ref);
+    if (group) group.push(row);
+    else groups.set(ref, [row]);
   }
   return [...groups].map(([ref, rows]) => ({ ref, hit: { rows, rate: hit.rate } }));
 }
@@ -39,8 +41,9 @@ function proposal(template: ActionTemplate, { ref, hit }: Group): ActionProposal
 
 /** Proposals ordered by priority, then circuit order. */
 export function proposeActions(rows: EvaluatedRow[], figures: Figures): ActionProposal[] {
+  const context = conditionContext(rows, figures);
   const proposals = ACTION_TEMPLATES.flatMap((template) => {
-    const hit = matchCondition(template.condition, rows, figures);
+    const hit = matchCondition(template.condition, context);
     return hit ? groupsOf(template, hit).map((group) => proposal(template, group)) : [];
   });
   return proposals.sort((a, b) => a.priority - b.priority || a.order - b.order || a.ref.localeCompare(b.ref));
