@@ -3,7 +3,10 @@
  * whatever holds it (real Excel through Office.js, memory, an .xlsx file).
  * Adapters implement it; nothing above this layer knows which one it talks to.
  */
+import type { DemoAnswer } from '../domain/demo';
 import type { Cartographie, PlanRow } from '../domain/model';
+
+export type { DemoAnswer };
 
 /** Why something could not be read or written, in French, with the sheet/column concerned. */
 export interface WorkbookProblem {
@@ -81,12 +84,6 @@ export interface ChangeInfo {
   address: string;
 }
 
-/** An answer (and optional comment) the demo fill writes, keyed by the row reference. */
-export interface DemoAnswer {
-  ref: string;
-  answer: string;
-  comment?: string;
-}
 
 export interface WorkbookPort {
   readonly capabilities: Capabilities;
