@@ -13,6 +13,8 @@ export interface WorkbookProblem {
   code: 'sheet-missing' | 'column-missing' | 'table-missing' | 'unsupported' | 'protected' | 'unreadable';
   message: string;
   sheet?: string;
+  /** The same request may succeed a little later (a cell is being edited in Excel). */
+  retry?: boolean;
 }
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; problems: WorkbookProblem[] };
@@ -75,6 +77,11 @@ export interface Capabilities {
   /** Change events are available at all. */
   events: boolean;
   selection: boolean;
+  /**
+   * How the host's undo history lives with the add-in's writes (Excel only): cleared by each
+   * write, or kept with each command one undo step.
+   */
+  undo?: 'cleared-by-writes' | 'one-step-per-command';
   /** French messages explaining what is degraded. */
   notes: string[];
 }

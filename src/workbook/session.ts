@@ -1,18 +1,21 @@
 /**
- * The live analysis of a workbook: reads the cartographie, analyses it and rewrites the Synthèse
- * after user edits. A burst of change events within the debounce window gives one recomputation;
- * an event arriving during a recomputation gives exactly one more. Nothing here throws to the UI:
- * failures become French text in the state.
+ * The live analysis of a workbook: reads the cartographie and analyses it after user edits. A
+ * burst of change events within the debounce window gives one recomputation; an event arriving
+ * during a recomputation gives exactly one more. Nothing here throws to the UI: failures become
+ * French text in the state.
  *
- * The Synthèse is rewritten only when its content (all but the "mise à jour" line) changed, so a
- * recomputation that changes no figure costs no write.
+ * A recomputation only reads (one round trip in Excel) and writes nothing: the Synthèse
+ * recalculates by itself, and every write is an explicit command (plan, initialisation, demo,
+ * Synthèse regeneration), so typing answers never costs the user their undo history. A read
+ * refused for a while (a cell being edited in Excel) keeps the last analysis on screen and is
+ * tried again.
  */
 import { mergePlan } from '../domain/actions/merge';
 import { analyse } from '../domain/analyse';
 import { demoAnswers } from '../domain/demo';
 import type { Analysis, Finding } from '../domain/model';
-import type { Capabilities, InitReport, SheetLayout, WorkbookPort, WorkbookProblem } from './port';
-import { SYNTHESIS_DATE_ROW, synthesisLayout } from './synthesisLayout';
+import type { Capabilities, InitReport, WorkbookPort, WorkbookProblem } from './port';
+import { synthesisLayout } from './synthesisLayout';
 
 export interface SessionState {
   status: 'loading' | 'ready' | 'problem' | 'error';
@@ -31,39 +34,38 @@ export type PlanUpdateReport =
   | { ok: false; problems: WorkbookProblem[] };
 
 export const DEFAULT_DEBOUNCE_MS = 300;
+/** Wait before reading again when Excel refused for a while (a cell being edited). */
+export const DEFAULT_RETRY_MS = 1500;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function contentKey(layout: SheetLayout): string {
-  return JSON.stringify([layout.cells.filter((cell) => cell.row !== SYNTHESIS_DATE_ROW), layout.columnWidths, layout.chart]);
 }
 
 export class AnalysisSession {
   private state: SessionState;
   private readonly listeners = new Set<(state: SessionState) => void>();
   private readonly debounceMs: number;
+  private readonly retryMs: number;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private unsubscribe: (() => void) | null = null;
-  private writtenKey: string | null = null;
   /** Shown under the Synthèse title when given. */
   private readonly establishment?: string;
 
   constructor(
     private readonly port: WorkbookPort,
-    options: { debounceMs?: number; establishment?: string } = {},
+    options: { debounceMs?: number; retryMs?: number; establishment?: string } = {},
   ) {
     this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+    this.retryMs = options.retryMs ?? DEFAULT_RETRY_MS;
     this.establishment = options.establishment;
     this.state = { status: 'loading', problems: [], capabilities: port.capabilities, recomputations: 0, busy: null };
   }
 
   /** Listens to the cartographie and runs the first analysis. */
   async start(): Promise<void> {
-    if (!this.unsubscribe) this.unsubscribe = this.port.onCartographieChange(() => this.schedule());
+    if (!this.unsubscribe) this.unsubscribe = this.port.onCartographieChange(() => this.schedule(this.debounceMs));
     await this.refresh();
   }
 
@@ -108,10 +110,21 @@ export class AnalysisSession {
     }, (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
   }
 
+  /** Writes the Synthèse again from the current analysis (explicit command: one undo step). */
+  async regenerateSynthesis(): Promise<{ ok: true } | { ok: false; problems: WorkbookProblem[] }> {
+    return this.task('Régénération de la Synthèse…', async () => {
+      await this.refresh();
+      const { status, analysis, problems, error } = this.state;
+      if (status === 'error') return { ok: false as const, problems: [{ code: 'unreadable' as const, message: error ?? '' }] };
+      if (status !== 'ready' || !analysis) return { ok: false as const, problems };
+      const written = await this.port.writeSynthesis(synthesisLayout(analysis, { establishment: this.establishment }));
+      return written.ok ? { ok: true as const } : written;
+    }, (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
+  }
+
   async initialise(): Promise<InitReport> {
     return this.task('Initialisation du classeur…', async () => {
       const report = await this.port.initialise();
-      this.writtenKey = null;
       await this.refresh();
       return report;
     }, () => ({ created: [], existing: [] }));
@@ -137,12 +150,12 @@ export class AnalysisSession {
     }
   }
 
-  private schedule(): void {
+  private schedule(delay: number): void {
     this.clearTimer();
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.refresh();
-    }, this.debounceMs);
+    }, delay);
   }
 
   private clearTimer(): void {
@@ -166,26 +179,20 @@ export class AnalysisSession {
     try {
       const read = await this.port.readCartographie();
       if (!read.ok) {
-        this.writtenKey = null;
+        if (read.problems.every((problem) => problem.retry)) {
+          // Excel is busy (a cell being edited): what is on screen stays, and the read is tried again.
+          this.setState({ problems: read.problems });
+          this.schedule(this.retryMs);
+          return;
+        }
         this.setState({ status: 'problem', analysis: undefined, problems: read.problems, error: undefined });
         return;
       }
       const analysis = analyse(read.value);
-      const problems = await this.writeSynthesis(analysis);
-      this.setState({ status: 'ready', analysis, problems, error: undefined, recomputations: this.state.recomputations + 1 });
+      this.setState({ status: 'ready', analysis, problems: [], error: undefined, recomputations: this.state.recomputations + 1 });
     } catch (error) {
-      this.writtenKey = null;
       this.setState({ status: 'error', error: `Erreur pendant l'analyse du classeur : ${describe(error)}` });
     }
-  }
-
-  private async writeSynthesis(analysis: Analysis): Promise<WorkbookProblem[]> {
-    const layout = synthesisLayout(analysis, { establishment: this.establishment });
-    const key = contentKey(layout);
-    if (key === this.writtenKey) return [];
-    const written = await this.port.writeSynthesis(layout);
-    this.writtenKey = written.ok ? key : null;
-    return written.ok ? [] : written.problems;
   }
 
   /** Runs a user action with its busy label; a failure becomes the error state and `fallback`'s result. */

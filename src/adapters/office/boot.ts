@@ -6,6 +6,7 @@
 import type { WorkbookProblem } from '../../workbook/port';
 import { detectCapabilities } from './capabilities';
 import { OfficeWorkbookPort, type OfficePortOptions } from './port';
+import { excelRun } from './run';
 
 export type BootResult = { ok: true; port: OfficeWorkbookPort } | { ok: false; problem: WorkbookProblem };
 
@@ -25,7 +26,7 @@ export async function bootOffice(options: OfficePortOptions = {}): Promise<BootR
     const isSetSupported = (name: string, version?: string) => Office.context.requirements.isSetSupported(name, version);
     const detected = detectCapabilities(isSetSupported);
     if (detected.problem) return { ok: false, problem: detected.problem };
-    return { ok: true, port: new OfficeWorkbookPort((batch) => Excel.run(batch), isSetSupported, options) };
+    return { ok: true, port: new OfficeWorkbookPort(excelRun, isSetSupported, options) };
   } catch (error) {
     return unsupported(`Office.js n'a pas pu démarrer : ${error instanceof Error ? error.message : String(error)}`);
   }

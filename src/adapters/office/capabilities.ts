@@ -1,7 +1,10 @@
 /**
  * What this Excel can do, from its ExcelApi requirement sets. The core (reading and writing
  * the RESOMEDIT sheets) needs ExcelApi 1.4, the oldest set with the `*OrNullObject` accessors and
- * `getUsedRangeOrNullObject`; everything newer degrades with a French note.
+ * `getUsedRangeOrNullObject`; everything newer degrades with a French note. The undo behaviour
+ * is detected too: before ExcelApi 1.20 a write by an add-in clears the user's undo history;
+ * from 1.20 it is kept, and `mergeUndoGroup` makes each command one undo step
+ * (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-20-requirement-set).
  */
 import type { Capabilities, WorkbookProblem } from '../../workbook/port';
 
@@ -24,6 +27,10 @@ export interface OfficeFeatures {
   validation: boolean;
   /** Frozen header rows (1.7). */
   freezePanes: boolean;
+  /** RunOptions.delayForCellEdit: a batch waits for the user to leave the cell they edit (1.11). */
+  delayForCellEdit: boolean;
+  /** Writes keep the undo history, and RunOptions.mergeUndoGroup makes a command one undo step (1.20). */
+  undoGroups: boolean;
 }
 
 export interface DetectedCapabilities {
@@ -33,7 +40,7 @@ export interface DetectedCapabilities {
   problem?: WorkbookProblem;
 }
 
-const NOTES: Record<keyof OfficeFeatures, string> = {
+const NOTES: Partial<Record<keyof OfficeFeatures, string>> = {
   events:
     "Cette version d'Excel ne signale pas les modifications aux compléments (ExcelApi 1.7) : cliquez sur « Actualiser » après avoir modifié la cartographie.",
   triggerSource:
@@ -45,6 +52,8 @@ const NOTES: Record<keyof OfficeFeatures, string> = {
   validation:
     "Cette version d'Excel ne permet pas les listes déroulantes (ExcelApi 1.8) : les réponses OUI / NON / NA se saisissent au clavier ; les saisies invalides restent signalées.",
   freezePanes: "Cette version d'Excel ne permet pas de figer les en-têtes (ExcelApi 1.7) : ils défilent avec les lignes.",
+  undoGroups:
+    "Dans cette version d'Excel (avant ExcelApi 1.20), les commandes du complément (initialisation, plan d'action, démonstration, régénération de la Synthèse) vident l'historique d'annulation : Ctrl+Z ne revient pas avant elles. Saisir les réponses, elles, ne le touche pas.",
 };
 
 const FEATURE_SETS: Record<keyof OfficeFeatures, string> = {
@@ -54,6 +63,8 @@ const FEATURE_SETS: Record<keyof OfficeFeatures, string> = {
   conditionalFormats: '1.6',
   validation: '1.8',
   freezePanes: '1.7',
+  delayForCellEdit: '1.11',
+  undoGroups: '1.20',
 };
 
 export function detectCapabilities(isSetSupported: RequirementCheck): DetectedCapabilities {
@@ -65,13 +76,15 @@ export function detectCapabilities(isSetSupported: RequirementCheck): DetectedCa
   const missing = (Object.keys(features) as (keyof OfficeFeatures)[]).filter(
     (feature) => !features[feature] && !(feature === 'triggerSource' && !features.events),
   );
+  const notes = missing.flatMap((feature) => NOTES[feature] ?? []);
   const capabilities: Capabilities = {
     host: 'excel',
     charts: features.charts,
     triggerSource: features.triggerSource,
     events: features.events,
     selection: true,
-    notes: missing.map((feature) => NOTES[feature]),
+    undo: features.undoGroups ? 'one-step-per-command' : 'cleared-by-writes',
+    notes,
   };
   if (supports(CORE_API_VERSION)) return { capabilities, features };
   return {

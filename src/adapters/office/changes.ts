@@ -3,18 +3,24 @@
  * the trigger source (ExcelApi 1.14) own changes are recognised; elsewhere local changes are
  * ignored while the add-in writes and for a short window after (events arrive asynchronously).
  * Co-authors' changes (source "Remote") always get through.
+ *
+ * Picking a value from a drop-down list fires no onChanged in some hosts
+ * (https://github.com/OfficeDev/office-js/issues/3888, /4066, /420): a selection change on the
+ * cartographie, and the pane becoming visible again, are reported too, so that such a pick is
+ * seen as soon as the user moves on.
  */
 import type { ChangeInfo } from '../../workbook/port';
 import type { OfficeFeatures } from './capabilities';
-import type { ExcelRun } from './port';
+import type { ExcelRun } from './run';
 
 export const DEFAULT_QUIET_WINDOW_MS = 500;
 
 type Listener = (change: ChangeInfo) => void;
+type Handler = OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs | Excel.WorksheetSelectionChangedEventArgs>;
 
 interface Registration {
   sheetId: string;
-  result: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
+  handlers: Handler[];
 }
 
 export class ChangeFeed {
@@ -23,6 +29,7 @@ export class ChangeFeed {
   private sheetName = '';
   private ownWrites = 0;
   private quietUntil = 0;
+  private stopVisibility?: () => void;
 
   constructor(
     private readonly run: ExcelRun,
@@ -37,7 +44,11 @@ export class ChangeFeed {
 
   add(listener: Listener): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.followVisibility();
+    return () => {
+      this.listeners.delete(listener);
+      if (!this.listening) this.stopVisibility?.();
+    };
   }
 
   /** Runs an own write of the add-in; its change events will not reach the listeners. */
@@ -56,17 +67,38 @@ export class ChangeFeed {
     this.sheetName = sheet.name;
     if (!this.features.events || !this.listening || this.registration?.sheetId === sheet.id) return;
     const previous = this.registration;
-    this.registration = await this.run(async (context) => {
-      const result = context.workbook.worksheets.getItem(sheet.id).onChanged.add(async (args) => this.handle(args));
+    this.registration = await this.run({}, async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet.id);
+      const handlers: Handler[] = [
+        worksheet.onChanged.add(async (args) => this.handleChange(args)),
+        worksheet.onSelectionChanged.add(async (args) => this.notify(args.address)),
+      ];
       await context.sync();
-      return { sheetId: sheet.id, result };
+      return { sheetId: sheet.id, handlers };
     });
     if (previous) await this.unregister(previous);
   }
 
+  /** Handlers are removed in the request context they were added in, as Office.js requires. */
   private async unregister(registration: Registration): Promise<void> {
-    registration.result.remove();
-    await registration.result.context.sync();
+    const [first] = registration.handlers;
+    await this.run(first.context as Excel.RequestContext, async (context) => {
+      for (const handler of registration.handlers) handler.remove();
+      await context.sync();
+    });
+  }
+
+  /** The pane shown again (another tab, a minimised window): the workbook may have changed meanwhile. */
+  private followVisibility(): void {
+    if (this.stopVisibility || typeof document === 'undefined') return;
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') this.notify('');
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    this.stopVisibility = () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      this.stopVisibility = undefined;
+    };
   }
 
   private isOwn(args: Excel.WorksheetChangedEventArgs): boolean {
@@ -74,9 +106,12 @@ export class ChangeFeed {
     return args.source === 'Local' && (this.ownWrites > 0 || this.now() < this.quietUntil);
   }
 
-  private handle(args: Excel.WorksheetChangedEventArgs): void {
-    if (this.isOwn(args)) return;
-    const change: ChangeInfo = { sheet: this.sheetName, address: args.address };
+  private handleChange(args: Excel.WorksheetChangedEventArgs): void {
+    if (!this.isOwn(args)) this.notify(args.address);
+  }
+
+  private notify(address: string): void {
+    const change: ChangeInfo = { sheet: this.sheetName, address };
     for (const listener of this.listeners) listener(change);
   }
 }

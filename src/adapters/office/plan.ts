@@ -4,7 +4,7 @@
  * Statut drop-down and colours set again on the new rows.
  */
 import type { PlanRow, UserValue } from '../../domain/model';
-import { cellAddress, type Grid } from '../../workbook/grid';
+import { cellAddress, parseRange, type Grid } from '../../workbook/grid';
 import { columnText, locateHeader } from '../../workbook/headers';
 import { PLAN_SPECS, planLayout, type PlanArea } from '../../workbook/planSheet';
 import { PLAN_TABLE } from '../../workbook/sheets';
@@ -54,12 +54,13 @@ export interface PlanWrite {
   grid?: Grid;
   area?: PlanArea;
   rows: PlanRow[];
-  /** False when another table already holds the plan table's name. */
-  addTable: boolean;
+  /** False when another table, outside the plan, already holds the plan table's name. */
+  nameTable: boolean;
   features: OfficeFeatures;
 }
 
-export async function writePlanSheet(batch: WriteBatch, sheet: Excel.Worksheet, plan: PlanWrite): Promise<void> {
+/** The plan's cells as they will be written, and the rectangle (1-based, inclusive) they may touch. */
+function planCells(plan: PlanWrite) {
   const table = templateSheet('plan').table as TemplateTable;
   const area: PlanArea = plan.area ?? { headerRow: TABLE_HEADER_ROW + 1, firstColumn: 1, columnCount: table.headers.length, rowCount: 0 };
   const layout = planLayout(plan.rows);
@@ -70,11 +71,36 @@ export async function writePlanSheet(batch: WriteBatch, sheet: Excel.Worksheet, 
     ...extras.map((extra) => extra.values.get(rowKey(row.ref, row.action)) ?? null),
   ]);
   const formats = values.map((row) => row.map((_value, col) => layout.numberFormats[col] ?? null));
-  const width = header.length;
   const top = area.headerRow;
   const left = area.firstColumn;
-  const right = left + Math.max(width, area.columnCount) - 1;
-  const lastUsed = top + Math.max(area.rowCount, values.length);
+  const box = { top, left, right: left + Math.max(header.length, area.columnCount) - 1, bottom: top + Math.max(area.rowCount, values.length, 1) };
+  return { table, area, header, values, formats, box };
+}
+
+/**
+ * Tables of the plan sheet overlapping the rectangle the plan will be written to, whatever their
+ * name (the user may have renamed the plan's table): found by their range, in two syncs.
+ */
+export async function overlappingTables(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: PlanWrite): Promise<Excel.Table[]> {
+  const { box } = planCells(plan);
+  const tables = sheet.tables;
+  tables.load('items/name');
+  await context.sync();
+  if (tables.items.length === 0) return [];
+  const ranges = tables.items.map((table) => table.getRange().load('address'));
+  await context.sync();
+  return tables.items.filter((_table, index) => {
+    const address = ranges[index].address;
+    const other = parseRange(address.slice(address.lastIndexOf('!') + 1));
+    return other.top <= box.bottom && box.top <= other.bottom && other.left <= box.right && box.left <= other.right;
+  });
+}
+
+export async function writePlanSheet(batch: WriteBatch, sheet: Excel.Worksheet, plan: PlanWrite): Promise<void> {
+  const { table, header, values, formats, box } = planCells(plan);
+  const width = header.length;
+  const { top, left, right } = box;
+  const lastUsed = box.bottom;
   await batch.add(() => {
     sheet.getRange(`${cellAddress(top, left)}:${cellAddress(lastUsed, right)}`).clear('All');
     if (plan.features.conditionalFormats) {
@@ -84,12 +110,10 @@ export async function writePlanSheet(batch: WriteBatch, sheet: Excel.Worksheet, 
   await batch.writeBlock(sheet, { top, left, values: [header, ...values], formats: [[], ...formats] });
   await batch.add(() => applyFormat(sheet.getRange(`${cellAddress(top, left)}:${cellAddress(top, left + width - 1)}`), CELL_FORMATS.header));
   const bottom = top + Math.max(values.length, 1);
-  if (plan.addTable) {
-    await batch.add(() => {
-      const created = sheet.tables.add(`${cellAddress(top, left)}:${cellAddress(bottom, left + width - 1)}`, true);
-      created.name = PLAN_TABLE;
-    });
-  }
+  await batch.add(() => {
+    const created = sheet.tables.add(`${cellAddress(top, left)}:${cellAddress(bottom, left + width - 1)}`, true);
+    if (plan.nameTable) created.name = PLAN_TABLE;
+  });
   // Template columns are counted from column A; shift them to where the plan sits.
   const shift = (column: number) => column + left - 1;
   const placed: TemplateTable = {

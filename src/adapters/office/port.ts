@@ -1,14 +1,17 @@
 /**
  * The workbook port over Office.js. It only moves Grids and layouts between Excel and the pure
  * workbook layer, in few round trips: reading a sheet is one sync (the sheet is found by its
- * cached id, else rediscovered by tolerant name), writing the Synthèse one sync, the plan one
- * read and one write. Large requests are split under Excel on the web's 5 MB limit.
+ * cached id, else rediscovered by tolerant name) and writes nothing. Writing is done only by
+ * explicit commands (Synthèse, plan, initialisation, demo), each one `Excel.run`: one undo step
+ * where the host merges undo groups (ExcelApi 1.20), said before anything is sent when a sheet
+ * to write is protected. Batches wait for a cell being edited where Excel allows (ExcelApi 1.11).
+ * Large requests are split under Excel's payload and cell-count limits.
  */
 import type { Cartographie, PlanRow } from '../../domain/model';
 import { cellText, parseAddress, type Grid } from '../../workbook/grid';
 import { demoWrites } from '../../workbook/demoFill';
 import { sheetProblem } from '../../workbook/headers';
-import { locateCartographie, resolveSheet } from '../../workbook/locate';
+import { cartographieColumns, locateCartographie, resolveSheet } from '../../workbook/locate';
 import { findSheet } from '../../workbook/names';
 import { planArea, readPlanGrid } from '../../workbook/planSheet';
 import type { Capabilities, ChangeInfo, DemoAnswer, InitReport, ReadResult, SheetLayout, WorkbookPort } from '../../workbook/port';
@@ -17,14 +20,12 @@ import { templateSheet, workbookTemplate } from '../../workbook/template';
 import { DEFAULT_PAYLOAD_BUDGET, WriteBatch } from './batch';
 import { detectCapabilities, type OfficeFeatures, type RequirementCheck } from './capabilities';
 import { ChangeFeed, DEFAULT_QUIET_WINDOW_MS } from './changes';
-import { isItemNotFound, isPayloadTooLarge, officeProblem } from './errors';
-import { writePlanSheet } from './plan';
-import { readSheetInSlices, readSheetOnce, type SheetRead, type SheetRef, type WorkbookState } from './read';
-import { writeSynthesisSheet } from './synthesis';
+import { isItemNotFound, isPayloadTooLarge, officeProblem, protectedProblem } from './errors';
+import { overlappingTables, writePlanSheet } from './plan';
+import { readSheetInSlices, readSheetOnce, sheetNames, type ColumnSpan, type SheetInfo, type SheetRead, type SheetRef, type WorkbookState } from './read';
+import type { ExcelRun } from './run';
+import { SYNTHESIS_CHART, writeSynthesisSheet } from './synthesis';
 import { renderTemplate } from './template';
-
-/** Runs a batch like `Excel.run`. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface OfficePortOptions {
   /** How long local changes are taken for the add-in's own after it writes, without triggerSource. */
@@ -34,6 +35,14 @@ export interface OfficePortOptions {
 }
 
 const OK: ReadResult<void> = { ok: true, value: undefined };
+
+/** In a sliced read of the cartographie, only the columns from its first to its last known header. */
+const cartographieSpan: ColumnSpan = (first) => {
+  const located = cartographieColumns(first);
+  if (!located.ok) return undefined;
+  const columns = Object.values(located.value.columns);
+  return { left: Math.min(...columns), right: Math.max(...columns) };
+};
 
 export class OfficeWorkbookPort implements WorkbookPort {
   readonly capabilities: Capabilities;
@@ -62,35 +71,56 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return this.watching;
   }
 
-  /** The Synthèse's actual name when the last round trip saw it. */
-  private synthesisName(): string | undefined {
-    return this.state && findSheet(this.state.names, SHEETS.synthesis);
+  /** Options of a read batch: wait for a cell being edited rather than fail, where Excel can. */
+  private get readOptions(): Excel.RunOptions {
+    return this.features.delayForCellEdit ? { delayForCellEdit: true } : {};
   }
 
-  private async readOnce(key: string): Promise<SheetRead> {
+  /** One explicit command: one Excel.run, one undo step where the host merges undo groups. */
+  private command<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const options: Excel.RunOptions = { ...this.readOptions, ...(this.features.undoGroups ? { mergeUndoGroup: true } : {}) };
+    return this.feed.ownWrite(() => this.run(options, batch));
+  }
+
+  /** Forgets what the last reads said: the next one starts from the workbook as it is. */
+  private forget(): void {
+    this.state = undefined;
+    this.planGrid = undefined;
+    this.sheets.clear();
+  }
+
+  /** A sheet as the last read saw it, found tolerantly by name. */
+  private sheetInfo(name: string): SheetInfo | undefined {
+    const actual = this.state && findSheet(sheetNames(this.state), name);
+    return this.state?.sheets.find((sheet) => sheet.name === actual);
+  }
+
+  private async readOnce(key: string, span?: ColumnSpan): Promise<SheetRead> {
     try {
-      return await readSheetOnce(this.run, key, this.synthesisName());
+      return await readSheetOnce(this.run, this.readOptions, key);
     } catch (error) {
       if (!isPayloadTooLarge(error)) throw error;
-      return readSheetInSlices(this.run, key, this.state?.synthesisChart);
+      return readSheetInSlices(this.run, this.readOptions, key, span);
     }
   }
 
   /** The grid of a RESOMEDIT sheet: by cached id, else by tolerant name (then a second sync). */
   private async readSheet(key: SheetKey): Promise<ReadResult<Grid>> {
+    const span = key === 'cartographie' ? cartographieSpan : undefined;
     try {
-      let read = await this.readOnce(this.sheets.get(key)?.id ?? SHEETS[key]);
+      let read = await this.readOnce(this.sheets.get(key)?.id ?? SHEETS[key], span);
       if (!read.sheet) {
-        const name = resolveSheet(read.names, key);
+        const name = resolveSheet(sheetNames(read), key);
         this.state = read;
         if (!name.ok) return name;
-        read = await this.readOnce(name.value);
+        read = await this.readOnce(name.value, span);
       }
       this.state = read;
       if (!read.sheet || !read.grid) return { ok: false, problems: [sheetProblem(SHEETS[key])] };
       this.sheets.set(key, read.sheet);
       return { ok: true, value: read.grid };
     } catch (error) {
+      if (isItemNotFound(error)) this.forget();
       return { ok: false, problems: [officeProblem(error, SHEETS[key])] };
     }
   }
@@ -112,43 +142,49 @@ export class OfficeWorkbookPort implements WorkbookPort {
     if (sheet && this.feed.listening) this.queueWatch(() => this.feed.watch(sheet));
   }
 
-  /** The workbook state, read again when no round trip has told it, or not whether the Synthèse holds the chart. */
   private async knownState(): Promise<WorkbookState> {
-    if (!this.state) this.state = await this.readOnce(SHEETS.synthesis);
-    if (this.state.synthesisChart === undefined && this.synthesisName() !== undefined) this.state = await this.readOnce(SHEETS.synthesis);
+    this.state ??= await this.readOnce(SHEETS.synthesis);
     return this.state;
   }
 
   async writeSynthesis(layout: SheetLayout): Promise<ReadResult<void>> {
     try {
-      await this.writeSynthesisOnce(layout, await this.knownState());
+      return await this.writeSynthesisOnce(layout, await this.knownState());
     } catch (error) {
       if (!isItemNotFound(error)) return { ok: false, problems: [officeProblem(error, layout.sheet)] };
-      // The workbook changed since it was last read (sheet or chart deleted): read it again, once.
-      this.state = undefined;
+      // The workbook changed since it was last read (sheet renamed or deleted): read it again, once.
+      this.forget();
       try {
-        await this.writeSynthesisOnce(layout, await this.knownState());
+        return await this.writeSynthesisOnce(layout, await this.knownState());
       } catch (retryError) {
         return { ok: false, problems: [officeProblem(retryError, layout.sheet)] };
       }
     }
-    return OK;
   }
 
-  private async writeSynthesisOnce(layout: SheetLayout, state: WorkbookState): Promise<void> {
-    const existing = findSheet(state.names, layout.sheet);
-    const names = [...state.names];
-    await this.run(async (context) => {
+  /** One run: looks for the sheet's protection and the add-in's chart, then writes (one undo step). */
+  private async writeSynthesisOnce(layout: SheetLayout, state: WorkbookState): Promise<ReadResult<void>> {
+    const existing = this.sheetInfo(layout.sheet);
+    if (existing?.protected) return { ok: false, problems: [protectedProblem(existing.name, 'la Synthèse')] };
+    const names = sheetNames(state);
+    await this.command(async (context) => {
       const batch = new WriteBatch(context, this.budget);
-      const sheet = existing ? context.workbook.worksheets.getItem(existing) : this.addSheet(context, names, 'synthesis', layout.sheet);
-      await writeSynthesisSheet(batch, sheet, layout, { deleteChart: existing !== undefined && state.synthesisChart === true, drawChart: this.features.charts });
+      let sheet: Excel.Worksheet;
+      let deleteChart = false;
+      if (existing) {
+        sheet = context.workbook.worksheets.getItem(existing.id);
+        const chart = sheet.charts.getItemOrNullObject(SYNTHESIS_CHART);
+        chart.load('name');
+        await context.sync();
+        deleteChart = !chart.isNullObject;
+      } else {
+        sheet = this.addSheet(context, names, 'synthesis', layout.sheet);
+      }
+      await writeSynthesisSheet(batch, sheet, layout, { deleteChart, drawChart: this.features.charts });
       await batch.flush();
     });
-    this.state = {
-      ...state,
-      names,
-      synthesisChart: layout.chart !== undefined && this.features.charts,
-    };
+    if (!existing) this.state = undefined;
+    return OK;
   }
 
   /** Adds a RESOMEDIT sheet after the RESOMEDIT sheets that come before it; keeps `names` in tab order. */
@@ -178,27 +214,34 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const area = grid ? planArea(grid) : undefined;
     if (area && !area.ok) return area;
     const state = await this.knownState();
-    const name = this.sheets.get('plan')?.name;
+    const target = grid && this.sheets.get('plan');
+    const info = target && state.sheets.find((sheet) => sheet.id === target.id);
+    if (info?.protected) return { ok: false, problems: [protectedProblem(info.name, "le plan d'action")] };
     try {
-      await this.run(async (context) => {
+      await this.command(async (context) => {
         const batch = new WriteBatch(context, this.budget);
-        const table = findSheet(state.tables, PLAN_TABLE);
+        const plan = { grid, area: area?.value, rows, nameTable: true, features: this.features };
         let sheet: Excel.Worksheet;
-        if (grid && name) {
-          sheet = context.workbook.worksheets.getItem(name);
-          // The add-in's table is rebuilt around the new rows (no resize before ExcelApi 1.13).
-          if (table) await batch.add(() => context.workbook.tables.getItem(table).convertToRange());
+        if (target) {
+          sheet = context.workbook.worksheets.getItem(target.id);
+          // Whatever their names now, tables in the way are turned into plain cells first: the
+          // plan's table is rebuilt around the new rows (no resize before ExcelApi 1.13).
+          const inTheWay = await overlappingTables(context, sheet, plan);
+          for (const table of inTheWay) table.convertToRange();
+          const freed = new Set(inTheWay.map((table) => table.name.toLowerCase()));
+          plan.nameTable = state.tables.every((name) => name.toLowerCase() !== PLAN_TABLE.toLowerCase() || freed.has(name.toLowerCase()));
         } else {
           const template = templateSheet('plan');
-          sheet = this.addSheet(context, [...state.names], 'plan', template.name);
+          sheet = this.addSheet(context, sheetNames(state), 'plan', template.name);
           await renderTemplate(batch, sheet, template, false, this.features);
+          plan.nameTable = findSheet(state.tables, PLAN_TABLE) === undefined;
         }
-        const addTable = (grid !== undefined && name !== undefined) || table === undefined;
-        await writePlanSheet(batch, sheet, { grid, area: area?.value, rows, addTable, features: this.features });
+        await writePlanSheet(batch, sheet, plan);
         await batch.flush();
       });
     } catch (error) {
-      return { ok: false, problems: [officeProblem(error, name ?? SHEETS.plan)] };
+      if (isItemNotFound(error)) this.forget();
+      return { ok: false, problems: [officeProblem(error, info?.name ?? SHEETS.plan)] };
     } finally {
       // The sheet changed: the next plan update reads it again.
       this.planGrid = undefined;
@@ -211,27 +254,24 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const state = await this.readOnce(SHEETS.cartographie);
     const report: InitReport = { created: [], existing: [] };
     const missing = workbookTemplate().filter((template) => {
-      const existing = findSheet(state.names, template.name);
+      const existing = findSheet(sheetNames(state), template.name);
       if (existing) report.existing.push(existing);
       return existing === undefined;
     });
     if (missing.length > 0) {
-      const names = [...state.names];
-      await this.feed.ownWrite(() =>
-        this.run(async (context) => {
-          const batch = new WriteBatch(context, this.budget);
-          for (const template of missing) {
-            const sheet = this.addSheet(context, names, template.key, template.name);
-            const tableFree = template.table === undefined || findSheet(state.tables, template.table.name) === undefined;
-            await renderTemplate(batch, sheet, template, tableFree, this.features);
-            report.created.push(template.name);
-          }
-          await batch.flush();
-        }),
-      );
+      const names = sheetNames(state);
+      await this.command(async (context) => {
+        const batch = new WriteBatch(context, this.budget);
+        for (const template of missing) {
+          const sheet = this.addSheet(context, names, template.key, template.name);
+          const tableFree = template.table === undefined || findSheet(state.tables, template.table.name) === undefined;
+          await renderTemplate(batch, sheet, template, tableFree, this.features);
+          report.created.push(template.name);
+        }
+        await batch.flush();
+      });
     }
-    this.state = undefined;
-    this.sheets.clear();
+    this.forget();
     if (this.feed.listening) await this.readCartographie();
     return report;
   }
@@ -246,36 +286,39 @@ export class OfficeWorkbookPort implements WorkbookPort {
     if (!grid.ok) return grid;
     const writes = demoWrites(grid.value, answers);
     if (!writes.ok) return writes;
-    const sheet = grid.value.sheet;
+    const sheet = this.sheets.get('cartographie') as SheetRef;
+    if (this.state?.sheets.find((info) => info.id === sheet.id)?.protected) {
+      return { ok: false, problems: [protectedProblem(sheet.name, "les réponses de l'établissement de démonstration")] };
+    }
     try {
-      await this.feed.ownWrite(() =>
-        this.run(async (context) => {
-          const batch = new WriteBatch(context, this.budget);
-          const worksheet = context.workbook.worksheets.getItem(sheet);
-          for (const write of writes.value) {
-            const { row, column } = parseAddress(write.address);
-            await batch.writeBlock(worksheet, { top: row, left: column, values: [[write.value]] });
-          }
-          await batch.flush();
-        }),
-      );
+      await this.command(async (context) => {
+        const batch = new WriteBatch(context, this.budget);
+        const worksheet = context.workbook.worksheets.getItem(sheet.id);
+        for (const write of writes.value) {
+          const { row, column } = parseAddress(write.address);
+          await batch.writeBlock(worksheet, { top: row, left: column, values: [[write.value]] });
+        }
+        await batch.flush();
+      });
     } catch (error) {
-      return { ok: false, problems: [officeProblem(error, sheet)] };
+      if (isItemNotFound(error)) this.forget();
+      return { ok: false, problems: [officeProblem(error, sheet.name)] };
     }
     return OK;
   }
 
   async select(sheet: string, cell: string): Promise<void> {
-    const name = (this.state && findSheet(this.state.names, sheet)) ?? sheet;
+    const target = this.sheetInfo(sheet);
     try {
-      await this.run(async (context) => {
-        const worksheet = context.workbook.worksheets.getItem(name);
+      await this.run(this.readOptions, async (context) => {
+        const worksheet = context.workbook.worksheets.getItem(target?.id ?? sheet);
         worksheet.activate();
         worksheet.getRange(cell).select();
         await context.sync();
       });
     } catch (error) {
-      throw new Error(officeProblem(error, name).message, { cause: error });
+      if (isItemNotFound(error)) this.forget();
+      throw new Error(officeProblem(error, target?.name ?? sheet).message, { cause: error });
     }
   }
 

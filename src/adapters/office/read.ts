@@ -1,26 +1,28 @@
 /**
  * Reading a sheet's used range in one round trip, together with what the writes need to know
- * (sheet and table names, whether the Synthèse holds the add-in's chart). A range too large for
- * one response (Excel on the web: 5 MB) is read again by row slices.
+ * (sheet ids, names and protection, table names). A range too large for one response (5 MB, or
+ * more than five million cells) is read again by row slices, each under both limits.
  */
 import type { CellInput } from '../../domain/model';
 import { cellAddress, type Grid } from '../../workbook/grid';
 import { emptyGrid, toGrid, type LoadedRange } from './cells';
 import { isPayloadTooLarge } from './errors';
-import type { ExcelRun } from './port';
-import { SYNTHESIS_CHART } from './synthesis';
+import type { ExcelRun } from './run';
 
 export interface SheetRef {
   id: string;
   name: string;
 }
 
+/** A sheet of the workbook as the last read saw it. */
+export interface SheetInfo extends SheetRef {
+  protected: boolean;
+}
+
 /** What one read round trip learnt about the workbook. */
 export interface WorkbookState {
-  names: string[];
+  sheets: SheetInfo[];
   tables: string[];
-  /** The Synthèse holds the add-in's chart (to delete before drawing it again); undefined when not looked at. */
-  synthesisChart?: boolean;
 }
 
 export interface SheetRead extends WorkbookState {
@@ -28,13 +30,20 @@ export interface SheetRead extends WorkbookState {
   grid?: Grid;
 }
 
+/** Columns to keep once the first rows are known (the cartographie's), or undefined for all. */
+export type ColumnSpan = (first: Grid) => { left: number; right: number } | undefined;
+
+/** Cells Excel reads at most in one request. */
+export const CELL_READ_LIMIT = 5_000_000;
 /** Rows per slice when a sheet must be read in parts; halved while still too large. */
 const FIRST_SLICE_ROWS = 2000;
 
-/** Loads sheet and table names and the sheet `key` (name or id); `load` names what to read of its used range. */
+export const sheetNames = (state: WorkbookState): string[] => state.sheets.map((sheet) => sheet.name);
+
+/** Loads sheets (name, id, protection), table names and the sheet `key` (name or id); `load` names what to read of its used range. */
 function queueHead(context: Excel.RequestContext, key: string, load: string) {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/id,items/protection/protected');
   const tables = context.workbook.tables;
   tables.load('items/name');
   const sheet = worksheets.getItemOrNullObject(key);
@@ -44,17 +53,18 @@ function queueHead(context: Excel.RequestContext, key: string, load: string) {
   return { worksheets, tables, sheet, used };
 }
 
-/** `synthesis`: the Synthèse's name when it is known to exist, to look for the add-in's chart too. */
-export function readSheetOnce(run: ExcelRun, key: string, synthesis?: string): Promise<SheetRead> {
-  return run(async (context) => {
+function stateOf(worksheets: Excel.WorksheetCollection, tables: Excel.TableCollection): WorkbookState {
+  return {
+    sheets: worksheets.items.map((item) => ({ id: item.id, name: item.name, protected: item.protection.protected })),
+    tables: tables.items.map((item) => item.name),
+  };
+}
+
+export function readSheetOnce(run: ExcelRun, options: Excel.RunOptions, key: string): Promise<SheetRead> {
+  return run(options, async (context) => {
     const { worksheets, tables, sheet, used } = queueHead(context, key, 'rowIndex,columnIndex,values,valueTypes,formulas');
-    const chart = synthesis === undefined ? undefined : worksheets.getItem(synthesis).charts.getItemOrNullObject(SYNTHESIS_CHART);
     await context.sync();
-    const read: SheetRead = {
-      names: worksheets.items.map((item) => item.name),
-      tables: tables.items.map((item) => item.name),
-      synthesisChart: chart && !chart.isNullObject,
-    };
+    const read: SheetRead = stateOf(worksheets, tables);
     if (sheet.isNullObject) return read;
     read.sheet = { id: sheet.id, name: sheet.name };
     read.grid = used.isNullObject ? emptyGrid(sheet.name) : toGrid(sheet.name, used as unknown as LoadedRange);
@@ -63,41 +73,48 @@ export function readSheetOnce(run: ExcelRun, key: string, synthesis?: string): P
 }
 
 /** Reads the sheet's used range by row slices, one sync each (only for very large sheets). */
-export async function readSheetInSlices(run: ExcelRun, key: string, synthesisChart?: boolean): Promise<SheetRead> {
-  const head = await run(async (context) => {
+export async function readSheetInSlices(run: ExcelRun, options: Excel.RunOptions, key: string, span?: ColumnSpan): Promise<SheetRead> {
+  const head = await run(options, async (context) => {
     const { worksheets, tables, sheet, used } = queueHead(context, key, 'rowIndex,columnIndex,rowCount,columnCount');
     await context.sync();
     return {
-      names: worksheets.items.map((item) => item.name),
-      tables: tables.items.map((item) => item.name),
+      state: stateOf(worksheets, tables),
       sheet: sheet.isNullObject ? undefined : { id: sheet.id, name: sheet.name },
       used: used.isNullObject ? undefined : { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount },
     };
   });
-  const read: SheetRead = { names: head.names, tables: head.tables, synthesisChart, sheet: head.sheet };
+  const read: SheetRead = { ...head.state, sheet: head.sheet };
   if (!head.sheet) return read;
   if (!head.used) return { ...read, grid: emptyGrid(head.sheet.name) };
-  const { rowIndex, columnIndex, rowCount, columnCount } = head.used;
+  const { rowIndex, rowCount } = head.used;
   const sheet = head.sheet;
+  let left = head.used.columnIndex + 1;
+  let right = left + head.used.columnCount - 1;
   const rows: CellInput[][] = [];
   let size = FIRST_SLICE_ROWS;
   while (rows.length < rowCount) {
     const top = rowIndex + rows.length + 1;
-    const count = Math.min(size, rowCount - rows.length);
+    const width = right - left + 1;
+    const count = Math.max(1, Math.min(size, Math.floor(CELL_READ_LIMIT / width), rowCount - rows.length));
     try {
-      const part = await run(async (context) => {
-        const range = context.workbook.worksheets
-          .getItem(sheet.id)
-          .getRange(`${cellAddress(top, columnIndex + 1)}:${cellAddress(top + count - 1, columnIndex + columnCount)}`);
+      const part = await run(options, async (context) => {
+        const range = context.workbook.worksheets.getItem(sheet.id).getRange(`${cellAddress(top, left)}:${cellAddress(top + count - 1, right)}`);
         range.load('values,valueTypes,formulas');
         await context.sync();
-        return toGrid(sheet.name, { rowIndex: top - 1, columnIndex, values: range.values, valueTypes: range.valueTypes, formulas: range.formulas });
+        return toGrid(sheet.name, { rowIndex: top - 1, columnIndex: left - 1, values: range.values, valueTypes: range.valueTypes, formulas: range.formulas });
       });
+      const narrowed = rows.length === 0 ? span?.(part) : undefined;
+      if (narrowed) {
+        // Only the columns the sheet's table uses are read from now on.
+        const from = narrowed.left - left;
+        part.rows = part.rows.map((cells) => cells.slice(from, from + narrowed.right - narrowed.left + 1));
+        [left, right] = [narrowed.left, narrowed.right];
+      }
       rows.push(...part.rows);
     } catch (error) {
       if (!isPayloadTooLarge(error) || count === 1) throw error;
       size = Math.ceil(count / 2);
     }
   }
-  return { ...read, grid: { sheet: sheet.name, top: rowIndex + 1, left: columnIndex + 1, rows } };
+  return { ...read, grid: { sheet: sheet.name, top: rowIndex + 1, left, rows } };
 }

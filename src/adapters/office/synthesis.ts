@@ -19,8 +19,10 @@ function drawChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   const chart = sheet.charts.add('BarClustered', column(head.col), 'Columns');
   chart.name = SYNTHESIS_CHART;
   chart.title.text = spec.title;
+  // Bound explicitly: Excel would take a text first cell of the source for the series name.
   const series = chart.series.getItemAt(0);
   series.name = head.name;
+  series.setValues(column(head.col));
   series.setXAxisValues(column(spec.categoryCol));
   for (const other of others) {
     const added = chart.series.add(other.name);

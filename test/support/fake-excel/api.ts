@@ -30,6 +30,7 @@ import {
   qualified,
   splitAddress,
   storeWritten,
+  translateFormula,
   usedBox,
 } from './model';
 import type { FakeExcel } from './index';
@@ -47,14 +48,29 @@ function notLoaded(property: string): FakeExcelError {
   return new FakeExcelError('PropertyNotLoaded', `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
 }
 
+/** Options of `Excel.run` the fake honours, as far as the host's ExcelApi version allows. */
+export interface FakeRunOptions {
+  /** ExcelApi 1.11: wait for the user to leave cell-edit mode instead of failing. */
+  delayForCellEdit?: boolean;
+  /** ExcelApi 1.20: every sync of the run is one undo step together. */
+  mergeUndoGroup?: boolean;
+}
+
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
-  private queue: { op: Op; bytes: number }[] = [];
+  private queue: { op: Op; bytes: number; write: boolean }[] = [];
   private responses: (() => number)[] = [];
   readonly changes: ChangeRecord[] = [];
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+  /** Inside an `Excel.run` (its own, or one re-entered with this context). */
+  active = true;
+  /** The undo step this run's syncs share, with mergeUndoGroup. */
+  private undoGroup = false;
 
-  constructor(readonly fake: FakeExcel) {
+  constructor(
+    readonly fake: FakeExcel,
+    readonly options: FakeRunOptions = {},
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
 
@@ -62,8 +78,39 @@ export class FakeRequestContext {
     return this.queue.length;
   }
 
-  enqueue(op: Op, bytes = 40): void {
-    this.queue.push({ op, bytes });
+  /** Queues a command; `write` when it changes the workbook (for the undo stack). */
+  enqueue(op: Op, bytes = 40, write = true): void {
+    this.queue.push({ op, bytes, write });
+  }
+
+  /**
+   * Before ExcelApi 1.20 a write by an add-in clears the user's undo stack; from 1.20 each sync
+   * is an undo step, all the syncs of a run one step with mergeUndoGroup.
+   * https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-20-requirement-set
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities
+   */
+  private recordUndo(): void {
+    const undo = this.fake.undoStack;
+    if (this.fake.apiVersion < 20) {
+      undo.length = 0;
+      return;
+    }
+    if (this.options.mergeUndoGroup && this.undoGroup) return;
+    this.undoGroup = true;
+    undo.push('complément');
+  }
+
+  /**
+   * A batch sent while the user edits a cell fails, unless the run asked to wait (ExcelApi 1.11).
+   * https://learn.microsoft.com/javascript/api/excel/excel.runoptions
+   */
+  private async waitForCellEdit(): Promise<void> {
+    if (!this.fake.editing) return;
+    if (this.options.delayForCellEdit && this.fake.apiVersion >= 11) {
+      await this.fake.editing;
+      return;
+    }
+    throw new FakeExcelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
   }
 
   /** Counts the bytes a loaded value adds to the response. */
@@ -76,10 +123,16 @@ export class FakeRequestContext {
   }
 
   async sync(): Promise<void> {
+    if (!this.active) {
+      // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#remove-an-event-handler
+      throw new FakeExcelError('InvalidRequestContext', 'Cannot use the request context outside of its Excel.run batch.');
+    }
+    await this.waitForCellEdit();
     const queue = this.queue;
     this.queue = [];
     this.responses = [];
     this.fake.syncCount += 1;
+    if (queue.some((item) => item.write)) this.fake.writeSyncCount += 1;
     const requestBytes = queue.reduce((sum, item) => sum + item.bytes, 0);
     this.fake.requestBytes.push(requestBytes);
     await Promise.resolve();
@@ -88,9 +141,14 @@ export class FakeRequestContext {
     }
     const changes: ChangeRecord[] = [];
     this.changes.length = 0;
+    let wrote = false;
     try {
-      for (const { op } of queue) op();
+      for (const { op, write } of queue) {
+        op();
+        wrote ||= write;
+      }
     } finally {
+      if (wrote) this.recordUndo();
       changes.push(...this.changes);
       this.fake.deliver(changes, 'ThisLocalAddin', 'Local');
     }
@@ -114,7 +172,7 @@ abstract class ClientObject<T> {
     private readonly resolver: () => T | null,
     private readonly orNull = false,
   ) {
-    if (orNull) context.enqueue(() => (this.nullState = this.resolve() === null));
+    if (orNull) context.enqueue(() => (this.nullState = this.resolve() === null), 40, false);
   }
 
   /** Resolves once, at the first command that needs it (as Excel instantiates an object path). */
@@ -154,7 +212,7 @@ abstract class ClientObject<T> {
         return;
       }
       for (const name of names) this.loadProperty(name, this.target());
-    });
+    }, 40, false);
     return this;
   }
 
@@ -243,7 +301,7 @@ export class FakeApplication {
   constructor(private readonly context: FakeRequestContext) {}
 
   suspendScreenUpdatingUntilNextSync(): void {
-    this.context.enqueue(() => this.context.requireApi(6, 'suspendScreenUpdatingUntilNextSync'));
+    this.context.enqueue(() => this.context.requireApi(6, 'suspendScreenUpdatingUntilNextSync'), 40, false);
   }
 }
 
@@ -329,11 +387,12 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   }
 
   get tables(): FakeTableCollection {
-    return this.nav('tables', () => new FakeTableCollection(this.context, () => this.resolve()?.tables ?? null, () => this.resolve()));
+    // A child of a sheet that no longer exists fails the sync with ItemNotFound, like the sheet itself.
+    return this.nav('tables', () => new FakeTableCollection(this.context, () => this.target().tables, () => this.target()));
   }
 
   get charts(): FakeChartCollection {
-    return this.nav('charts', () => new FakeChartCollection(this.context, () => this.resolve()?.charts ?? null, () => this.target()));
+    return this.nav('charts', () => new FakeChartCollection(this.context, () => this.target().charts, () => this.target()));
   }
 
   get freezePanes(): { freezeRows: (count?: number) => void } {
@@ -351,16 +410,34 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   }
 
   get onChanged(): { add: (handler: ChangeHandler) => FakeEventHandlerResult } {
+    return this.events('handlers', 'onChanged');
+  }
+
+  get onSelectionChanged(): { add: (handler: ChangeHandler) => FakeEventHandlerResult } {
+    return this.events('selectionHandlers', 'onSelectionChanged');
+  }
+
+  /** Registering a handler changes nothing in the workbook (no undo step). */
+  private events(set: 'handlers' | 'selectionHandlers', what: string): { add: (handler: ChangeHandler) => FakeEventHandlerResult } {
     return {
       add: (handler) => {
-        const result = new FakeEventHandlerResult(this.context, this, handler);
-        this.command((sheet) => {
-          this.context.requireApi(7, 'onChanged');
-          sheet.handlers.add(handler);
-        });
+        const result = new FakeEventHandlerResult(this.context, this, handler, set);
+        this.context.enqueue(
+          () => {
+            this.context.requireApi(7, what);
+            this.target()[set].add(handler);
+          },
+          40,
+          false,
+        );
         return result;
       },
     };
+  }
+
+  protected override loadProperty(name: string, sheet: SheetModel): void {
+    if (name === 'protection/protected') this.protection.loadFromCollection('protected');
+    else super.loadProperty(name, sheet);
   }
 
   protected readProperty(name: string, sheet: SheetModel): unknown {
@@ -441,10 +518,12 @@ export class FakeEventHandlerResult {
     readonly context: FakeRequestContext,
     private readonly sheet: FakeWorksheet,
     private readonly handler: ChangeHandler,
+    private readonly set: 'handlers' | 'selectionHandlers',
   ) {}
 
+  /** Queued in the context the handler was added in: sync it inside `Excel.run(result.context, …)`. */
   remove(): void {
-    this.context.enqueue(() => this.sheet.target().handlers.delete(this.handler));
+    this.context.enqueue(() => this.sheet.target()[this.set].delete(this.handler), 40, false);
   }
 }
 
@@ -452,6 +531,9 @@ interface RangeTarget {
   sheet: SheetModel;
   box: Box;
 }
+
+/** Excel reads at most five million cells of a range in one request. */
+export const CELL_READ_LIMIT = 5_000_000;
 
 function matrixBytes(value: unknown): number {
   return JSON.stringify(value ?? null).length;
@@ -507,7 +589,10 @@ function valueType(cell: CellModel | undefined): string {
 
 function readMatrix(target: RangeTarget, read: (row: number, column: number) => unknown): unknown[][] {
   const { box } = target;
-  if (boxRows(box) * boxColumns(box) > 5_000_000) throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'Range too large to read.');
+  // https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+  if (boxRows(box) * boxColumns(box) > CELL_READ_LIMIT) {
+    throw new FakeExcelError('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
+  }
   const rows: unknown[][] = [];
   for (let row = box.top; row <= box.bottom; row++) {
     const line: unknown[] = [];
@@ -532,6 +617,23 @@ export class FakeRange extends ClientObject<RangeTarget> {
   }
   get formulas(): unknown[][] {
     return this.get('formulas');
+  }
+  /** Formulas are written in English and stored so; a text-formatted cell keeps them as text. */
+  set formulas(value: unknown) {
+    this.command((target) => {
+      writeMatrix(target, value, storeWritten);
+      this.context.changes.push({ sheet: target.sheet, box: target.box, changeType: 'RangeEdited' });
+    }, matrixBytes(value));
+  }
+  /** The formulas in the user's language (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulaslocal-member). */
+  get formulasLocal(): unknown[][] {
+    return this.get('formulasLocal');
+  }
+  set formulasLocal(value: unknown) {
+    const english = Array.isArray(value)
+      ? (value as unknown[][]).map((row) => row.map((item) => (typeof item === 'string' && item.startsWith('=') ? translateFormula(item, 'en-US') : item)))
+      : value;
+    this.formulas = this.context.fake.locale === 'fr-FR' ? english : value;
   }
   get valueTypes(): string[][] {
     return this.get('valueTypes');
@@ -566,6 +668,12 @@ export class FakeRange extends ClientObject<RangeTarget> {
         return readMatrix(target, (row, column) => valueType(getCell(sheet, row, column)));
       case 'formulas':
         return readMatrix(target, (row, column) => getCell(sheet, row, column)?.formula ?? valueOf(sheet, row, column));
+      case 'formulasLocal':
+        return readMatrix(target, (row, column) => {
+          const formula = getCell(sheet, row, column)?.formula;
+          if (formula === undefined) return valueOf(sheet, row, column);
+          return this.context.fake.locale === 'fr-FR' ? translateFormula(formula, 'fr-FR') : formula;
+        });
       case 'numberFormat':
         return readMatrix(target, (row, column) => getCell(sheet, row, column)?.numberFormat ?? 'General');
       case 'rowIndex':
@@ -961,9 +1069,14 @@ export class FakeChartCollection extends Collection<ChartModel, FakeChart> {
     this.context.enqueue(() => {
       const sheet = this.sheet();
       const { sheet: sourceSheet, box } = source.target();
+      // Excel guesses the layout of the source: a text first row is taken for the series names
+      // (https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)).
+      const first = getCell(sourceSheet, box.top, box.left);
+      const header = box.bottom > box.top && typeof first?.value === 'string' && first.value !== '' && first.formula === undefined;
       const series: ChartSeriesModel[] = [];
       for (let column = box.left; column <= box.right; column++) {
-        series.push({ name: `Série${series.length + 1}`, values: qualified(sourceSheet, { ...box, left: column, right: column }) });
+        const name = header ? String(getCell(sourceSheet, box.top, column)?.value ?? '') : `Série${series.length + 1}`;
+        series.push({ name, values: qualified(sourceSheet, { ...box, top: header ? box.top + 1 : box.top, left: column, right: column }) });
       }
       const chart: ChartModel = { name: `Graphique ${sheet.charts.length + 1}`, type, title: '', series };
       sheet.charts.push(chart);

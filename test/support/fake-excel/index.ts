@@ -1,10 +1,11 @@
 /**
  * A fake of the Excel JavaScript API subset the add-in uses, faithful where it matters: batched
  * commands applied at sync, counted syncs, PropertyNotLoaded, null objects, requirement sets,
- * the 5 MB payload limit of Excel on the web, and change events (own writes, user edits and
- * pastes, co-author changes).
+ * the 5 MB payload and 5,000,000-cell read limits, ItemNotFound for what was renamed or deleted,
+ * the undo stack, cell-edit mode, formulas in English and localised, and change and selection
+ * events (own writes, user edits and pastes, drop-down picks, co-author changes).
  */
-import { FakeRequestContext, type ChangeRecord } from './api';
+import { FakeRequestContext, type ChangeRecord, type FakeRunOptions } from './api';
 import {
   type Box,
   type CellModel,
@@ -29,13 +30,27 @@ export interface FakeExcelOptions {
   payloadLimitBytes?: number;
   /** Delay before change events reach their handlers, in ms (Excel delivers them asynchronously). */
   eventDelayMs?: number;
+  /**
+   * Whether picking a value from a drop-down list fires onChanged. Some hosts do not
+   * (https://github.com/OfficeDev/office-js/issues/3888, /4066, /420); default true.
+   */
+  pickFiresChange?: boolean;
+  /** Rows per change event of a paste: Excel may report one paste as several events (default 100). */
+  pasteEventRows?: number;
+  /** Language of `formulasLocal` (default en-US). */
+  locale?: 'en-US' | 'fr-FR';
 }
 
 type EventSource = 'Local' | 'Remote';
 type TriggerSource = 'ThisLocalAddin' | 'Unknown';
 
-/** A function running a batch like `Excel.run`. */
-export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/** A function running a batch like `Excel.run`: alone, with run options, or in an earlier batch's context. */
+export interface Run {
+  <T>(batch: Batch<T>): Promise<T>;
+  <T>(optionsOrContext: Excel.RunOptions | Excel.RequestContext, batch: Batch<T>): Promise<T>;
+}
 
 /** What the user (or a co-author) does by hand: each action is one change event, like in Excel. */
 export class Hands {
@@ -44,17 +59,51 @@ export class Hands {
     private readonly source: EventSource,
   ) {}
 
-  /** Types or pastes a block of values whose top-left cell is `topLeft` (one event for the block). */
+  /**
+   * Types or pastes a block of values whose top-left cell is `topLeft`: one undo step, and one
+   * change event per `pasteEventRows` rows, as Excel may split the report of one paste.
+   */
   paste(sheet: string, topLeft: string, block: unknown[][]): Promise<void> {
     const model = this.fake.sheet(sheet);
     const start = parseBox(topLeft);
-    const box = { top: start.top, left: start.left, bottom: start.top + block.length - 1, right: start.left + Math.max(...block.map((row) => row.length)) - 1 };
+    const right = start.left + Math.max(...block.map((row) => row.length)) - 1;
     block.forEach((row, r) => row.forEach((value, c) => storeWritten(cellFor(model, start.top + r, start.left + c), value)));
-    return this.fake.deliver([{ sheet: model, box, changeType: 'RangeEdited' }], 'Unknown', this.source);
+    this.fake.undoStack.push(`${this.source}: ${topLeft}`);
+    const changes: ChangeRecord[] = [];
+    for (let first = 0; first < block.length; first += this.fake.pasteEventRows) {
+      const bottom = start.top + Math.min(block.length, first + this.fake.pasteEventRows) - 1;
+      changes.push({ sheet: model, box: { top: start.top + first, left: start.left, bottom, right }, changeType: 'RangeEdited' });
+    }
+    return this.fake.deliver(changes, 'Unknown', this.source);
   }
 
   type(sheet: string, cell: string, value: unknown): Promise<void> {
     return this.paste(sheet, cell, [[value]]);
+  }
+
+  /** Picks a value from a cell's drop-down list: no onChanged in the hosts that drop it. */
+  pick(sheet: string, cell: string, value: string): Promise<void> {
+    if (this.fake.pickFiresChange) return this.type(sheet, cell, value);
+    const { top, left } = parseBox(cell);
+    storeWritten(cellFor(this.fake.sheet(sheet), top, left), value);
+    this.fake.undoStack.push(`${this.source}: ${cell}`);
+    return Promise.resolve();
+  }
+
+  /** Moves the selection: onSelectionChanged of the sheet (ExcelApi 1.7). */
+  select(sheet: string, cell: string): Promise<void> {
+    const model = this.fake.sheet(sheet);
+    this.fake.model.selection = { sheet, address: cell };
+    return this.fake.deliverSelection(model, cell);
+  }
+
+  /** Starts editing a cell (F2): batches fail or wait until `stopEditing`. */
+  startEditing(): void {
+    this.fake.startEditing();
+  }
+
+  stopEditing(): void {
+    this.fake.stopEditing();
   }
 
   /** Inserts `count` empty rows before `row`; cells, tables and merges below move down. */
@@ -98,21 +147,54 @@ export class FakeExcel {
   readonly events: Record<string, unknown>[] = [];
   readonly user = new Hands(this, 'Local');
   readonly coauthor = new Hands(this, 'Remote');
+  readonly pickFiresChange: boolean;
+  readonly pasteEventRows: number;
+  readonly locale: 'en-US' | 'fr-FR';
+  /** Syncs that changed the workbook. */
+  writeSyncCount = 0;
+  /** The user's undo history, oldest first: their own actions and the add-in's undo steps. */
+  readonly undoStack: string[] = [];
+  /** Set while the user edits a cell; settles when they leave the cell. */
+  editing?: Promise<void>;
+  private endEditing?: () => void;
   private inFlight: Promise<unknown>[] = [];
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? 17;
     this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * 1024 * 1024;
     this.eventDelayMs = options.eventDelayMs ?? 0;
+    this.pickFiresChange = options.pickFiresChange ?? true;
+    this.pasteEventRows = options.pasteEventRows ?? 100;
+    this.locale = options.locale ?? 'en-US';
   }
 
-  /** Like `Excel.run`: commands still queued when the batch ends are sent by a last sync. */
-  readonly run: Run = async (batch) => {
-    const context = new FakeRequestContext(this);
-    const result = await batch(context as unknown as Excel.RequestContext);
-    if (context.pending > 0) await context.sync();
-    return result;
+  /**
+   * Like `Excel.run`: commands still queued when the batch ends are sent by a last sync. Given a
+   * context, runs the batch in that earlier context again (how an event handler is removed).
+   */
+  readonly run: Run = async <T>(first: Batch<T> | Excel.RunOptions | Excel.RequestContext, second?: Batch<T>): Promise<T> => {
+    const batch = (second ?? first) as Batch<T>;
+    const given = second ? first : undefined;
+    const context = given instanceof FakeRequestContext ? given : new FakeRequestContext(this, (given ?? {}) as FakeRunOptions);
+    context.active = true;
+    try {
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context.pending > 0) await context.sync();
+      return result;
+    } finally {
+      context.active = false;
+    }
   };
+
+  startEditing(): void {
+    this.editing ??= new Promise<void>((resolve) => (this.endEditing = resolve));
+  }
+
+  stopEditing(): void {
+    this.endEditing?.();
+    this.editing = undefined;
+    this.endEditing = undefined;
+  }
 
   /** `Office.context.requirements.isSetSupported` of this host. */
   readonly isSetSupported = (name: string, version?: string): boolean => {
@@ -213,6 +295,20 @@ export class FakeExcel {
           for (const handler of change.sheet.handlers) handled.push(Promise.resolve(handler(args)));
         }
         Promise.all(handled).then(() => resolve(), reject);
+      }, this.eventDelayMs);
+    });
+    this.inFlight.push(delivery);
+    return delivery;
+  }
+
+  /** Sends a selection change to the sheet's onSelectionChanged handlers. */
+  deliverSelection(sheet: SheetModel, address: string): Promise<void> {
+    if (sheet.selectionHandlers.size === 0) return Promise.resolve();
+    const delivery = new Promise<void>((resolve, reject) => {
+      setTimeout(() => {
+        const args = { type: 'WorksheetSelectionChanged', worksheetId: sheet.id, address };
+        this.events.push(args);
+        Promise.all([...sheet.selectionHandlers].map((handler) => Promise.resolve(handler(args)))).then(() => resolve(), reject);
       }, this.eventDelayMs);
     });
     this.inFlight.push(delivery);

@@ -88,6 +88,7 @@ export interface SheetModel {
   frozenRows: number;
   protected: boolean;
   handlers: Set<ChangeHandler>;
+  selectionHandlers: Set<ChangeHandler>;
 }
 
 export interface WorkbookModel {
@@ -132,6 +133,7 @@ export function newSheet(workbook: WorkbookModel, name: string): SheetModel {
     frozenRows: 0,
     protected: false,
     handlers: new Set(),
+    selectionHandlers: new Set(),
   };
 }
 
@@ -250,4 +252,55 @@ export function storeWritten(cell: CellModel, value: unknown): void {
   } else {
     cell.value = numeric ?? value;
   }
+}
+
+/** Function names of the Synthèse's formulas, English → French, as `formulasLocal` shows them in fr-FR. */
+const FRENCH_FUNCTIONS: Record<string, string> = {
+  COUNTIFS: 'NB.SI.ENS',
+  IF: 'SI',
+  IFERROR: 'SIERREUR',
+  SUM: 'SOMME',
+  AND: 'ET',
+  OR: 'OU',
+  TRIM: 'SUPPRESPACE',
+  VLOOKUP: 'RECHERCHEV',
+  ISFORMULA: 'ESTFORMULE',
+  ISERROR: 'ESTERREUR',
+  SUMPRODUCT: 'SOMMEPROD',
+  TRUE: 'VRAI',
+  FALSE: 'FAUX',
+};
+const ENGLISH_FUNCTIONS = Object.fromEntries(Object.entries(FRENCH_FUNCTIONS).map(([english, french]) => [french, english]));
+
+/**
+ * A formula in the other language's syntax: names of the known functions, the argument separator
+ * ("," in English, ";" in French) and the decimal mark; text in quotes and quoted sheet names untouched.
+ */
+export function translateFormula(formula: string, to: 'fr-FR' | 'en-US'): string {
+  const names = to === 'fr-FR' ? FRENCH_FUNCTIONS : ENGLISH_FUNCTIONS;
+  let out = '';
+  let index = 0;
+  while (index < formula.length) {
+    const char = formula[index];
+    if (char === '"' || char === "'") {
+      let end = index + 1;
+      while (end < formula.length && !(formula[end] === char && formula[end + 1] !== char)) end += formula[end] === char ? 2 : 1;
+      out += formula.slice(index, end + 1);
+      index = end + 1;
+      continue;
+    }
+    const word = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(formula.slice(index))?.[0];
+    if (word) {
+      const translated = names[word.toUpperCase()];
+      const isName = translated !== undefined && (formula[index + word.length] === '(' || /^(TRUE|FALSE|VRAI|FAUX)$/i.test(word));
+      out += isName ? translated : word;
+      index += word.length;
+      continue;
+    }
+    const betweenDigits = /\d/.test(formula[index - 1] ?? '') && /\d/.test(formula[index + 1] ?? '');
+    if (to === 'fr-FR') out += char === ',' ? ';' : char === '.' && betweenDigits ? ',' : char;
+    else out += char === ';' ? ',' : char === ',' ? '.' : char;
+    index += 1;
+  }
+  return out;
 }
