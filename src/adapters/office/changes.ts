@@ -11,6 +11,7 @@
  */
 import type { ChangeInfo } from '../../workbook/port';
 import type { OfficeFeatures } from './capabilities';
+import { isItemNotFound } from './errors';
 import type { ExcelRun } from './run';
 
 export const DEFAULT_QUIET_WINDOW_MS = 500;
@@ -47,8 +48,16 @@ export class ChangeFeed {
     this.followVisibility();
     return () => {
       this.listeners.delete(listener);
-      if (!this.listening) this.stopVisibility?.();
+      if (!this.listening) void this.stop();
     };
+  }
+
+  /** Nobody listens any more: the handlers are removed from Excel. */
+  private async stop(): Promise<void> {
+    this.stopVisibility?.();
+    const registration = this.registration;
+    this.registration = undefined;
+    if (registration) await this.unregister(registration);
   }
 
   /** Runs an own write of the add-in; its change events will not reach the listeners. */
@@ -82,10 +91,15 @@ export class ChangeFeed {
   /** Handlers are removed in the request context they were added in, as Office.js requires. */
   private async unregister(registration: Registration): Promise<void> {
     const [first] = registration.handlers;
-    await this.run(first.context as Excel.RequestContext, async (context) => {
-      for (const handler of registration.handlers) handler.remove();
-      await context.sync();
-    });
+    try {
+      await this.run(first.context as Excel.RequestContext, async (context) => {
+        for (const handler of registration.handlers) handler.remove();
+        await context.sync();
+      });
+    } catch (error) {
+      // A deleted sheet took its handlers with it.
+      if (!isItemNotFound(error)) throw error;
+    }
   }
 
   /** The pane shown again (another tab, a minimised window): the workbook may have changed meanwhile. */

@@ -162,9 +162,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
     }
   }
 
-  /** One run: looks for the sheet's protection and the add-in's chart, then writes (one undo step). */
+  /** One run: looks for the add-in's chart, then writes (one undo step). The sheet is followed by id once written. */
   private async writeSynthesisOnce(layout: SheetLayout, state: WorkbookState): Promise<ReadResult<void>> {
-    const existing = this.sheetInfo(layout.sheet);
+    const known = this.sheets.get('synthesis');
+    const existing = (known && state.sheets.find((sheet) => sheet.id === known.id)) ?? this.sheetInfo(layout.sheet);
     if (existing?.protected) return { ok: false, problems: [protectedProblem(existing.name, 'la Synthèse')] };
     const names = sheetNames(state);
     await this.command(async (context) => {
@@ -180,8 +181,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
       } else {
         sheet = this.addSheet(context, names, 'synthesis', layout.sheet);
       }
+      sheet.load('id,name');
       await writeSynthesisSheet(batch, sheet, layout, { deleteChart, drawChart: this.features.charts });
       await batch.flush();
+      this.sheets.set('synthesis', { id: sheet.id, name: sheet.name });
     });
     if (!existing) this.state = undefined;
     return OK;

@@ -37,6 +37,8 @@ export type ColumnSpan = (first: Grid) => { left: number; right: number } | unde
 export const CELL_READ_LIMIT = 5_000_000;
 /** Rows per slice when a sheet must be read in parts; halved while still too large. */
 const FIRST_SLICE_ROWS = 2000;
+/** Rows read at full width to find the table's columns, when only those are wanted. */
+const HEAD_ROWS = 20;
 
 export const sheetNames = (state: WorkbookState): string[] => state.sheets.map((sheet) => sheet.name);
 
@@ -91,7 +93,7 @@ export async function readSheetInSlices(run: ExcelRun, options: Excel.RunOptions
   let left = head.used.columnIndex + 1;
   let right = left + head.used.columnCount - 1;
   const rows: CellInput[][] = [];
-  let size = FIRST_SLICE_ROWS;
+  let size = span ? HEAD_ROWS : FIRST_SLICE_ROWS;
   while (rows.length < rowCount) {
     const top = rowIndex + rows.length + 1;
     const width = right - left + 1;
@@ -109,6 +111,7 @@ export async function readSheetInSlices(run: ExcelRun, options: Excel.RunOptions
         const from = narrowed.left - left;
         part.rows = part.rows.map((cells) => cells.slice(from, from + narrowed.right - narrowed.left + 1));
         [left, right] = [narrowed.left, narrowed.right];
+        size = FIRST_SLICE_ROWS;
       }
       rows.push(...part.rows);
     } catch (error) {
