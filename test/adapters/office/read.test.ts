@@ -103,12 +103,12 @@ describe('OfficeWorkbookPort reading the cartographie', () => {
     expect(read).toEqual({ ok: false, problems: [expect.objectContaining({ code: 'column-missing', message: expect.stringContaining('Réponse') })] });
   });
 
-  it('turns an Excel refusal (cell being edited) into a French problem', async () => {
-    const fake = new FakeExcel();
+  it('turns an Excel refusal (cell being edited, before ExcelApi 1.11) into a French problem worth retrying', async () => {
+    const fake = new FakeExcel({ apiVersion: 10 });
     handMadeCartographie(fake);
-    const refusing = portOver({ ...fake, run: () => Promise.reject(Object.assign(new Error('busy'), { code: 'InvalidOperationInCellEditMode' })) } as unknown as FakeExcel);
-    const read = await refusing.readCartographie();
-    expect(read).toEqual({ ok: false, problems: [expect.objectContaining({ message: expect.stringContaining('en cours de saisie') })] });
+    fake.user.startEditing();
+    const read = await portOver(fake).readCartographie();
+    expect(read).toEqual({ ok: false, problems: [expect.objectContaining({ retry: true, message: expect.stringContaining('en cours de saisie') })] });
   });
 
   it('reads a 5,000-row cartographie in one sync under the 5 MB limit', async () => {

@@ -56,13 +56,13 @@ describe('OfficeWorkbookPort writing', () => {
     expect((await port.readCartographie()).ok).toBe(true);
   });
 
-  it('writes the Synthèse in one sync: values, rates as numbers, text as text, and a chart', async () => {
+  it('writes the Synthèse in one run (chart looked up, then written): values, rates as numbers, text as text, and a chart', async () => {
     const { fake, port } = await initialisedWorkbook();
     await port.fillDemo(demoAnswers());
     const layout = synthesisLayout(await analysed(port), { establishment: '=Clinique "test"' });
     const before = fake.syncCount;
     expect(await port.writeSynthesis(layout)).toEqual({ ok: true, value: undefined });
-    expect(fake.syncCount - before).toBe(1);
+    expect(fake.syncCount - before).toBe(2);
     const sheet = fake.sheet(SHEETS.synthesis);
     expect(fake.formulaCells(SHEETS.synthesis)).toEqual([]);
     const percent = layout.cells.find((cell) => typeof cell.value === 'number' && cell.numberFormat);
@@ -70,11 +70,11 @@ describe('OfficeWorkbookPort writing', () => {
     const address = `${String.fromCharCode(65 + percent!.col)}${percent!.row + 1}`;
     expect(fake.cell(SHEETS.synthesis, address)).toMatchObject({ value: percent!.value, numberFormat: percent!.numberFormat });
     expect(sheet.charts.map((chart) => chart.name)).toEqual(layout.chart ? [SYNTHESIS_CHART] : []);
-    // Again: the chart is replaced, not duplicated, still in one sync.
+    // Again: the chart is replaced, not duplicated, still in one run.
     const again = fake.syncCount;
     await port.readCartographie();
     await port.writeSynthesis(layout);
-    expect(fake.syncCount - again).toBe(2);
+    expect(fake.syncCount - again).toBe(3);
     expect(sheet.charts).toHaveLength(layout.chart ? 1 : 0);
   });
 
@@ -146,7 +146,7 @@ describe("OfficeWorkbookPort and the plan d'action", () => {
     return fake.values(PLAN, `A${table.box.top}:M${table.box.bottom}`).map((row) => row.map(String));
   }
 
-  it('reads then writes the plan in two syncs, as a table with the status list', async () => {
+  it('reads then writes the plan (tables in the way looked up by range, then written), as a table with the status list', async () => {
     const { fake, port } = await initialisedWorkbook();
     await port.fillDemo(demoAnswers());
     const analysis = await analysed(port);
@@ -154,7 +154,7 @@ describe("OfficeWorkbookPort and the plan d'action", () => {
     const existing = await port.readPlan();
     if (!existing.ok) throw new Error('plan unreadable');
     await port.writePlan(mergePlan(existing.value, analysis.proposals).rows);
-    expect(fake.syncCount - before).toBe(2);
+    expect(fake.syncCount - before).toBe(4);
     const rows = planRows(fake);
     expect(rows[0]).toEqual(templateSheet('plan').table!.headers);
     expect(rows.length - 1).toBe(analysis.proposals.length);
