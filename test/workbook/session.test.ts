@@ -44,14 +44,15 @@ beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
 describe('AnalysisSession', () => {
-  it('analyses on start and writes the Synthèse', async () => {
+  it('analyses on start from one read, and writes nothing', async () => {
     const { port, session } = setup();
     await session.start();
     const state = session.getState();
     expect(state.status).toBe('ready');
     expect(state.recomputations).toBe(1);
     expect(state.analysis?.figures.counts.rows).toBeGreaterThan(100);
-    expect(port.workbook.getCell(SHEETS.synthesis, 'A1')?.value).toMatch(/^Synthèse/);
+    expect(port.reads).toBe(1);
+    expect(port.synthesisWrites).toBe(0);
     session.stop();
   });
 
@@ -103,14 +104,16 @@ describe('AnalysisSession', () => {
     session.stop();
   });
 
-  it('rewrites the Synthèse only when its content changed', async () => {
+  it('writes the Synthèse only on the explicit command, never while the user answers', async () => {
     const { port, session } = setup();
     await session.start();
-    await session.refresh();
-    expect(port.synthesisWrites).toBe(1);
     port.workbook.setCell(CARTO, `H${FIRST}`, 'OUI');
     await jest.advanceTimersByTimeAsync(DEBOUNCE);
-    expect(port.synthesisWrites).toBe(2);
+    expect(session.getState().recomputations).toBe(2);
+    expect(port.synthesisWrites).toBe(0);
+    expect(await session.regenerateSynthesis()).toEqual({ ok: true });
+    expect(port.synthesisWrites).toBe(1);
+    expect(port.workbook.getCell(SHEETS.synthesis, 'A1')?.value).toMatch(/^Synthèse/);
     session.stop();
   });
 
