@@ -128,6 +128,10 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
       <header className={styles.header}>
         <h1 className={styles.title}>Cartographie DMI – RESOMEDIT</h1>
         <Switch label="Mode présentation" checked={presentation} onChange={(_, data) => setPresentation(data.checked)} />
+        {/* Always there: some Excel hosts send no change event for a drop-down pick. */}
+        <Button size="small" onClick={() => act(() => session.refresh())} disabled={blocked}>
+          Actualiser
+        </Button>
       </header>
       <div className={styles.status} aria-live="polite" data-recomputations={state.recomputations}>
         {state.busy ? <Spinner size="extra-tiny" label={state.busy} /> : <Text size={200}>{describeFreshness(state.recomputations)}</Text>}
