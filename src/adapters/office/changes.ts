@@ -48,7 +48,8 @@ export class ChangeFeed {
     this.followVisibility();
     return () => {
       this.listeners.delete(listener);
-      if (!this.listening) void this.stop();
+      // Nobody to tell if Excel refuses: the handlers then die with the pane.
+      if (!this.listening) this.stop().catch(() => undefined);
     };
   }
 
