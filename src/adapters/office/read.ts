@@ -105,12 +105,14 @@ export async function readSheetInSlices(run: ExcelRun, options: Excel.RunOptions
         await context.sync();
         return toGrid(sheet.name, { rowIndex: top - 1, columnIndex: left - 1, values: range.values, valueTypes: range.valueTypes, formulas: range.formulas });
       });
-      const narrowed = rows.length === 0 ? span?.(part) : undefined;
-      if (narrowed) {
-        // Only the columns the sheet's table uses are read from now on.
-        const from = narrowed.left - left;
-        part.rows = part.rows.map((cells) => cells.slice(from, from + narrowed.right - narrowed.left + 1));
-        [left, right] = [narrowed.left, narrowed.right];
+      if (rows.length === 0 && span) {
+        const narrowed = span(part);
+        if (narrowed) {
+          // Only the columns the sheet's table uses are read from now on.
+          const from = narrowed.left - left;
+          part.rows = part.rows.map((cells) => cells.slice(from, from + narrowed.right - narrowed.left + 1));
+          [left, right] = [narrowed.left, narrowed.right];
+        }
         size = FIRST_SLICE_ROWS;
       }
       rows.push(...part.rows);
