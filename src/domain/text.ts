@@ -1,4 +1,4 @@
-/** Label normalisation shared by answer parsing and catalogue matching. */
+/** Label keys: the one that groups rows (as Excel compares text) and the tolerant one that hints. */
 
 const APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u00B4`]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
@@ -36,4 +36,13 @@ function computeKey(text: string): string {
 /** Trims and collapses spaces of a label as the user wrote it, keeping its case and accents. */
 export function tidyLabel(text: string): string {
   return text.replace(SPACES, ' ').trim();
+}
+
+/**
+ * Grouping key of a visible label, as Excel's COUNTIFS compares text: case-insensitive, otherwise
+ * exact (accents and spaces count). Every grouping of rows by Zone, Étape, Type, Vers l'étape or
+ * Critique goes through this key, so that the Synthèse formulas find the same groups.
+ */
+export function labelKey(text: string): string {
+  return text.toLowerCase();
 }

@@ -1,12 +1,12 @@
-/** The RESOMEDIT catalogue, validated at load, and lookups by id or by label as users write it. */
+/**
+ * The RESOMEDIT catalogue and lookups by id or by label as users write it. The catalogue is static
+ * data checked by the test suite (test/domain/validation.ts), not at load.
+ */
 import type { Catalogue, Datum, Question, QuestionType, Step, Zone } from '../model';
-import { normaliseLabel } from '../text';
+import { labelKey, normaliseLabel } from '../text';
 import { buildCatalogue } from './build';
-import { validateCatalogue } from './validate';
 
-export { validateCatalogue } from './validate';
-
-export const CATALOGUE: Catalogue = validateCatalogue(buildCatalogue());
+export const CATALOGUE: Catalogue = buildCatalogue();
 
 export const QUESTION_TYPES: readonly QuestionType[] = ['Informatisation', 'Donnée', 'Lecteur', 'Dépôt', 'Interopérabilité'];
 
@@ -30,6 +30,9 @@ const questions = new Map(CATALOGUE.questions.map((q) => [q.ref, q]));
 const stepsByLabel = new Map(CATALOGUE.steps.map((s) => [normaliseLabel(s.label), s]));
 const zonesByLabel = new Map(CATALOGUE.zones.map((z) => [normaliseLabel(z.label), z]));
 const typesByLabel = new Map(QUESTION_TYPES.map((t) => [normaliseLabel(t), t]));
+const stepsByKey = new Map(CATALOGUE.steps.map((s) => [labelKey(s.label), s]));
+const zonesByKey = new Map(CATALOGUE.zones.map((z) => [labelKey(z.label), z]));
+const typesByKey = new Map(QUESTION_TYPES.map((t) => [labelKey(t), t]));
 
 export function zoneById(id: string): Zone | undefined {
   return zones.get(id as Zone['id']);
@@ -47,6 +50,21 @@ export function questionByRef(ref: string): Question | undefined {
   return questions.get(ref.trim().toUpperCase());
 }
 
+/** The catalogue step whose label is the one shown, as COUNTIFS compares text (case aside, exact). */
+export function stepOfLabel(label: string): Step | undefined {
+  return stepsByKey.get(labelKey(label));
+}
+
+/** The catalogue zone whose label is the one shown, as COUNTIFS compares text. */
+export function zoneOfLabel(label: string): Zone | undefined {
+  return zonesByKey.get(labelKey(label));
+}
+
+/** The question type written in a Type cell, case aside (SPEC §5); null for anything else. */
+export function questionType(text: string): QuestionType | null {
+  return typesByKey.get(labelKey(text)) ?? null;
+}
+
 /** The catalogue step whose label matches, ignoring case, accents, spaces and apostrophe variants. */
 export function stepByLabel(label: string): Step | undefined {
   return stepsByLabel.get(normaliseLabel(label));
@@ -56,7 +74,7 @@ export function zoneByLabel(label: string): Zone | undefined {
   return zonesByLabel.get(normaliseLabel(label));
 }
 
-/** The question type written in a Type cell, tolerant like labels and of a plural ("Données"); null when unknown. */
+/** The type a Type cell probably means, tolerant like labels and of a plural ("Données"): for hints. */
 export function parseQuestionType(text: string): QuestionType | null {
   const key = normaliseLabel(text);
   return typesByLabel.get(key) ?? typesByLabel.get(key.replace(/s$/, '')) ?? null;
@@ -71,6 +89,13 @@ const questionsByKey = new Map(CATALOGUE.questions.map((q) => [questionKey(q.ste
 
 export function questionByKey(key: string): Question | undefined {
   return questionsByKey.get(key);
+}
+
+const dataByLabel = new Map(CATALOGUE.questions.filter((q) => q.datum).map((q) => [`${q.type}|${normaliseLabel(q.label)}`, q.datum]));
+
+/** The datum a Donnée or Interopérabilité row asks about, from its Élément évalué as the template writes it. */
+export function datumOfLabel(type: QuestionType, label: string): string | undefined {
+  return dataByLabel.get(`${type}|${normaliseLabel(label)}`);
 }
 
 const TEMPLATE: TemplateRow[] = CATALOGUE.questions.map((q) => ({
