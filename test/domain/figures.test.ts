@@ -39,7 +39,19 @@ describe('figures of a partly answered template (values computed by hand)', () =
       continuite: r(2, 5),
       rupture: r(3, 5),
     });
-    expect(figures.counts).toEqual({ rows: total, answered, empty: total - answered, invalid: 0, incoherent: 3, criticalGaps: 5 });
+    // Critical: PUI-DEL-DEN NON and BLOC-REC-LOT (incoherent) among the Donnée rows; the three
+    // délivrance → réception au bloc rows among the transmissions. No non-critical row is NON.
+    expect(figures.counts).toEqual({
+      rows: total,
+      answered,
+      empty: total - answered,
+      invalid: 0,
+      incoherent: 3,
+      missingTraceabilityData: 2,
+      sanitaryRuptures: 3,
+      cityGaps: 0,
+      financialGaps: 0,
+    });
   });
 
   it('gives zone and step rates, Interopérabilité rows counting for their source step', () => {
@@ -81,10 +93,10 @@ describe('figures of rows outside the catalogue (values computed by hand)', () =
     cartographieOf([
       { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Informatisation', answer: 'OUI', comment: ' Stéril X ' },
       { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Donnée', label: 'Lot', answer: 'OUI' },
-      { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Donnée', label: 'Péremption', answer: 'non' },
-      { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Interopérabilité', label: 'Lot', to: 'delivrance au service UTILISATEUR', answer: 'OUI' },
+      { step: 'STÉRILISATION', zone: 'circuit a la pui', type: 'DONNÉE', label: 'Péremption', answer: 'non' },
+      { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Interopérabilité', label: 'Lot', to: 'DÉLIVRANCE AU SERVICE UTILISATEUR', answer: 'OUI' },
       { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Interopérabilité', label: 'Lot', to: 'Salle de réveil', answer: 'N/A' },
-      { step: ' Délivrance au service utilisateur', zone: 'CIRCUIT A LA PUI', type: 'Informatisation', answer: 'NON' },
+      { step: 'Délivrance au service utilisateur', zone: 'CIRCUIT A LA PUI', type: 'Informatisation', answer: 'NON' },
       { step: 'Salle de réveil', zone: 'Bloc X', type: 'Informatisation', answer: 'OUI' },
       { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Autre', answer: 'OUI' },
     ]),
@@ -104,18 +116,18 @@ describe('figures of rows outside the catalogue (values computed by hand)', () =
 
   it('places unknown steps and zones after the catalogue ones, with their labels', () => {
     expect(figures.steps.slice(16).map((s) => [s.step, s.label, s.zone])).toEqual([
-      ['sterilisation', 'Stérilisation', 'pui'],
-      ['salle de reveil', 'Salle de réveil', 'bloc x'],
+      ['~stérilisation', 'Stérilisation', 'pui'],
+      ['~salle de réveil', 'Salle de réveil', '~bloc x'],
     ]);
-    expect(figures.zones.slice(6).map((z) => [z.zone, z.label])).toEqual([['bloc x', 'Bloc X']]);
-    expect(figures.equipment.steps.find((s) => s.step === 'sterilisation')?.software).toBe('Stéril X');
+    expect(figures.zones.slice(6).map((z) => [z.zone, z.label])).toEqual([['~bloc x', 'Bloc X']]);
+    expect(figures.equipment.steps.find((s) => s.step === '~stérilisation')?.software).toBe('Stéril X');
   });
 
   it('places each transition in the right continuity view', () => {
-    const inPui = figures.views.pui.transitions.find((t) => t.from === 'sterilisation');
+    const inPui = figures.views.pui.transitions.find((t) => t.from === '~stérilisation');
     expect(inPui).toMatchObject({ to: 'delivrance', crossZone: false, ruptures: 1, interoperabilite: r(0, 1) });
-    const crossing = figures.views.transitions.transitions.find((t) => t.from === 'sterilisation');
-    expect(crossing).toMatchObject({ to: 'salle de reveil', toLabel: 'Salle de réveil', crossZone: true, continuite: r(1, 1) });
+    const crossing = figures.views.transitions.transitions.find((t) => t.from === '~stérilisation');
+    expect(crossing).toMatchObject({ to: '~salle de réveil', toLabel: 'Salle de réveil', crossZone: true, continuite: r(1, 1) });
   });
 });
 

@@ -27,7 +27,7 @@ const CASES: Record<string, { gap: Overrides; ref?: string }> = {
   'INFO-BLOC-RECEPTION': { gap: { 'BLOC-REC-INF': 'NON' } },
   'INFO-REFERENCEMENT': { gap: { 'FOU-REF-INF': 'NON' } },
   'IUD-REFERENTIEL': { gap: { 'FOU-REF-IUDID': 'NON' } },
-  'IUD-DEPLOIEMENT': { gap: { 'PUI-DEL-IUDID': 'NON' } },
+  'IUD-DEPLOIEMENT': { gap: { 'BLOC-CSO-IUDID': 'NON' } },
   'PEREMPTION-RECEPTION': { gap: { 'PUI-REC-PER': 'NON' } },
   'LECTEUR-PUI-BLOC': { gap: { 'PUI-REC-LEC': 'NON' } },
   'LECTEUR-SANS-IUD': { gap: { 'BLOC-POS-IUDIP': 'NON' }, ref: 'LECTEUR-SANS-IUD@pose' },
