@@ -132,7 +132,7 @@ const simpleCondition = z.discriminatedUnion('kind', [
   /** Dépôt rows answered NON. */
   z.object({ kind: z.literal('depot') }),
   /** Steps with a reader (Lecteur OUI) where IUD-ID or IUD-IP is not recorded (Donnée NON). */
-  z.object({ kind: z.literal('lecteur-sans-iud') }),
+  z.object({ kind: z.literal('lecteur-sans-iud'), critical: z.boolean().optional() }),
   /** Informatisation OUI with no software named in the comment. */
   z.object({ kind: z.literal('logiciel-non-nomme') }),
   /** Rows in one of these states, critical rows only when asked. */

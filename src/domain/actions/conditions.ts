@@ -87,7 +87,7 @@ function rowsOf(c: SimpleCondition, { all, gaps, computerisation }: ConditionCon
       return gaps.filter((r) => r.type === 'Dépôt');
     case 'lecteur-sans-iud': {
       const equipped = new Set(all.filter((r) => r.type === 'Lecteur' && r.effective === 'OUI').map((r) => r.step));
-      return gaps.filter((r) => r.type === 'Donnée' && IUD_DATA.includes(r.datum ?? '') && equipped.has(r.step));
+      return gaps.filter((r) => r.type === 'Donnée' && criticalOk(c, r) && IUD_DATA.includes(r.datum ?? '') && equipped.has(r.step));
     }
     case 'logiciel-non-nomme':
       return computerisation.filter((r) => r.effective === 'OUI' && tidyLabel(r.entry.comment) === '');

@@ -22,7 +22,7 @@ export type SimpleCondition =
   /** Dépôt rows answered NON. */
   | { kind: 'depot' }
   /** Steps with a reader (Lecteur OUI) where IUD-ID or IUD-IP is not recorded (Donnée NON). */
-  | { kind: 'lecteur-sans-iud' }
+  | ({ kind: 'lecteur-sans-iud' } & Criticality)
   /** Informatisation OUI with no software named in the comment. */
   | { kind: 'logiciel-non-nomme' }
   /** Rows in one of these states, critical rows only when asked. */

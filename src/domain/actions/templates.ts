@@ -271,7 +271,7 @@ const TEMPLATES: ActionTemplate[] = [
     priority: 2,
     axis: IUD,
     per: 'step',
-    condition: { kind: 'lecteur-sans-iud' },
+    condition: { kind: 'lecteur-sans-iud', critical: false },
     finding: "À l'étape {etapes}, un lecteur est en place mais ces données ne sont pas enregistrées : {donnees}.",
     action:
       "Paramétrer le logiciel pour qu'il décompose le code lu (GTIN, lot, série, péremption) et enregistre l'IUD complet sans ressaisie.",
@@ -395,7 +395,7 @@ const TEMPLATES: ActionTemplate[] = [
     condition: {
       kind: 'donnee',
       data: ['denomination', 'lot-serie', 'fabricant', 'date-pose', 'patient'],
-      steps: ['commande', 'livraison', 'reception-livraison', 'consommation', 'pmsi', 'facturation'],
+      steps: ['referencement', 'commande', 'livraison', 'reception-livraison', 'consommation', 'pmsi', 'facturation'],
       critical: false,
     },
     finding: 'Champs absents des logiciels de gestion aux étapes {etapes} : {donnees} ({refs}).',

@@ -30,7 +30,7 @@ const CASES: Record<string, { gap: Overrides; ref?: string }> = {
   'IUD-DEPLOIEMENT': { gap: { 'BLOC-CSO-IUDID': 'NON' } },
   'PEREMPTION-RECEPTION': { gap: { 'PUI-REC-PER': 'NON' } },
   'LECTEUR-PUI-BLOC': { gap: { 'PUI-REC-LEC': 'NON' } },
-  'LECTEUR-SANS-IUD': { gap: { 'BLOC-POS-IUDIP': 'NON' }, ref: 'LECTEUR-SANS-IUD@pose' },
+  'LECTEUR-SANS-IUD': { gap: { 'BLOC-CSO-IUDIP': 'NON' }, ref: 'LECTEUR-SANS-IUD@consommation' },
   DEPOTS: { gap: { 'PUI-DEP-DEP': 'NON' } },
   'RUPTURE-GEF-PUI': { gap: { 'IO-RCL-REC-LOT': 'NON' } },
   'RUPTURE-CONSOMMATION': { gap: { 'IO-CSO-DEP-DEN': 'NON' } },
