@@ -7,8 +7,9 @@
  *   before NA (one row NON makes the step NON, as in the consistency rule), so row order never matters;
  * - lecteurs = steps whose Lecteur is OUI / steps whose Lecteur is OUI or NON, steps with
  *   Informatisation = NA left out; dépôts = steps whose Dépôt is OUI / those answered OUI or NON;
- * - a transition row is a "point de transition" when no row whose Étape is its destination shows
- *   its Zone, so also when the destination step has no row in the sheet;
+ * - a step's zone is the Zone its Informatisation row shows (the row that opens the step); a
+ *   transition row is a "point de transition" when no Informatisation row of its destination step
+ *   shows its Zone, so also when the destination has no Informatisation row in the sheet;
  * - "À la PUI" and "Aux blocs opératoires" are the other transition rows of that zone.
  */
 import { CATALOGUE, stepById, zoneById } from './catalogue';
@@ -97,7 +98,7 @@ const VIEW_LABELS: Record<ContinuityViewId, string> = {
 
 const ZONE_RANK = new Map<string, number>(CATALOGUE.zones.map((z) => [z.id, z.order]));
 
-/** The zone a step is shown under: the first in circuit order among its rows' zones (order-free). */
+/** The zone a step is shown under: the first in circuit order among the zones given (order-free). */
 function zoneOfStep(step: string, zones: Set<string> | undefined): string {
   if (!zones || zones.size === 0) return stepById(step)?.zone ?? '';
   const rank = (z: string) => ZONE_RANK.get(z) ?? Number.MAX_SAFE_INTEGER;
@@ -117,7 +118,9 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
   const zones = new Map<string, Tally>();
   const steps = new Map<string, Tally>();
   const links = new Map<string, Link>();
+  /** Zones shown by each step's Informatisation rows, and (for display only) by any of its rows. */
   const zonesOf = new Map<string, Set<string>>();
+  const shownUnder = new Map<string, Set<string>>();
   const zoneNames = new Map<string, string>();
   const newLink = (from: string, to: string) => (): Link => ({ from, to, tally: new Tally(), crossZone: false, views: new Set() });
   for (const zone of CATALOGUE.zones) zones.set(zone.id, new Tally());
@@ -129,7 +132,8 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
     overall.add(row);
     entryOf(zones, row.zone, () => new Tally()).add(row);
     entryOf(steps, row.step, () => new Tally()).add(row);
-    entryOf(zonesOf, row.step, () => new Set<string>()).add(row.zone);
+    entryOf(shownUnder, row.step, () => new Set<string>()).add(row.zone);
+    if (row.type === 'Informatisation') entryOf(zonesOf, row.step, () => new Set<string>()).add(row.zone);
     if (!zoneNames.has(row.zone)) zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
     if (row.type === 'Interopérabilité' && row.to !== null) transitionRows.push(row);
   }
@@ -157,7 +161,7 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
     CATALOGUE.steps.map((s) => s.id),
     steps,
   );
-  const stepZone = new Map(stepKeys.map((step) => [step, zoneOfStep(step, zonesOf.get(step))]));
+  const stepZone = new Map(stepKeys.map((step) => [step, zoneOfStep(step, zonesOf.get(step) ?? shownUnder.get(step))]));
 
   const transitions: TransitionFigures[] = [];
   const inView = new Map<TransitionFigures, Set<ContinuityViewId>>();

@@ -164,8 +164,8 @@ export interface TransitionFigures {
   fromLabel: string;
   toLabel: string;
   /**
-   * A point de transition: no row whose Étape is the destination shows the Zone of this
-   * transition's rows (so also when the destination has no row at all).
+   * A point de transition: no Informatisation row of the destination step shows the Zone of this
+   * transition's rows (so also when the destination has no Informatisation row at all).
    */
   crossZone: boolean;
   interoperabilite: Rate;
@@ -220,7 +220,7 @@ export interface GapCounts {
   sanitaryRuptures: number;
   /**
    * City-side gaps: Donnée or Interopérabilité, Critique not OUI, effective NON, whose Zone is the
-   * city-side zone or whose destination step shows that zone on one of its rows.
+   * city-side zone or whose destination step's Informatisation row shows that zone.
    */
   cityGaps: number;
   /** Financial and management gaps: the other Donnée or Interopérabilité rows, Critique not OUI, effective NON. */
