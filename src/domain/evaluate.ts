@@ -6,8 +6,8 @@
  * normalised, the consistency rule applied, and every problem reported as a located French finding.
  */
 import { normaliseAnswer, type NormalisedAnswer } from './answers';
-import { datumOfLabel, parseQuestionType, questionByKey, questionByRef, questionKey, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
-import type { Cartographie, CartographieEntry, EvaluatedRow, Finding, FindingKind, Question } from './model';
+import { parseQuestionType, questionByRef, questionOfLabel, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
+import type { Cartographie, CartographieEntry, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
 import { labelKey, tidyLabel } from './text';
 
 export interface Evaluation {
@@ -31,38 +31,83 @@ export function zoneKey(label: string): string {
 }
 
 function isEmpty(text: string): boolean {
-  return tidyLabel(text) === '';
+  return text.trim() === '';
+}
+
+/** Memo of a function of a cell's text: a sheet repeats a few labels thousands of times. */
+function memo<T>(compute: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined && !known.has(text)) {
+      value = compute(text);
+      known.set(text, value);
+    }
+    return value as T;
+  };
+}
+
+/** The keys of one evaluation's visible cells, each computed once per distinct text. */
+function labelKeys() {
+  return {
+    step: memo(stepKey),
+    zone: memo(zoneKey),
+    type: memo(questionType),
+    critical: memo((text) => labelKey(text) === 'oui'),
+    empty: memo(isEmpty),
+  };
+}
+type LabelKeys = ReturnType<typeof labelKeys>;
+
+/** Answers read per distinct cell text: a sheet holds a handful of them, thousands of times. */
+function answerReader(): (cell: CartographieEntry['answer']) => NormalisedAnswer {
+  const byText = new Map<string, NormalisedAnswer>();
+  return (cell) => {
+    if (typeof cell.value !== 'string' || cell.error || cell.formula || cell.date) return normaliseAnswer(cell);
+    let answer = byText.get(cell.value);
+    if (answer === undefined) {
+      answer = normaliseAnswer(cell);
+      byText.set(cell.value, answer);
+    }
+    return answer;
+  };
 }
 
 /** A row is a question when its Type or its Réponse holds something (contract of the Synthèse formulas). */
-function isQuestion(entry: CartographieEntry, answer: NormalisedAnswer): boolean {
-  return answer.kind !== 'empty' || !isEmpty(entry.type);
+function isQuestion(entry: CartographieEntry, answer: NormalisedAnswer, keys: LabelKeys): boolean {
+  return answer.kind !== 'empty' || !keys.empty(entry.type);
 }
 
 function holdsText(entry: CartographieEntry): boolean {
   return [entry.ref, entry.zone, entry.step, entry.label, entry.to, entry.critical, entry.comment].some((c) => !isEmpty(c));
 }
 
-type Classified = Omit<EvaluatedRow, 'answer' | 'status' | 'effective'>;
+/** The catalogue question a row is (its Réf. when the visible cells agree, else by what they show) and its datum. */
+function questionOf(entry: CartographieEntry, named: Question | undefined, type: QuestionType | null, step: string, to: string | null): { question?: Question; datum?: string } {
+  if (named !== undefined && named.step === step && named.type === type && (named.to ?? null) === to) return { question: named, datum: named.datum };
+  return type ? questionOfLabel(entry.label, type, step, to) : {};
+}
 
-function classify(entry: CartographieEntry): { row: Classified; named?: Question } {
-  const type = questionType(entry.type);
-  const step = stepKey(entry.step);
-  const to = type === 'Interopérabilité' && !isEmpty(entry.to) ? stepKey(entry.to) : null;
-  const named = questionByRef(entry.ref);
-  const agrees = named !== undefined && named.step === step && named.type === type && (named.to ?? null) === to;
-  const question = agrees ? named : type ? questionByKey(questionKey(step, type, entry.label, to ?? '')) : undefined;
-  const row: Classified = {
+function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named: Question | undefined, keys: LabelKeys): EvaluatedRow {
+  const type = keys.type(entry.type);
+  const step = keys.step(entry.step);
+  const to = type === 'Interopérabilité' && !keys.empty(entry.to) ? keys.step(entry.to) : null;
+  const { question, datum } = questionOf(entry, named, type, step, to);
+  const given = answer.kind === 'answer' ? answer.answer : null;
+  const status = type === null || answer.kind === 'invalid' ? 'invalid' : given === null ? 'empty' : 'ok';
+  return {
     entry,
     question,
     type,
-    zone: zoneKey(entry.zone),
+    zone: keys.zone(entry.zone),
     step,
     to,
-    datum: question?.datum ?? (type ? datumOfLabel(type, entry.label) : undefined),
-    critical: labelKey(entry.critical) === 'oui',
+    datum: type === 'Donnée' || type === 'Interopérabilité' ? datum : undefined,
+    critical: keys.critical(entry.critical),
+    answer: given,
+    status,
+    effective: status === 'ok' ? given : null,
   };
-  return { row, named: agrees ? undefined : named };
 }
 
 export function rowLabel(entry: CartographieEntry, question?: Question): string {
@@ -78,7 +123,7 @@ function typeMessage(entry: CartographieEntry): string {
 }
 
 /** Why a Réf. naming a catalogue question does not match the visible cells. */
-function refMessage(entry: CartographieEntry, row: Classified, named: Question): string {
+function refMessage(entry: CartographieEntry, row: EvaluatedRow, named: Question): string {
   const ref = `Réf. « ${tidyLabel(entry.ref)} »`;
   if (named.step !== row.step) {
     const expected = stepById(named.step)?.label ?? named.step;
@@ -104,7 +149,7 @@ function labelHint(kind: 'Étape' | 'Zone', written: string): string | null {
 
 export function evaluate(cartographie: Cartographie): Evaluation {
   const findings: Finding[] = [];
-  const report = (entry: CartographieEntry, kind: FindingKind, message: string, row?: Classified): void => {
+  const report = (entry: CartographieEntry, kind: FindingKind, message: string, row?: EvaluatedRow): void => {
     findings.push({
       kind,
       sheet: cartographie.sheet,
@@ -118,57 +163,58 @@ export function evaluate(cartographie: Cartographie): Evaluation {
   };
 
   const rows: EvaluatedRow[] = [];
+  const answers: NormalisedAnswer[] = [];
   const refsSeen = new Map<string, number>();
-  const labelsSeen = new Set<string>();
+  const stepsSeen = new Set<string>();
+  const zonesSeen = new Set<string>();
   const outside: CartographieEntry[] = [];
-  const pending: { row: EvaluatedRow; messages: string[] }[] = [];
+  const read = answerReader();
+  const keys = labelKeys();
   for (const entry of cartographie.entries) {
-    const parsed = normaliseAnswer(entry.answer);
-    if (!isQuestion(entry, parsed)) {
+    const answer = read(entry.answer);
+    if (!isQuestion(entry, answer, keys)) {
       if (holdsText(entry)) outside.push(entry);
       continue;
     }
-    const { row: base, named } = classify(entry);
-    const messages: string[] = [];
-    if (!base.type) messages.push(typeMessage(entry));
-    if (parsed.kind === 'invalid') messages.push(parsed.reason);
-    const answer = parsed.kind === 'answer' ? parsed.answer : null;
-    const status = messages.length > 0 ? 'invalid' : answer === null ? 'empty' : 'ok';
-    const row: EvaluatedRow = { ...base, answer, status, effective: status === 'ok' ? answer : null };
+    const named = questionByRef(entry.ref);
+    const row = evaluatedRow(entry, answer, named, keys);
     rows.push(row);
-    pending.push({ row, messages });
+    answers.push(answer);
 
-    if (named) report(entry, 'reference', refMessage(entry, base, named), base);
-    const ref = entry.ref.trim().toUpperCase();
+    if (named && named !== row.question) report(entry, 'reference', refMessage(entry, row, named), row);
+    const ref = named?.ref ?? entry.ref.trim().toUpperCase();
     if (ref !== '') {
       const first = refsSeen.get(ref);
       if (first === undefined) refsSeen.set(ref, entry.row);
-      else report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${first} ; les deux lignes comptent`, base);
+      else report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${first} ; les deux lignes comptent`, row);
     }
-    const written: ['Étape' | 'Zone', string][] = [['Zone', entry.zone], ['Étape', entry.step]];
-    if (base.to !== null) written.push(['Étape', entry.to]);
-    for (const [kind, label] of written) {
-      const seen = `${kind}|${label}`;
-      if (labelsSeen.has(seen)) continue;
-      labelsSeen.add(seen);
-      const hint = labelHint(kind, label);
-      if (hint) report(entry, 'libelle', hint, base);
-    }
+    hintOnce(zonesSeen, 'Zone', entry.zone, entry, row);
+    hintOnce(stepsSeen, 'Étape', entry.step, entry, row);
+    if (row.to !== null) hintOnce(stepsSeen, 'Étape', entry.to, entry, row);
+  }
+
+  function hintOnce(seen: Set<string>, kind: 'Étape' | 'Zone', label: string, entry: CartographieEntry, row: EvaluatedRow): void {
+    if (seen.has(label)) return;
+    seen.add(label);
+    const hint = labelHint(kind, label);
+    if (hint) report(entry, 'libelle', hint, row);
   }
 
   const off = stepsNotComputerised(rows);
   const stepNames = stepLabels(rows);
-  for (const { row, messages } of pending) {
-    for (const message of messages) report(row.entry, 'invalide', message, row);
+  rows.forEach((row, i) => {
+    const answer = answers[i];
+    if (row.type === null) report(row.entry, 'invalide', typeMessage(row.entry), row);
+    if (answer.kind === 'invalid') report(row.entry, 'invalide', answer.reason, row);
     if (row.status === 'empty') report(row.entry, 'non-renseigne', 'Réponse non renseignée', row);
     const steps = offSteps(row, off);
-    if (steps.length === 0) continue;
+    if (steps.length === 0) return;
     const named = steps.map((s) => `« ${stepNames.get(s) ?? s} »`);
     const subject = named.length === 1 ? `l'étape ${named[0]} n'est pas informatisée` : `les étapes ${named.join(' et ')} ne sont pas informatisées`;
     row.status = 'incoherent';
     row.effective = 'NON';
     report(row.entry, 'incoherence', `Réponse ${row.answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`, row);
-  }
+  });
 
   reportOutside(outside, rows, report);
   return { rows, findings };

@@ -26,6 +26,7 @@ function groupsOf(template: ActionTemplate, hit: Hit): Group[] {
 
 /** A proposal and the rows behind it, while priorities are settled. */
 interface Draft {
+  template: ActionTemplate;
   proposal: ActionProposal;
   rows: EvaluatedRow[];
   /** Steps this proposal computerises (its Informatisation NON rows). */
@@ -37,6 +38,7 @@ function draft(template: ActionTemplate, { ref, hit }: Group): Draft {
   const place = aboutWholeCircuit(template) || !first ? null : { step: first.step, to: first.to };
   const computerises = new Set(hit.rows.filter((r) => r.type === 'Informatisation' && r.effective === 'NON').map((r) => r.step));
   return {
+    template,
     proposal: {
       ref,
       templateKey: template.key,
@@ -54,9 +56,20 @@ function draft(template: ActionTemplate, { ref, hit }: Group): Draft {
   };
 }
 
-/** Whether a row's gap needs software at one of these steps (its step, or either end of its transition). */
-function touches(row: EvaluatedRow, steps: Set<string>): boolean {
-  return row.type !== 'Informatisation' && (steps.has(row.step) || (row.to !== null && steps.has(row.to)));
+/** Steps a proposal's gaps need software at: their step, or either end of their transition. */
+function stepsNeeded(d: Draft): Set<string> {
+  const steps = new Set<string>();
+  for (const row of d.rows) {
+    if (row.type === 'Informatisation') continue;
+    steps.add(row.step);
+    if (row.to !== null) steps.add(row.to);
+  }
+  return steps;
+}
+
+function meets(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
 }
 
 /**
@@ -67,6 +80,8 @@ function touches(row: EvaluatedRow, steps: Set<string>): boolean {
 function settlePrerequisites(drafts: Draft[], rows: readonly EvaluatedRow[]): void {
   const prerequisites = drafts.filter((d) => d.computerises.size > 0);
   if (prerequisites.length === 0) return;
+  // Actions about the whole cartographie (complete it, correct the entries) need no software.
+  const dependents = drafts.filter((d) => !aboutWholeCircuit(d.template)).map((d) => ({ draft: d, needs: stepsNeeded(d) }));
   const legalGapSteps = new Set<string>();
   for (const row of rows) {
     if (!row.critical || row.effective !== 'NON' || row.type === 'Informatisation') continue;
@@ -81,8 +96,8 @@ function settlePrerequisites(drafts: Draft[], rows: readonly EvaluatedRow[]): vo
   for (let changed = true, pass = 0; changed && pass < drafts.length; pass++) {
     changed = false;
     for (const p of prerequisites) {
-      for (const d of drafts) {
-        if (d === p || !d.rows.some((r) => touches(r, p.computerises))) continue;
+      for (const { draft: d, needs } of dependents) {
+        if (d === p || !meets(p.computerises, needs)) continue;
         if (d.proposal.priority < p.proposal.priority) {
           p.proposal.priority = d.proposal.priority as Priority;
           changed = true;

@@ -80,22 +80,22 @@ export function parseQuestionType(text: string): QuestionType | null {
   return typesByLabel.get(key) ?? typesByLabel.get(key.replace(/s$/, '')) ?? null;
 }
 
-/** Matching key of a question by what the sheet shows: step, type, label and destination. */
-export function questionKey(step: string, type: string, label: string, to: string): string {
-  return [step, type, normaliseLabel(label), to].join('|');
+/** Catalogue questions by their Élément évalué, compared like labels (case, accents, spaces aside). */
+const questionsByLabel = new Map<string, Question[]>();
+for (const q of CATALOGUE.questions) {
+  const key = normaliseLabel(q.label);
+  questionsByLabel.set(key, [...(questionsByLabel.get(key) ?? []), q]);
 }
 
-const questionsByKey = new Map(CATALOGUE.questions.map((q) => [questionKey(q.step, q.type, q.label, q.to ?? ''), q]));
-
-export function questionByKey(key: string): Question | undefined {
-  return questionsByKey.get(key);
-}
-
-const dataByLabel = new Map(CATALOGUE.questions.filter((q) => q.datum).map((q) => [`${q.type}|${normaliseLabel(q.label)}`, q.datum]));
-
-/** The datum a Donnée or Interopérabilité row asks about, from its Élément évalué as the template writes it. */
-export function datumOfLabel(type: QuestionType, label: string): string | undefined {
-  return dataByLabel.get(`${type}|${normaliseLabel(label)}`);
+/**
+ * What a row's Élément évalué says, read against the catalogue: the question at the step, type and
+ * destination shown, and the datum asked (the same wording names the same datum at any step).
+ */
+export function questionOfLabel(label: string, type: QuestionType, step: string, to: string | null): { question?: Question; datum?: string } {
+  const candidates = questionsByLabel.get(normaliseLabel(label));
+  if (!candidates) return {};
+  const question = candidates.find((q) => q.step === step && q.type === type && (q.to ?? null) === to);
+  return { question, datum: question?.datum ?? candidates.find((q) => q.type === type)?.datum };
 }
 
 const TEMPLATE: TemplateRow[] = CATALOGUE.questions.map((q) => ({
