@@ -144,3 +144,46 @@ describe('a workbook read alone gives the same figures', () => {
     expect(rates(analyse(alone).figures)).toEqual(rates(analyse(cartographie).figures));
   });
 });
+
+describe('documented choices of the figures (values computed by hand)', () => {
+  const PUI = 'CIRCUIT A LA PUI';
+
+  it("reads a step's equipment from all its rows, NON before OUI before NA, whatever their order", () => {
+    const rows = [
+      { zone: PUI, step: 'Stérilisation', type: 'Informatisation', answer: 'OUI', comment: 'Stéril X' },
+      { zone: PUI, step: 'Stérilisation', type: 'Lecteur', answer: 'NA' },
+      { zone: PUI, step: 'Stérilisation', type: 'Lecteur', answer: 'OUI' },
+      { zone: PUI, step: 'Stérilisation', type: 'Dépôt', answer: 'OUI' },
+      { zone: PUI, step: 'Stérilisation', type: 'Dépôt', answer: 'NON' },
+      { zone: PUI, step: 'Lavage', type: 'Informatisation', answer: 'NA' },
+      { zone: PUI, step: 'Lavage', type: 'Lecteur', answer: 'OUI' },
+      { zone: PUI, step: 'Lavage', type: 'Dépôt', answer: '' },
+    ];
+    for (const order of [rows, [...rows].reverse()]) {
+      const { equipment } = analyse(cartographieOf(order)).figures;
+      expect(equipment.steps.find((s) => s.step === '~stérilisation')).toMatchObject({ informatisation: 'OUI', lecteur: 'OUI', depot: 'NON', software: 'Stéril X' });
+      expect(equipment.steps.find((s) => s.step === '~lavage')).toMatchObject({ informatisation: 'NA', lecteur: 'OUI', depot: null });
+      // Stérilisation only: Lavage's Informatisation is NA. Dépôts: Stérilisation answered NON.
+      expect(equipment.lecteurs).toEqual(r(1, 1));
+      expect(equipment.depots).toEqual(r(0, 1));
+    }
+  });
+
+  it('counts a transition towards a step with no Informatisation row as a point de transition', () => {
+    const figures = analyse(
+      cartographieOf([
+        { zone: PUI, step: 'Stérilisation', type: 'Informatisation', answer: 'OUI' },
+        { zone: PUI, step: 'Stérilisation', type: 'Interopérabilité', label: 'Lot', to: 'Lavage', answer: 'NON' },
+        { zone: PUI, step: 'Lavage', type: 'Lecteur', answer: 'OUI' },
+        { zone: PUI, step: 'Stérilisation', type: 'Interopérabilité', label: 'Lot', to: 'Tri', answer: 'OUI' },
+        { zone: PUI, step: 'Tri', type: 'Informatisation', answer: 'OUI' },
+      ]),
+    ).figures;
+    // Lavage has rows but no Informatisation row: its zone is unknown, so a point de transition.
+    expect(figures.views.transitions).toMatchObject({ rupture: r(1, 1), interoperabilite: r(0, 1) });
+    expect(figures.views.transitions.transitions.map((t) => t.to)).toEqual(['~lavage']);
+    // Tri shows the same zone on its Informatisation row: inside the PUI.
+    expect(figures.views.pui).toMatchObject({ rupture: r(0, 1), interoperabilite: r(1, 1) });
+    expect(figures.transitions.find((t) => t.to === '~tri')?.crossZone).toBe(false);
+  });
+});

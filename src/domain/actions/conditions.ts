@@ -120,13 +120,11 @@ function matchSimple(c: SimpleCondition, context: ConditionContext): Hit | null 
   return hits.length > 0 ? { rows: hits, rate } : null;
 }
 
-function gapRank(row: EvaluatedRow): number {
-  return placeRank(row.step, row.to);
-}
-
-/** Rows in circuit order, then sheet order (the sort is stable and rows come in sheet order). */
+/** Rows in circuit order of where their gap is, then sheet order. */
 function circuitOrder(rows: EvaluatedRow[]): EvaluatedRow[] {
-  return rows.sort((a, b) => gapRank(a) - gapRank(b) || a.entry.row - b.entry.row);
+  const ranked = rows.map((row) => ({ row, rank: placeRank(row.step, row.to) }));
+  ranked.sort((a, b) => a.rank - b.rank || a.row.entry.row - b.row.entry.row);
+  return ranked.map((r) => r.row);
 }
 
 /** The rows (and rate) that make a condition true, or null when the gap is absent. */

@@ -4,7 +4,7 @@
  * it sorts from its reference alone ("KEY", "KEY@step", "KEY@from>to"), a global template at the
  * first step its rule could concern.
  */
-import { CATALOGUE, stepById } from '../catalogue';
+import { CATALOGUE } from '../catalogue';
 import { simpleConditions, type ActionTemplate, type SimpleCondition } from './schema';
 import { ACTION_TEMPLATES } from './templates';
 
@@ -13,8 +13,10 @@ const UNKNOWN_STEP = 90;
 /** Rank of templates about the whole cartographie, after the circuit. */
 const WHOLE_CIRCUIT = 99;
 
+const RANKS = new Map(CATALOGUE.steps.map((s) => [s.id, s.order]));
+
 export function stepRank(step: string): number {
-  return stepById(step)?.order ?? UNKNOWN_STEP;
+  return RANKS.get(step) ?? UNKNOWN_STEP;
 }
 
 /** Rank of a step or a transition: the source step first, then the destination. */
