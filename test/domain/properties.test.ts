@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { analyse } from '../../src/domain/analyse';
+import { stepKey } from '../../src/domain/evaluate';
 import type { Analysis, Cartographie, CartographieEntry, Figures, Rate, RateSet } from '../../src/domain/model';
 import { cartographieOf, prng, randomCartographie } from '../support/cartographie';
 
@@ -38,12 +39,15 @@ function everyFigure(analysis: Analysis): Record<string, unknown> {
 const STEP_VARIANTS = ['Stérilisation', 'STÉRILISATION', 'Sterilisation', 'Pose du DMI (ou echec de pose et motif)', 'POSE DU DMI (OU ÉCHEC DE POSE ET MOTIF)', 'Délivrance au service utilisateur'];
 const ZONE_VARIANTS = ['CIRCUIT A LA PUI', 'circuit au bloc operatoire', 'Bloc X', "DONNEES DU PATIENT EN DEHORS DE L'HOPITAL"];
 
-/** A random cartographie where some rows were moved by their cells: other steps, zones, destinations, criticality. */
+/**
+ * A random part (about a quarter) of a random cartographie, where some rows were moved by their
+ * cells: other steps, zones, destinations, criticality.
+ */
 function scrambledCartographie(seed: number, extra: number): Cartographie {
   const random = prng(seed ^ 0x5bd1e995);
   const pick = <T,>(items: T[]): T => items[Math.floor(random() * items.length)];
   const base = randomCartographie(seed, extra);
-  const entries = base.entries.map((e): CartographieEntry => {
+  const entries = base.entries.filter(() => random() < 0.25).map((e): CartographieEntry => {
     if (random() > 0.15) return e;
     return { ...e, step: pick([...STEP_VARIANTS, e.step]), zone: pick([...ZONE_VARIANTS, e.zone]), to: e.to && pick([...STEP_VARIANTS, e.to]), critical: pick(['OUI', 'oui', '', e.critical]) };
   });
@@ -68,7 +72,7 @@ describe('visible cells govern: properties', () => {
         const cartographie = scrambledCartographie(s, extra);
         expect(everyFigure(analyse(permuted(cartographie, order)))).toEqual(everyFigure(analyse(cartographie)));
       }),
-      { numRuns: 2500 },
+      { numRuns: 3000 },
     );
   });
 
@@ -79,13 +83,13 @@ describe('visible cells govern: properties', () => {
     };
     fc.assert(
       fc.property(seed, fc.nat(), fc.constantFrom('Stérilisation', 'Salle de réveil', 'Réception au bloc, stock de proximité', 'PMSI : FICHCOMP DMI en sus, DM intra-GHS'), (s, pick, label) => {
-        const base = scrambledCartographie(s, 5);
+        const base = scrambledCartographie(s, 20);
         const before = analyse(base);
         // Rows whose effective answer cannot depend on their step: no consistency rule applies to them.
         const movable = before.rows.filter((r) => r.type === 'Lecteur' || r.type === 'Dépôt' || (r.type === 'Donnée' && r.answer !== 'OUI'));
         fc.pre(movable.length > 0);
         const row = movable[pick % movable.length];
-        const target = before.rows.find((r) => r.entry.step === label)?.step ?? `~${label.toLowerCase()}`;
+        const target = stepKey(label);
         fc.pre(target !== row.step);
         const after = analyse({ ...base, entries: base.entries.map((e) => (e === row.entry ? { ...e, step: label } : e)) });
         const moved = [row.effective === null ? 0 : 1, 1, row.type === 'Donnée' && row.effective === 'OUI' ? 1 : 0, row.type === 'Donnée' && row.effective !== 'NA' && row.effective !== null ? 1 : 0];
@@ -98,7 +102,7 @@ describe('visible cells govern: properties', () => {
         expect(after.figures.zones).toEqual(before.figures.zones);
         expect(after.figures.counts).toEqual(before.figures.counts);
       }),
-      { numRuns: 2500 },
+      { numRuns: 3000 },
     );
   });
 });
