@@ -127,13 +127,15 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
   for (const step of CATALOGUE.steps) steps.set(step.id, new Tally());
   for (const t of CATALOGUE.transitions) links.set(`${t.from}>${t.to}`, newLink(t.from, t.to)());
 
+  const newTally = () => new Tally();
+  const newSet = () => new Set<string>();
   const transitionRows: EvaluatedRow[] = [];
   for (const row of rows) {
     overall.add(row);
-    entryOf(zones, row.zone, () => new Tally()).add(row);
-    entryOf(steps, row.step, () => new Tally()).add(row);
-    entryOf(shownUnder, row.step, () => new Set<string>()).add(row.zone);
-    if (row.type === 'Informatisation') entryOf(zonesOf, row.step, () => new Set<string>()).add(row.zone);
+    entryOf(zones, row.zone, newTally).add(row);
+    entryOf(steps, row.step, newTally).add(row);
+    entryOf(shownUnder, row.step, newSet).add(row.zone);
+    if (row.type === 'Informatisation') entryOf(zonesOf, row.step, newSet).add(row.zone);
     if (!zoneNames.has(row.zone)) zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
     if (row.type === 'Interopérabilité' && row.to !== null) transitionRows.push(row);
   }
@@ -196,15 +198,14 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
     transitions,
     views: { pui: view('pui'), transitions: view('transitions'), blocs: view('blocs') },
     equipment: equipment(rows, stepKeys, stepName, stepZone),
-    counts: {
-      rows: rows.length,
-      answered: overall.answered,
-      empty: rows.filter((r) => r.status === 'empty').length,
-      invalid: rows.filter((r) => r.status === 'invalid').length,
-      incoherent: rows.filter((r) => r.status === 'incoherent').length,
-      ...gapCounts(rows, towardsCity),
-    },
+    counts: { rows: rows.length, answered: overall.answered, ...statusCounts(rows), ...gapCounts(rows, towardsCity) },
   };
+}
+
+function statusCounts(rows: readonly EvaluatedRow[]): { empty: number; invalid: number; incoherent: number } {
+  const counts = { empty: 0, invalid: 0, incoherent: 0 };
+  for (const row of rows) if (row.status !== 'ok') counts[row.status] += 1;
+  return counts;
 }
 
 /** The gaps of SPEC §5, counted apart (see GapCounts). */
