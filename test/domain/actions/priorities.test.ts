@@ -49,10 +49,11 @@ describe('circuit order and prerequisites', () => {
   });
 
   it('raises a prerequisite of a lower priority to the priority of what depends on it', () => {
-    // Consumption not computerised (P2 template) while the dépôts it regularises are also at stake.
-    const proposals = added({ 'BLOC-CSO-INF': 'NON', 'IO-POS-CSO-LOT': 'NON', 'PUI-DEP-DEP': 'NON', 'BLOC-CSO-DEP': 'NON' });
-    const consumption = proposals.find((p) => p.ref === 'RUPTURE-CONSOMMATION')!;
-    const depots = proposals.find((p) => p.ref === 'DEPOTS')!;
-    expect(consumption.priority).toBeLessThanOrEqual(depots.priority);
+    // Orders not computerised (a priority-3 template) while the consumption → réassort flow (priority 2) needs them.
+    const proposals = added({ 'FOU-CMD-INF': 'NON', 'IO-CSO-CMD-DEN': 'NON' });
+    const refs = proposals.map((p) => p.ref);
+    expect(proposals.find((p) => p.ref === 'RUPTURE-CONSOMMATION')?.priority).toBe(2);
+    expect(proposals.find((p) => p.ref === 'INFO-FINANCIER')?.priority).toBe(2);
+    expect(refs.indexOf('INFO-FINANCIER')).toBeLessThan(refs.indexOf('RUPTURE-CONSOMMATION'));
   });
 });
