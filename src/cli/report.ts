@@ -1,6 +1,7 @@
 /** The analysis of one workbook as a French text report and as JSON. */
 import { formatRate } from '../domain/analyse';
-import type { Analysis, Rate } from '../domain/model';
+import { GAP_COUNTS } from '../domain/gapCounts';
+import type { Analysis, ContinuityView, Rate } from '../domain/model';
 import type { Establishment } from './consolidation/identity';
 
 export const RATE_KEYS = ['informatisation', 'interoperabilite', 'continuite', 'rupture'] as const;
@@ -32,6 +33,10 @@ export function rateValues(set: Record<RateKey, Rate>): RateValues {
   return valuesOf(set, RATE_KEYS);
 }
 
+function viewJson(view: ContinuityView) {
+  return { label: view.label, ...valuesOf(view, TRANSITION_KEYS), transitions: view.transitions.map((t) => `${t.from}>${t.to}`) };
+}
+
 export function analysisJson(file: string, analysis: Analysis, establishment?: Establishment) {
   const { figures } = analysis;
   return {
@@ -39,6 +44,7 @@ export function analysisJson(file: string, analysis: Analysis, establishment?: E
     ...(establishment ? { etablissement: establishment } : {}),
     completude: figures.overall.completude.value,
     rates: rateValues(figures.overall),
+    etapesInformatisees: figures.overall.etapesInformatisees.value,
     zones: figures.zones.map((zone) => ({
       zone: zone.zone,
       label: zone.label,
@@ -50,6 +56,7 @@ export function analysisJson(file: string, analysis: Analysis, establishment?: E
       label: step.label,
       zone: step.zone,
       completude: step.completude.value,
+      etapesInformatisees: step.etapesInformatisees.value,
       ...rateValues(step),
     })),
     transitions: figures.transitions.map((transition) => ({
@@ -61,7 +68,26 @@ export function analysisJson(file: string, analysis: Analysis, establishment?: E
       ruptures: transition.ruptures,
       ...valuesOf(transition, TRANSITION_KEYS),
     })),
-    ecartsCritiques: figures.counts.criticalGaps,
+    continuite: {
+      pui: viewJson(figures.views.pui),
+      transitions: viewJson(figures.views.transitions),
+      blocs: viewJson(figures.views.blocs),
+    },
+    equipement: {
+      lecteurs: figures.equipment.lecteurs.value,
+      depots: figures.equipment.depots.value,
+      etapes: figures.equipment.steps.map((step) => ({
+        etape: step.step,
+        informatisation: step.informatisation,
+        logiciel: step.software,
+        lecteur: step.lecteur,
+        depot: step.depot,
+        iudId: step.iudId,
+        iudIp: step.iudIp,
+      })),
+    },
+    ecarts: Object.fromEntries(GAP_COUNTS.map((gap) => [gap.key, { label: gap.label, reference: gap.reference, nombre: figures.counts[gap.key] }])),
+    actions: analysis.proposals.map((p) => ({ ref: p.ref, cle: p.templateKey, priorite: p.priority, zoneEtape: p.scope, constat: p.finding, action: p.action })),
     findings: analysis.findings.map((finding) => ({
       sheet: finding.sheet,
       cell: finding.cell,
@@ -74,7 +100,14 @@ export function analysisJson(file: string, analysis: Analysis, establishment?: E
 
 export type AnalysisJson = ReturnType<typeof analysisJson>;
 
-const FINDING_TITLES = { invalide: 'Saisie invalide', incoherence: 'Incohérence', 'non-renseigne': 'Non renseigné' } as const;
+const FINDING_TITLES = {
+  invalide: 'Saisie invalide',
+  incoherence: 'Incohérence',
+  'non-renseigne': 'Non renseigné',
+  reference: 'Référence',
+  libelle: 'Libellé',
+  'hors-cartographie': 'Hors cartographie',
+} as const;
 
 function rateLine(label: string, rate: Rate): string {
   return `${label} : ${formatRate(rate)}` + (rate.value === null ? '' : ` (${rate.numerator}/${rate.denominator})`);
@@ -92,7 +125,7 @@ export function analysisText(file: string, analysis: Analysis, establishment?: E
     '',
     `Complétude : ${formatRate(figures.overall.completude)} (${counts.answered} lignes renseignées sur ${counts.rows})`,
     ...RATE_KEYS.map((key) => rateLine(RATE_LABELS[key], figures.overall[key])),
-    `Écarts critiques (donnée ou flux critique à NON) : ${counts.criticalGaps}`,
+    ...GAP_COUNTS.map((gap) => `${gap.label} : ${counts[gap.key]} (${gap.reference})`),
     '',
     'Par zone :',
     ...figures.zones.map(

@@ -1,67 +1,112 @@
 /**
- * Evaluation of the cartographie rows (SPEC §6): answers normalised, rows matched with the
- * catalogue, consistency rules applied, and every problem reported as a located French finding.
- * Rows unknown to the catalogue still count, through their own Étape / Type / Vers l'étape cells.
+ * Evaluation of the cartographie rows (SPEC §5-§6). What the sheet shows is what counts: a row
+ * counts at the Zone, Étape, Type and Vers l'étape its cells show, compared as Excel's COUNTIFS
+ * compares text (labelKey). The Réf. only identifies the row; when it names a catalogue question
+ * at another step, type or destination, that is reported and the visible cells win. Answers are
+ * normalised, the consistency rule applied, and every problem reported as a located French finding.
  */
 import { normaliseAnswer, type NormalisedAnswer } from './answers';
-import { parseQuestionType, questionByKey, questionByRef, questionKey, stepById, stepByLabel, zoneByLabel } from './catalogue';
-import type { Answer, Cartographie, CartographieEntry, EvaluatedRow, Finding, FindingKind, Question } from './model';
-import { normaliseLabel, tidyLabel } from './text';
+import { parseQuestionType, questionByRef, questionOfLabel, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
+import type { Cartographie, CartographieEntry, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
+import { labelKey, tidyLabel } from './text';
 
 export interface Evaluation {
   rows: EvaluatedRow[];
   findings: Finding[];
 }
 
-const TYPE_LIST = 'Informatisation, Donnée, Lecteur, Dépôt ou Interopérabilité';
+const TYPE_LIST = QUESTION_TYPES.join(', ').replace(/, (?=[^,]*$)/, ' ou ');
 
-/** Step key of a label: the catalogue id when the label is a catalogue step, else the normalised label. */
+/** Key of a label the catalogue does not know: its grouping key, marked so it never meets a catalogue id. */
+const OWN = '~';
+
+/** Step key of a visible Étape: the catalogue id when the label is a catalogue step's, else its marked label key. */
 export function stepKey(label: string): string {
-  return stepByLabel(label)?.id ?? normaliseLabel(label);
+  return stepOfLabel(label)?.id ?? OWN + labelKey(label);
 }
 
-function zoneKey(label: string, step: string): string {
-  return stepById(step)?.zone ?? zoneByLabel(label)?.id ?? normaliseLabel(label);
+/** Zone key of a visible Zone: the catalogue id when the label is a catalogue zone's, else its marked label key. */
+export function zoneKey(label: string): string {
+  return zoneOfLabel(label)?.id ?? OWN + labelKey(label);
 }
 
-function isBlank(entry: CartographieEntry, answer: NormalisedAnswer): boolean {
-  const cells = [entry.ref, entry.zone, entry.step, entry.type, entry.label, entry.comment];
-  return answer.kind === 'empty' && cells.every((c) => tidyLabel(c) === '');
+function isEmpty(text: string): boolean {
+  return text.trim() === '';
 }
 
-function matchQuestion(entry: CartographieEntry, step: string): Question | undefined {
-  const byRef = questionByRef(entry.ref);
-  if (byRef) return byRef;
-  const type = parseQuestionType(entry.type);
-  if (!type) return undefined;
-  const to = tidyLabel(entry.to) === '' ? '' : stepKey(entry.to);
-  return questionByKey(questionKey(step, type, entry.label, to));
+/** Memo of a function of a cell's text: a sheet repeats a few labels thousands of times. */
+function memo<T>(compute: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined && !known.has(text)) {
+      value = compute(text);
+      known.set(text, value);
+    }
+    return value as T;
+  };
 }
 
-function classify(entry: CartographieEntry): Omit<EvaluatedRow, 'answer' | 'status' | 'effective'> {
-  const ownStep = stepKey(entry.step);
-  const question = matchQuestion(entry, ownStep);
-  if (question) {
-    return {
-      entry,
-      question,
-      type: question.type,
-      zone: question.zone,
-      step: question.step,
-      to: question.to ?? null,
-      datum: question.datum,
-      critical: question.critical,
-    };
-  }
-  const type = parseQuestionType(entry.type);
-  const to = type === 'Interopérabilité' && tidyLabel(entry.to) !== '' ? stepKey(entry.to) : null;
+/** The keys of one evaluation's visible cells, each computed once per distinct text. */
+function labelKeys() {
+  return {
+    step: memo(stepKey),
+    zone: memo(zoneKey),
+    type: memo(questionType),
+    critical: memo((text) => labelKey(text) === 'oui'),
+    empty: memo(isEmpty),
+  };
+}
+type LabelKeys = ReturnType<typeof labelKeys>;
+
+/** Answers read per distinct cell text: a sheet holds a handful of them, thousands of times. */
+function answerReader(): (cell: CartographieEntry['answer']) => NormalisedAnswer {
+  const byText = new Map<string, NormalisedAnswer>();
+  return (cell) => {
+    if (typeof cell.value !== 'string' || cell.error || cell.formula || cell.date) return normaliseAnswer(cell);
+    let answer = byText.get(cell.value);
+    if (answer === undefined) {
+      answer = normaliseAnswer(cell);
+      byText.set(cell.value, answer);
+    }
+    return answer;
+  };
+}
+
+/** A row is a question when its Type or its Réponse holds something (contract of the Synthèse formulas). */
+function isQuestion(entry: CartographieEntry, answer: NormalisedAnswer, keys: LabelKeys): boolean {
+  return answer.kind !== 'empty' || !keys.empty(entry.type);
+}
+
+function holdsText(entry: CartographieEntry): boolean {
+  return [entry.ref, entry.zone, entry.step, entry.label, entry.to, entry.critical, entry.comment].some((c) => !isEmpty(c));
+}
+
+/** The catalogue question a row is (its Réf. when the visible cells agree, else by what they show) and its datum. */
+function questionOf(entry: CartographieEntry, named: Question | undefined, type: QuestionType | null, step: string, to: string | null): { question?: Question; datum?: string } {
+  if (named !== undefined && named.step === step && named.type === type && (named.to ?? null) === to) return { question: named, datum: named.datum };
+  return type ? questionOfLabel(entry.label, type, step, to) : {};
+}
+
+function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named: Question | undefined, keys: LabelKeys): EvaluatedRow {
+  const type = keys.type(entry.type);
+  const step = keys.step(entry.step);
+  const to = type === 'Interopérabilité' && !keys.empty(entry.to) ? keys.step(entry.to) : null;
+  const { question, datum } = questionOf(entry, named, type, step, to);
+  const given = answer.kind === 'answer' ? answer.answer : null;
+  const status = type === null || answer.kind === 'invalid' ? 'invalid' : given === null ? 'empty' : 'ok';
   return {
     entry,
+    question,
     type,
-    zone: zoneKey(entry.zone, ownStep),
-    step: ownStep,
+    zone: keys.zone(entry.zone),
+    step,
     to,
-    critical: normaliseLabel(entry.critical) === 'oui',
+    datum: type === 'Donnée' || type === 'Interopérabilité' ? datum : undefined,
+    critical: keys.critical(entry.critical),
+    answer: given,
+    status,
+    effective: status === 'ok' ? given : null,
   };
 }
 
@@ -71,75 +116,142 @@ export function rowLabel(entry: CartographieEntry, question?: Question): string 
   return `${step} – ${label}`;
 }
 
+function typeMessage(entry: CartographieEntry): string {
+  const meant = parseQuestionType(entry.type);
+  const hint = meant ? ` (écrire « ${meant} »)` : '';
+  return `Type « ${tidyLabel(entry.type)} » inconnu : attendu ${TYPE_LIST}${hint}`;
+}
+
+/** Why a Réf. naming a catalogue question does not match the visible cells. */
+function refMessage(entry: CartographieEntry, row: EvaluatedRow, named: Question): string {
+  const ref = `Réf. « ${tidyLabel(entry.ref)} »`;
+  if (named.step !== row.step) {
+    const expected = stepById(named.step)?.label ?? named.step;
+    return `${ref} ne correspond pas à l'étape affichée « ${tidyLabel(entry.step)} » (elle désigne l'étape « ${expected} ») : la ligne compte à l'étape affichée`;
+  }
+  if (named.type !== row.type) {
+    return `${ref} ne correspond pas au type affiché « ${tidyLabel(entry.type)} » (elle désigne une ligne ${named.type}) : la ligne compte selon le type affiché`;
+  }
+  const expected = named.to ? (stepById(named.to)?.label ?? named.to) : '';
+  return `${ref} ne correspond pas à l'étape de destination affichée « ${tidyLabel(entry.to)} » (elle désigne « ${expected} ») : la ligne compte vers l'étape affichée`;
+}
+
+/** A label that differs from a catalogue one only by accents, spaces or apostrophes: counted apart, said once. */
+function labelHint(kind: 'Étape' | 'Zone', written: string): string | null {
+  if (isEmpty(written)) return null;
+  const known = kind === 'Zone' ? zoneOfLabel(written) : stepOfLabel(written);
+  if (known) return null;
+  const close = kind === 'Zone' ? zoneByLabel(written) : stepByLabel(written);
+  if (!close) return null;
+  const what = kind === 'Zone' ? 'une zone distincte' : 'une étape distincte';
+  return `${kind} « ${written} » : diffère de « ${close.label} » par les accents, les espaces ou la ponctuation ; comptée comme ${what}, comme le font les formules de la Synthèse`;
+}
+
 export function evaluate(cartographie: Cartographie): Evaluation {
   const findings: Finding[] = [];
-  const report = (row: EvaluatedRow, kind: FindingKind, message: string): void => {
+  const report = (entry: CartographieEntry, kind: FindingKind, message: string, row?: EvaluatedRow): void => {
     findings.push({
       kind,
       sheet: cartographie.sheet,
-      cell: row.entry.answerCell,
-      row: row.entry.row,
-      ref: row.entry.ref,
-      rowLabel: rowLabel(row.entry, row.question),
+      cell: entry.answerCell,
+      row: entry.row,
+      ref: entry.ref,
+      rowLabel: rowLabel(entry, row?.question),
       message,
-      critical: row.critical,
+      critical: row?.critical ?? false,
     });
   };
 
   const rows: EvaluatedRow[] = [];
-  const problems: string[][] = [];
-  const unanswered: boolean[] = [];
+  const answers: NormalisedAnswer[] = [];
+  const refsSeen = new Map<string, number>();
+  const stepsSeen = new Set<string>();
+  const zonesSeen = new Set<string>();
+  const outside: CartographieEntry[] = [];
+  const read = answerReader();
+  const keys = labelKeys();
   for (const entry of cartographie.entries) {
-    const parsed = normaliseAnswer(entry.answer);
-    if (isBlank(entry, parsed)) continue;
-    const base = classify(entry);
-    const messages: string[] = [];
-    if (!base.type) messages.push(`Type « ${tidyLabel(entry.type)} » inconnu : attendu ${TYPE_LIST}`);
-    if (parsed.kind === 'invalid') messages.push(parsed.reason);
-    const answer = parsed.kind === 'answer' ? parsed.answer : null;
-    const status = messages.length > 0 ? 'invalid' : answer === null ? 'empty' : 'ok';
-    rows.push({ ...base, answer, status, effective: status === 'ok' ? answer : null });
-    problems.push(messages);
-    unanswered.push(parsed.kind === 'empty');
+    const answer = read(entry.answer);
+    if (!isQuestion(entry, answer, keys)) {
+      if (holdsText(entry)) outside.push(entry);
+      continue;
+    }
+    const named = questionByRef(entry.ref);
+    const row = evaluatedRow(entry, answer, named, keys);
+    rows.push(row);
+    answers.push(answer);
+
+    if (named && named !== row.question) report(entry, 'reference', refMessage(entry, row, named), row);
+    const ref = named?.ref ?? entry.ref.trim().toUpperCase();
+    if (ref !== '') {
+      const first = refsSeen.get(ref);
+      if (first === undefined) refsSeen.set(ref, entry.row);
+      else report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${first} ; les deux lignes comptent`, row);
+    }
+    hintOnce(zonesSeen, 'Zone', entry.zone, entry, row);
+    hintOnce(stepsSeen, 'Étape', entry.step, entry, row);
+    if (row.to !== null) hintOnce(stepsSeen, 'Étape', entry.to, entry, row);
   }
 
-  const computerised = informatisationByStep(rows);
+  function hintOnce(seen: Set<string>, kind: 'Étape' | 'Zone', label: string, entry: CartographieEntry, row: EvaluatedRow): void {
+    if (seen.has(label)) return;
+    seen.add(label);
+    const hint = labelHint(kind, label);
+    if (hint) report(entry, 'libelle', hint, row);
+  }
+
+  const off = stepsNotComputerised(rows);
   const stepNames = stepLabels(rows);
   rows.forEach((row, i) => {
-    for (const message of problems[i]) report(row, 'invalide', message);
-    if (unanswered[i]) report(row, 'non-renseigne', 'Réponse non renseignée');
-    const off = offSteps(row, computerised);
-    if (off.length === 0) return;
-    const named = off.map((s) => `« ${stepNames.get(s) ?? s} »`);
+    const answer = answers[i];
+    if (row.type === null) report(row.entry, 'invalide', typeMessage(row.entry), row);
+    if (answer.kind === 'invalid') report(row.entry, 'invalide', answer.reason, row);
+    if (row.status === 'empty') report(row.entry, 'non-renseigne', 'Réponse non renseignée', row);
+    const steps = offSteps(row, off);
+    if (steps.length === 0) return;
+    const named = steps.map((s) => `« ${stepNames.get(s) ?? s} »`);
     const subject = named.length === 1 ? `l'étape ${named[0]} n'est pas informatisée` : `les étapes ${named.join(' et ')} ne sont pas informatisées`;
     row.status = 'incoherent';
     row.effective = 'NON';
-    report(row, 'incoherence', `Réponse ${row.answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`);
+    report(row.entry, 'incoherence', `Réponse ${row.answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`, row);
   });
+
+  reportOutside(outside, rows, report);
   return { rows, findings };
 }
 
-/** Informatisation answer of each step: its first valid Informatisation row. */
-function informatisationByStep(rows: EvaluatedRow[]): Map<string, Answer> {
-  const byStep = new Map<string, Answer>();
-  for (const row of rows) {
-    if (row.type === 'Informatisation' && row.effective && !byStep.has(row.step)) byStep.set(row.step, row.effective);
-  }
-  return byStep;
+/** Text typed under the table (a note, a signature) is not a question: said once, not counted. */
+function reportOutside(outside: CartographieEntry[], rows: EvaluatedRow[], report: (entry: CartographieEntry, kind: FindingKind, message: string) => void): void {
+  const last = rows.reduce((max, r) => Math.max(max, r.entry.row), 0);
+  const below = outside.filter((entry) => entry.row > last);
+  if (below.length === 0) return;
+  const first = below[0];
+  const text = [first.ref, first.label, first.step, first.zone, first.comment].map(tidyLabel).find((t) => t !== '') ?? '';
+  const others = below.length > 1 ? ` (et ${below.length - 1} autre${below.length > 2 ? 's' : ''} ligne${below.length > 2 ? 's' : ''} en dessous)` : '';
+  report(first, 'hors-cartographie', `Ligne hors cartographie : « ${text} »${others}, sans Type ni Réponse, n'est pas une question ; elle n'entre dans aucun calcul`);
 }
 
-/** Steps, among those a row depends on, whose Informatisation is NON (SPEC §6 consistency rule). */
-function offSteps(row: EvaluatedRow, computerised: Map<string, Answer>): string[] {
+/** Steps with at least one Informatisation row answered NON (SPEC §6; any NON wins). */
+function stepsNotComputerised(rows: EvaluatedRow[]): Set<string> {
+  const off = new Set<string>();
+  for (const row of rows) if (row.type === 'Informatisation' && row.effective === 'NON') off.add(row.step);
+  return off;
+}
+
+/** Steps, among those a row depends on, that are not computerised (SPEC §6 consistency rule). */
+function offSteps(row: EvaluatedRow, off: Set<string>): string[] {
   if (row.status !== 'ok') return [];
-  if (row.type === 'Donnée' && row.answer === 'OUI') return computerised.get(row.step) === 'NON' ? [row.step] : [];
+  if (row.type === 'Donnée' && row.answer === 'OUI') return off.has(row.step) ? [row.step] : [];
   if (row.type === 'Interopérabilité' && (row.answer === 'OUI' || row.answer === 'NA')) {
-    return [row.step, row.to].filter((s): s is string => s !== null && computerised.get(s) === 'NON');
+    const steps = off.has(row.step) ? [row.step] : [];
+    if (row.to !== null && row.to !== row.step && off.has(row.to)) steps.push(row.to);
+    return steps;
   }
   return [];
 }
 
 /** Label to show for each step key: the catalogue label, else the first label written for it. */
-export function stepLabels(rows: EvaluatedRow[]): Map<string, string> {
+export function stepLabels(rows: readonly EvaluatedRow[]): Map<string, string> {
   const labels = new Map<string, string>();
   const put = (key: string, written: string): void => {
     if (!labels.has(key)) labels.set(key, stepById(key)?.label ?? tidyLabel(written));
@@ -149,4 +261,9 @@ export function stepLabels(rows: EvaluatedRow[]): Map<string, string> {
     if (row.to !== null) put(row.to, row.entry.to);
   }
   return labels;
+}
+
+/** Label to show for a zone key: the catalogue label, else the label written. */
+export function zoneLabel(key: string, written: string): string {
+  return zoneById(key)?.label ?? tidyLabel(written);
 }

@@ -1,13 +1,19 @@
 /**
- * Figures of the Synthèse (SPEC §7), on effective answers. Choices where the SPEC is silent:
- * - an Interopérabilité row counts for its source step and that step's zone (the sheet lists it there);
- * - per step, the Informatisation, Lecteur, Dépôt and IUD answers are those of its first answered row;
+ * Figures of the Synthèse (SPEC §7), on effective answers, grouped by what the cells show (the
+ * keys of evaluate.ts), so that COUNTIFS formulas over the cartographie find the same numbers.
+ * Choices where the SPEC is silent, each expressible with COUNTIFS:
+ * - an Interopérabilité row counts for its source step and the zone its Zone cell shows;
+ * - per step, the Informatisation, Lecteur, Dépôt and IUD answers combine its rows, NON before OUI
+ *   before NA (one row NON makes the step NON, as in the consistency rule), so row order never matters;
  * - lecteurs = steps whose Lecteur is OUI / steps whose Lecteur is OUI or NON, steps with
  *   Informatisation = NA left out; dépôts = steps whose Dépôt is OUI / those answered OUI or NON;
- * - a destination step whose zone cannot be found makes its transition a "point de transition".
+ * - a step's zone is the Zone its Informatisation row shows (the row that opens the step); a
+ *   transition row is a "point de transition" when no Informatisation row of its destination step
+ *   shows its Zone, so also when the destination has no Informatisation row in the sheet;
+ * - "À la PUI" and "Aux blocs opératoires" are the other transition rows of that zone.
  */
 import { CATALOGUE, stepById, zoneById } from './catalogue';
-import { stepLabels } from './evaluate';
+import { stepLabels, zoneLabel } from './evaluate';
 import type {
   Answer,
   ContinuityView,
@@ -15,6 +21,7 @@ import type {
   EquipmentFigures,
   EvaluatedRow,
   Figures,
+  GapCounts,
   Rate,
   RateSet,
   StepEquipment,
@@ -28,13 +35,16 @@ export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
+type Counts = Record<Answer, number>;
+const none = (): Counts => ({ OUI: 0, NON: 0, NA: 0 });
+
 /** Effective answers counted in one scope. */
 class Tally {
   rows = 0;
   answered = 0;
-  readonly data = { OUI: 0, NON: 0, NA: 0 };
-  readonly steps = { OUI: 0, NON: 0, NA: 0 };
-  readonly links = { OUI: 0, NON: 0, NA: 0 };
+  readonly data = none();
+  readonly steps = none();
+  readonly links = none();
 
   add(row: EvaluatedRow): void {
     this.rows += 1;
@@ -55,7 +65,7 @@ class Tally {
   }
 }
 
-function linkRates(links: Record<Answer, number>): Pick<RateSet, 'interoperabilite' | 'continuite' | 'rupture'> {
+function linkRates(links: Counts): Pick<RateSet, 'interoperabilite' | 'continuite' | 'rupture'> {
   const all = links.OUI + links.NON + links.NA;
   return {
     interoperabilite: rate(links.OUI, links.OUI + links.NON),
@@ -65,18 +75,19 @@ function linkRates(links: Record<Answer, number>): Pick<RateSet, 'interoperabili
 }
 
 /** Map whose missing entries are created on first use, keeping first-use order. */
-function tallyOf<K>(map: Map<K, Tally>, key: K): Tally {
-  let tally = map.get(key);
-  if (!tally) {
-    tally = new Tally();
-    map.set(key, tally);
+function entryOf<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
   }
-  return tally;
+  return value;
 }
 
 /** Catalogue keys first in circuit order, then the others in order of appearance. */
 function ordered<T>(catalogueKeys: string[], map: Map<string, T>): string[] {
-  return [...catalogueKeys, ...[...map.keys()].filter((k) => !catalogueKeys.includes(k))];
+  const known = new Set(catalogueKeys);
+  return [...catalogueKeys, ...[...map.keys()].filter((k) => !known.has(k))];
 }
 
 const VIEW_LABELS: Record<ContinuityViewId, string> = {
@@ -85,28 +96,65 @@ const VIEW_LABELS: Record<ContinuityViewId, string> = {
   blocs: 'Aux blocs opératoires',
 };
 
-export function computeFigures(rows: EvaluatedRow[]): Figures {
+const ZONE_RANK = new Map<string, number>(CATALOGUE.zones.map((z) => [z.id, z.order]));
+
+/** The zone a step is shown under: the first in circuit order among the zones given (order-free). */
+function zoneOfStep(step: string, zones: Set<string> | undefined): string {
+  if (!zones || zones.size === 0) return stepById(step)?.zone ?? '';
+  const rank = (z: string) => ZONE_RANK.get(z) ?? Number.MAX_SAFE_INTEGER;
+  return [...zones].reduce((best, z) => (rank(z) < rank(best) || (rank(z) === rank(best) && z < best) ? z : best));
+}
+
+interface Link {
+  from: string;
+  to: string;
+  tally: Tally;
+  crossZone: boolean;
+  views: Set<ContinuityViewId>;
+}
+
+export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
   const overall = new Tally();
   const zones = new Map<string, Tally>();
   const steps = new Map<string, Tally>();
-  const links = new Map<string, { from: string; to: string; tally: Tally }>();
-  const zoneOfStep = new Map<string, string>(CATALOGUE.steps.map((s) => [s.id, s.zone]));
-  const zoneLabels = new Map<string, string>();
-  for (const zone of CATALOGUE.zones) tallyOf(zones, zone.id);
-  for (const step of CATALOGUE.steps) tallyOf(steps, step.id);
-  for (const t of CATALOGUE.transitions) links.set(`${t.from}>${t.to}`, { from: t.from, to: t.to, tally: new Tally() });
+  const links = new Map<string, Link>();
+  /** Zones shown by each step's Informatisation rows, and (for display only) by any of its rows. */
+  const zonesOf = new Map<string, Set<string>>();
+  const shownUnder = new Map<string, Set<string>>();
+  const zoneNames = new Map<string, string>();
+  const newLink = (from: string, to: string) => (): Link => ({ from, to, tally: new Tally(), crossZone: false, views: new Set() });
+  for (const zone of CATALOGUE.zones) zones.set(zone.id, new Tally());
+  for (const step of CATALOGUE.steps) steps.set(step.id, new Tally());
+  for (const t of CATALOGUE.transitions) links.set(`${t.from}>${t.to}`, newLink(t.from, t.to)());
 
+  const newTally = () => new Tally();
+  const newSet = () => new Set<string>();
+  const transitionRows: EvaluatedRow[] = [];
   for (const row of rows) {
     overall.add(row);
-    tallyOf(zones, row.zone).add(row);
-    tallyOf(steps, row.step).add(row);
-    if (!zoneOfStep.has(row.step)) zoneOfStep.set(row.step, row.zone);
-    if (!zoneLabels.has(row.zone)) zoneLabels.set(row.zone, zoneById(row.zone)?.label ?? tidyLabel(row.entry.zone));
-    if (row.type === 'Interopérabilité' && row.to !== null) {
-      const key = `${row.step}>${row.to}`;
-      if (!links.has(key)) links.set(key, { from: row.step, to: row.to, tally: new Tally() });
-      links.get(key)?.tally.add(row);
+    entryOf(zones, row.zone, newTally).add(row);
+    entryOf(steps, row.step, newTally).add(row);
+    entryOf(shownUnder, row.step, newSet).add(row.zone);
+    if (row.type === 'Informatisation') entryOf(zonesOf, row.step, newSet).add(row.zone);
+    if (!zoneNames.has(row.zone)) zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
+    if (row.type === 'Interopérabilité' && row.to !== null) transitionRows.push(row);
+  }
+
+  const views: Record<ContinuityViewId, Counts> = { pui: none(), transitions: none(), blocs: none() };
+  const towardsCity = new Set<EvaluatedRow>();
+  for (const row of transitionRows) {
+    const to = row.to as string;
+    const link = entryOf(links, `${row.step}>${to}`, newLink(row.step, to));
+    link.tally.add(row);
+    const destination = zonesOf.get(to);
+    const crossing = !destination?.has(row.zone);
+    const view: ContinuityViewId | null = crossing ? 'transitions' : row.zone === 'pui' ? 'pui' : row.zone === 'bloc' ? 'blocs' : null;
+    if (crossing) link.crossZone = true;
+    if (view) {
+      link.views.add(view);
+      if (row.effective) views[view][row.effective] += 1;
     }
+    if (destination?.has('ville')) towardsCity.add(row);
   }
 
   const names = stepLabels(rows);
@@ -115,96 +163,115 @@ export function computeFigures(rows: EvaluatedRow[]): Figures {
     CATALOGUE.steps.map((s) => s.id),
     steps,
   );
+  const stepZone = new Map(stepKeys.map((step) => [step, zoneOfStep(step, zonesOf.get(step) ?? shownUnder.get(step))]));
 
-  const transitions: TransitionFigures[] = [...links.values()].map(({ from, to, tally }) => {
-    const fromZone = zoneOfStep.get(from) ?? '';
-    const toZone = zoneOfStep.get(to) ?? '';
-    return {
+  const transitions: TransitionFigures[] = [];
+  const inView = new Map<TransitionFigures, Set<ContinuityViewId>>();
+  for (const { from, to, tally, crossZone, views: seen } of links.values()) {
+    const figures: TransitionFigures = {
       from,
       to,
       fromLabel: stepName(from),
       toLabel: stepName(to),
-      crossZone: fromZone !== toZone || toZone === '',
+      crossZone: crossZone || (tally.rows === 0 && stepById(from)?.zone !== stepById(to)?.zone),
       ...linkRates(tally.links),
       ruptures: tally.links.NON,
       rows: tally.rows,
     };
+    transitions.push(figures);
+    inView.set(figures, seen);
+  }
+  const view = (id: ContinuityViewId): ContinuityView => ({
+    id,
+    label: VIEW_LABELS[id],
+    ...linkRates(views[id]),
+    transitions: transitions.filter((t) => inView.get(t)?.has(id)),
   });
-  const inZone = (t: TransitionFigures, zone: string): boolean => zoneOfStep.get(t.from) === zone && zoneOfStep.get(t.to) === zone;
-  const view = (id: ContinuityViewId, keep: (t: TransitionFigures) => boolean): ContinuityView => {
-    const chosen = transitions.filter(keep);
-    const sum = { OUI: 0, NON: 0, NA: 0 };
-    for (const t of chosen) {
-      sum.OUI += t.interoperabilite.numerator;
-      sum.NON += t.ruptures;
-      sum.NA += t.continuite.numerator - t.interoperabilite.numerator;
-    }
-    return { id, label: VIEW_LABELS[id], ...linkRates(sum), transitions: chosen };
-  };
 
   return {
     overall: overall.rates(),
     zones: ordered(
       CATALOGUE.zones.map((z) => z.id),
       zones,
-    ).map(
-      (zone): ZoneFigures => ({ zone, label: zoneLabels.get(zone) ?? zoneById(zone)?.label ?? zone, ...tallyOf(zones, zone).rates() }),
-    ),
-    steps: stepKeys.map(
-      (step): StepFigures => ({ step, label: stepName(step), zone: zoneOfStep.get(step) ?? '', ...tallyOf(steps, step).rates() }),
-    ),
+    ).map((zone): ZoneFigures => ({ zone, label: zoneById(zone)?.label ?? zoneNames.get(zone) ?? zone, ...zones.get(zone)!.rates() })),
+    steps: stepKeys.map((step): StepFigures => ({ step, label: stepName(step), zone: stepZone.get(step) ?? '', ...steps.get(step)!.rates() })),
     transitions,
-    views: {
-      pui: view('pui', (t) => inZone(t, 'pui')),
-      transitions: view('transitions', (t) => t.crossZone),
-      blocs: view('blocs', (t) => inZone(t, 'bloc')),
-    },
-    equipment: equipment(rows, stepKeys, stepName, zoneOfStep),
-    counts: {
-      rows: rows.length,
-      answered: overall.answered,
-      empty: rows.filter((r) => r.status === 'empty').length,
-      invalid: rows.filter((r) => r.status === 'invalid').length,
-      incoherent: rows.filter((r) => r.status === 'incoherent').length,
-      criticalGaps: rows.filter((r) => r.critical && r.effective === 'NON').length,
-    },
+    views: { pui: view('pui'), transitions: view('transitions'), blocs: view('blocs') },
+    equipment: equipment(rows, stepKeys, stepName, stepZone),
+    counts: { rows: rows.length, answered: overall.answered, ...statusCounts(rows), ...gapCounts(rows, towardsCity) },
   };
 }
 
-function equipment(
-  rows: EvaluatedRow[],
-  stepKeys: string[],
-  stepName: (key: string) => string,
-  zoneOfStep: Map<string, string>,
-): EquipmentFigures {
-  const byStep = new Map<string, StepEquipment>(
-    stepKeys.map((step) => [
-      step,
-      { step, label: stepName(step), zone: zoneOfStep.get(step) ?? '', informatisation: null, lecteur: null, iudId: null, iudIp: null, depot: null, software: '' },
-    ]),
-  );
+function statusCounts(rows: readonly EvaluatedRow[]): { empty: number; invalid: number; incoherent: number } {
+  const counts = { empty: 0, invalid: 0, incoherent: 0 };
+  for (const row of rows) if (row.status !== 'ok') counts[row.status] += 1;
+  return counts;
+}
+
+/** The gaps of SPEC §5, counted apart (see GapCounts). */
+function gapCounts(rows: readonly EvaluatedRow[], towardsCity: Set<EvaluatedRow>): GapCounts {
+  const counts: GapCounts = { missingTraceabilityData: 0, sanitaryRuptures: 0, cityGaps: 0, financialGaps: 0 };
   for (const row of rows) {
-    const item = byStep.get(row.step);
-    if (!item) continue;
-    const field = equipmentField(row);
-    if (field && item[field] === null) item[field] = row.effective;
-    if (row.type === 'Informatisation' && item.software === '') item.software = tidyLabel(row.entry.comment);
+    if (row.effective !== 'NON' || (row.type !== 'Donnée' && row.type !== 'Interopérabilité')) continue;
+    if (row.critical) {
+      if (row.type === 'Donnée') counts.missingTraceabilityData += 1;
+      else counts.sanitaryRuptures += 1;
+    } else if (row.zone === 'ville' || towardsCity.has(row)) counts.cityGaps += 1;
+    else counts.financialGaps += 1;
   }
-  const items = [...byStep.values()];
-  const readers = items.filter((s) => s.informatisation !== 'NA' && (s.lecteur === 'OUI' || s.lecteur === 'NON'));
-  const depots = items.filter((s) => s.depot === 'OUI' || s.depot === 'NON');
-  return {
-    lecteurs: rate(readers.filter((s) => s.lecteur === 'OUI').length, readers.length),
-    depots: rate(depots.filter((s) => s.depot === 'OUI').length, depots.length),
-    steps: items,
-  };
+  return counts;
 }
 
-function equipmentField(row: EvaluatedRow): 'informatisation' | 'lecteur' | 'depot' | 'iudId' | 'iudIp' | null {
+const PRECEDENCE: Record<Answer, number> = { NA: 1, OUI: 2, NON: 3 };
+
+/** Combines the answers of a step's rows: NON before OUI before NA. */
+function combine(current: Answer | null, next: Answer | null): Answer | null {
+  if (next === null) return current;
+  return current === null || PRECEDENCE[next] > PRECEDENCE[current] ? next : current;
+}
+
+type EquipmentField = 'informatisation' | 'lecteur' | 'depot' | 'iudId' | 'iudIp';
+
+function equipmentField(row: EvaluatedRow): EquipmentField | null {
   if (row.type === 'Informatisation') return 'informatisation';
   if (row.type === 'Lecteur') return 'lecteur';
   if (row.type === 'Dépôt') return 'depot';
   if (row.type === 'Donnée' && row.datum === 'iud-id') return 'iudId';
   if (row.type === 'Donnée' && row.datum === 'iud-ip') return 'iudIp';
   return null;
+}
+
+/** Share of the steps answered OUI among those answered OUI or NON for a field. */
+function stepShare(items: StepEquipment[], field: EquipmentField): Rate {
+  const answered = items.filter((s) => s[field] === 'OUI' || s[field] === 'NON');
+  return rate(answered.filter((s) => s[field] === 'OUI').length, answered.length);
+}
+
+function equipment(
+  rows: readonly EvaluatedRow[],
+  stepKeys: string[],
+  stepName: (key: string) => string,
+  stepZone: Map<string, string>,
+): EquipmentFigures {
+  const byStep = new Map<string, StepEquipment>(
+    stepKeys.map((step) => [
+      step,
+      { step, label: stepName(step), zone: stepZone.get(step) ?? '', informatisation: null, lecteur: null, iudId: null, iudIp: null, depot: null, software: '' },
+    ]),
+  );
+  for (const row of rows) {
+    const item = byStep.get(row.step)!;
+    const field = equipmentField(row);
+    if (field) item[field] = combine(item[field], row.effective);
+    if (row.type === 'Informatisation' && item.software === '') item.software = tidyLabel(row.entry.comment);
+  }
+  const items = [...byStep.values()];
+  return {
+    lecteurs: stepShare(
+      items.filter((s) => s.informatisation !== 'NA'),
+      'lecteur',
+    ),
+    depots: stepShare(items, 'depot'),
+    steps: items,
+  };
 }

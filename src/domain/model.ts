@@ -35,6 +35,7 @@ export interface Datum {
   label: string;
   /** Regulatory source, e.g. "R5212-38 CSP". */
   source?: string;
+  /** Required by the traceability law: critical wherever it is asked at a traceability step. */
   critical: boolean;
 }
 
@@ -103,7 +104,13 @@ export interface Cartographie {
   entries: CartographieEntry[];
 }
 
-export type FindingKind = 'invalide' | 'incoherence' | 'non-renseigne';
+/**
+ * invalide: an answer or a Type the rules cannot read; incoherence: an answer counted as NON by the
+ * consistency rule; non-renseigne: an empty answer; reference: a Réf. in double or naming another
+ * step than the one shown; libelle: a label that differs from the catalogue's only by accents or
+ * spaces (counted apart); hors-cartographie: text under the table, not a question.
+ */
+export type FindingKind = 'invalide' | 'incoherence' | 'non-renseigne' | 'reference' | 'libelle' | 'hors-cartographie';
 
 /** Something the user should look at, always located (sheet, cell, row label) and in French. */
 export interface Finding {
@@ -145,7 +152,7 @@ export interface ZoneFigures extends RateSet {
 }
 
 export interface StepFigures extends RateSet {
-  /** Step id when the step is in the catalogue, else its normalised label. */
+  /** Step id when the Étape shown is a catalogue step's label, else "~" + its label key (lower case). */
   step: string;
   label: string;
   zone: string;
@@ -156,7 +163,10 @@ export interface TransitionFigures {
   to: string;
   fromLabel: string;
   toLabel: string;
-  /** The two steps are in different zones ("points de transition"). */
+  /**
+   * A point de transition: no Informatisation row of the destination step shows the Zone of this
+   * transition's rows (so also when the destination has no Informatisation row at all).
+   */
   crossZone: boolean;
   interoperabilite: Rate;
   continuite: Rate;
@@ -191,11 +201,30 @@ export interface StepEquipment {
 }
 
 export interface EquipmentFigures {
-  /** Steps (Informatisation ≠ NA) with Lecteur = OUI. */
+  /** Steps (Informatisation ≠ NA) with Lecteur = OUI / those with Lecteur OUI or NON. */
   lecteurs: Rate;
-  /** Steps asked about dépôts with Dépôt = OUI. */
+  /** Steps with Dépôt = OUI / those with Dépôt OUI or NON. */
   depots: Rate;
   steps: StepEquipment[];
+}
+
+/**
+ * Gaps counted apart (SPEC §5), each a COUNTIFS over the visible columns and the effective answer.
+ * A row is critical when its Critique cell reads OUI (the template writes it where the law requires
+ * the datum: R5212-38 to -42 CSP, MDR art. 18 and 27, arrêté du 8 septembre 2021).
+ */
+export interface GapCounts {
+  /** Données de traçabilité manquantes: Type Donnée, Critique OUI, effective NON. */
+  missingTraceabilityData: number;
+  /** Ruptures sur des flux sanitaires: Type Interopérabilité, Critique OUI, effective NON. */
+  sanitaryRuptures: number;
+  /**
+   * City-side gaps: Donnée or Interopérabilité, Critique not OUI, effective NON, whose Zone is the
+   * city-side zone or whose destination step's Informatisation row shows that zone.
+   */
+  cityGaps: number;
+  /** Financial and management gaps: the other Donnée or Interopérabilité rows, Critique not OUI, effective NON. */
+  financialGaps: number;
 }
 
 export interface Figures {
@@ -206,14 +235,13 @@ export interface Figures {
   views: Record<ContinuityViewId, ContinuityView>;
   equipment: EquipmentFigures;
   counts: {
+    /** Questions: rows whose Type or Réponse is not empty. */
     rows: number;
     answered: number;
     empty: number;
     invalid: number;
     incoherent: number;
-    /** Critical rows whose effective answer is NON. */
-    criticalGaps: number;
-  };
+  } & GapCounts;
 }
 
 export type PlanStatus = 'À lancer' | 'En cours' | 'Réalisé' | 'Abandonné';
@@ -232,7 +260,7 @@ export interface ActionProposal {
   action: string;
   actors: string;
   indicator: string;
-  /** Circuit order used to sort within a priority. */
+  /** Circuit order of where the gap is, used to sort within a priority. */
   order: number;
 }
 
@@ -268,19 +296,25 @@ export interface PlanMergeResult {
 
 export type RowStatus = 'ok' | 'empty' | 'invalid' | 'incoherent';
 
-/** A cartographie row after normalisation, matching with the catalogue and the consistency rules. */
+/**
+ * A question of the cartographie (a row whose Type or Réponse is not empty) after normalisation and
+ * the consistency rule. Zone, step, type, destination and criticality are those its cells show.
+ */
 export interface EvaluatedRow {
   entry: CartographieEntry;
-  /** The catalogue question matched by reference (or by step, type and label). */
+  /** The catalogue question the row is: its Réf. when that agrees with the visible cells, else by step, type and label. */
   question?: Question;
+  /** The Type shown, when it is one of the five (case aside); null otherwise (an invalid row). */
   type: QuestionType | null;
-  /** Zone id when known, else the normalised zone label. */
+  /** Zone id when the Zone shown is a catalogue zone's label, else "~" + its label key. */
   zone: string;
-  /** Step id when known, else the normalised step label. */
+  /** Step id when the Étape shown is a catalogue step's label, else "~" + its label key. */
   step: string;
-  /** Destination step (Interopérabilité rows), id or normalised label. */
+  /** Destination step key (Interopérabilité rows with a Vers l'étape). */
   to: string | null;
+  /** The datum asked, from the catalogue question or the Élément évalué as the template writes it. */
   datum?: string;
+  /** The Critique cell reads OUI. */
   critical: boolean;
   /** Normalised answer; null when empty or invalid. */
   answer: Answer | null;

@@ -1,4 +1,4 @@
-/** Label normalisation shared by answer parsing and catalogue matching. */
+/** Label keys: the one that groups rows (as Excel compares text) and the tolerant one that hints. */
 
 const APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u00B4`]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
@@ -6,7 +6,7 @@ const SPACES = /[\s\u00A0\u202F\u2007\u2009\u200B]+/g;
 
 // Sheets repeat the same few labels thousands of times: keys are remembered, within a bound.
 const keys = new Map<string, string>();
-const KEY_CACHE_LIMIT = 20_000;
+const KEY_CACHE_LIMIT = 150_000;
 
 /**
  * Comparison key of a label: case, accents, apostrophe and dash variants and runs of
@@ -33,7 +33,19 @@ function computeKey(text: string): string {
     .toLowerCase();
 }
 
+/** A run of spaces or a space other than the plain one: what tidyLabel must rewrite. */
+const UNTIDY = /[\s\u00A0\u202F\u2007\u2009\u200B]{2}|[\u00A0\u202F\u2007\u2009\u200B\t\n\r\f\v]/;
+
 /** Trims and collapses spaces of a label as the user wrote it, keeping its case and accents. */
 export function tidyLabel(text: string): string {
-  return text.replace(SPACES, ' ').trim();
+  return UNTIDY.test(text) ? text.replace(SPACES, ' ').trim() : text.trim();
+}
+
+/**
+ * Grouping key of a visible label, as Excel's COUNTIFS compares text: case-insensitive, otherwise
+ * exact (accents and spaces count). Every grouping of rows by Zone, Étape, Type, Vers l'étape or
+ * Critique goes through this key, so that the Synthèse formulas find the same groups.
+ */
+export function labelKey(text: string): string {
+  return text.toLowerCase();
 }

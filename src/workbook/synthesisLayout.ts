@@ -3,6 +3,7 @@
  * numbers formatted '0 %' so formulas and charts can use them; a rate whose denominator is 0 is
  * the text "non évaluable". Every string is plain text, there is no formula.
  */
+import { GAP_COUNTS } from '../domain/gapCounts';
 import { zoneById } from '../domain/catalogue';
 import { NOT_EVALUABLE } from '../domain/format';
 import type { ActionProposal, Analysis, Answer, ContinuityViewId, Rate, RateSet } from '../domain/model';
@@ -221,7 +222,7 @@ export function topActions(proposals: ActionProposal[], limit = TOP_ACTIONS): Ac
 function conclusion(sheet: Sheet, analysis: Analysis): void {
   const { counts } = analysis.figures;
   sheet.section('Conclusion et priorisation des actions');
-  sheet.text(`${count(counts.criticalGaps, 'donnée critique absente', 'données critiques absentes')} (réponse NON sur une ligne critique).`, counts.criticalGaps > 0 ? 'warning' : 'value');
+  for (const gap of GAP_COUNTS) sheet.text(`${gap.label} : ${counts[gap.key]} (${gap.rule} ; ${gap.reference}).`, counts[gap.key] > 0 ? 'warning' : 'value');
   sheet.text(
     `${count(counts.incoherent, 'ligne incohérente comptée', 'lignes incohérentes comptées')} comme NON (point de rupture) dans les taux.`,
     counts.incoherent > 0 ? 'warning' : 'value',

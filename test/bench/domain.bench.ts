@@ -1,10 +1,15 @@
-/** Time to analyse a cartographie (evaluation, figures, action proposals): demo establishment and 10,000 rows. */
+/**
+ * Time to analyse a cartographie (evaluation, figures, action proposals): the real catalogue
+ * answered as the demo establishment, 10,000 rows, one answer changed on 10,000 rows, and the cost
+ * per row from 1,000 to 100,000 rows to show it stays linear.
+ */
 import { analyse } from '../../src/domain/analyse';
 import { demoAnswers } from '../../src/domain/demo';
 import type { Cartographie } from '../../src/domain/model';
 import { cartographieFromAnswers, randomCartographie } from '../support/cartographie';
 
 const SYNTHETIC_ROWS = 10_000;
+const SIZES = [1_000, 3_000, 10_000, 30_000, 100_000];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -12,25 +17,57 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-function measure(name: string, cartographie: Cartographie, runs: number): void {
-  analyse(cartographie); // warm-up
+/**
+ * Median wall time of `runs` analyses, after one warm-up, and their median CPU time (the process's
+ * own time, which a busy machine inflates less); `next` gives the cartographie of each run.
+ */
+function time(next: (run: number) => Cartographie, runs: number): { median: number; min: number; max: number; cpu: number; proposals: number } {
+  analyse(next(-1));
   const times: number[] = [];
+  const cpu: number[] = [];
   let proposals = 0;
   for (let i = 0; i < runs; i += 1) {
+    const cartographie = next(i);
+    const used = process.cpuUsage();
     const start = performance.now();
     proposals = analyse(cartographie).proposals.length;
     times.push(performance.now() - start);
+    const { user, system } = process.cpuUsage(used);
+    cpu.push((user + system) / 1000);
   }
-  const rows = cartographie.entries.length;
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times), cpu: median(cpu), proposals };
+}
+
+function print(name: string, rows: number, runs: number, t: ReturnType<typeof time>, target: string): void {
   console.log(
-    `analyse ${name}: ${rows} lignes, ${proposals} actions proposées, médiane ${median(times).toFixed(2)} ms ` +
-      `(min ${Math.min(...times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms, ${runs} exécutions)`,
+    `analyse ${name}: ${rows} lignes, ${t.proposals} actions proposées, médiane ${t.median.toFixed(3)} ms ` +
+      `(min ${t.min.toFixed(3)}, max ${t.max.toFixed(3)}, CPU ${t.cpu.toFixed(3)} ms, ${runs} exécutions ; cible ${target})`,
   );
+}
+
+/** The same cartographie with the answer of one row (a different one at each run) turned around. */
+function oneAnswerChanged(base: Cartographie, run: number): Cartographie {
+  const index = Math.abs(run * 7919 + 13) % base.entries.length;
+  const entries = base.entries.slice();
+  const entry = entries[index];
+  entries[index] = { ...entry, answer: { value: entry.answer.value === 'OUI' ? 'NON' : 'OUI' } };
+  return { ...base, entries };
 }
 
 export async function runDomainBench(): Promise<void> {
   const demo = cartographieFromAnswers(Object.fromEntries(demoAnswers().map((a) => [a.ref, a.answer])));
-  measure('établissement de démonstration', demo, 50);
+  print('établissement de démonstration', demo.entries.length, 200, time(() => demo, 200), '< 0,5 ms');
   const template = demo.entries.length;
-  measure('cartographie synthétique', randomCartographie(1, SYNTHETIC_ROWS - template), 15);
+  const synthetic = randomCartographie(1, SYNTHETIC_ROWS - template);
+  print('cartographie synthétique', SYNTHETIC_ROWS, 30, time(() => synthetic, 30), '< 20 ms');
+  print('une réponse modifiée sur 10 000 lignes', SYNTHETIC_ROWS, 30, time((run) => oneAnswerChanged(synthetic, run), 30), '< 5 ms');
+
+  console.log('coût par ligne (linéarité) :');
+  for (const size of SIZES) {
+    const cartographie = randomCartographie(size, size - template);
+    const runs = size >= 100_000 ? 5 : 10;
+    const t = time(() => cartographie, runs);
+    const perRow = (ms: number) => ((ms * 1000) / size).toFixed(3);
+    console.log(`  ${String(size).padStart(7)} lignes : médiane ${t.median.toFixed(2)} ms, ${perRow(t.median)} µs par ligne (CPU ${perRow(t.cpu)} µs par ligne)`);
+  }
 }

@@ -67,7 +67,8 @@ describe('analyse', () => {
       continuite: expected.overall.continuite.value,
       rupture: expected.overall.rupture.value,
     });
-    expect(json.ecartsCritiques).toBe(expected.counts.criticalGaps);
+    expect(json.ecarts.missingTraceabilityData.nombre).toBe(expected.counts.missingTraceabilityData);
+    expect(json.ecarts.sanitaryRuptures.nombre).toBe(expected.counts.sanitaryRuptures);
 
     const text = await runCli('analyse', file);
     expect(text.out).toContain(`Complétude : ${formatRate(expected.overall.completude)}`);

@@ -78,7 +78,7 @@ describe('consolider', () => {
     const analyses = seeds.map((seed) => analyse(randomCartographie(seed)).figures);
     summary.etablissements.forEach((es: { rates: Record<string, number | null>; criticalGaps: number; topActions: string[] }, index: number) => {
       expect(es.rates.rupture).toBe(analyses[index].overall.rupture.value);
-      expect(es.criticalGaps).toBe(analyses[index].counts.criticalGaps);
+      expect(es.criticalGaps).toBe(analyses[index].counts.missingTraceabilityData + analyses[index].counts.sanitaryRuptures);
       expect(es.topActions.length).toBeLessThanOrEqual(3);
     });
     const expected = distribution(analyses.map((figures) => figures.overall.continuite.value));

@@ -1,6 +1,9 @@
-import { CATALOGUE, parseQuestionType, stepById, stepByLabel, templateRows, validateCatalogue, zoneById } from '../../src/domain/catalogue';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATALOGUE, parseQuestionType, questionByRef, questionType, stepById, stepByLabel, stepOfLabel, templateRows, zoneById } from '../../src/domain/catalogue';
 import { buildCatalogue } from '../../src/domain/catalogue/build';
 import type { Catalogue } from '../../src/domain/model';
+import { validateCatalogue } from './validation';
 
 const STEP_IDS = [
   'referencement', 'commande', 'livraison',
@@ -11,7 +14,7 @@ const STEP_IDS = [
 ];
 const DATUM_IDS = [
   'denomination', 'lot-serie', 'fabricant', 'delivrance', 'date-pose', 'patient', 'medecin', 'dossier',
-  'document-patient', 'carte-implant', 'iud-id', 'iud-ip', 'peremption', 'fichcomp',
+  'document-patient', 'lieu-pose', 'carte-implant', 'iud-id', 'iud-ip', 'peremption', 'fichcomp',
 ];
 const TRANSITIONS = [
   'livraison>reception-livraison', 'referencement>reception-unitaire', 'reception-livraison>reception-unitaire',
@@ -98,12 +101,59 @@ describe('catalogue content', () => {
     expect(refs.length).toBeLessThanOrEqual(220);
   });
 
-  it('flags exactly the Donnée and Interopérabilité rows that carry a critical datum', () => {
-    const criticalData = new Set(CATALOGUE.data.filter((d) => d.critical).map((d) => d.id));
-    for (const q of CATALOGUE.questions) {
-      const expected = (q.type === 'Donnée' || q.type === 'Interopérabilité') && criticalData.has(q.datum ?? '');
-      expect({ ref: q.ref, critical: q.critical }).toEqual({ ref: q.ref, critical: expected });
+  it('flags as critical a regulatory datum at a sanitary step, never at a financial or city-side one (SPEC §5)', () => {
+    const critical = (ref: string) => questionByRef(ref)?.critical;
+    // R5212-38 at the PUI, R5212-39 at the pose, R5212-40 in the dossier, R5212-42 / MDR art. 18 on the document.
+    for (const ref of ['PUI-REC-LOT', 'PUI-REC-FAB', 'PUI-DEL-DLV', 'BLOC-POS-PAT', 'BLOC-POS-MED', 'PAT-DOS-DOS', 'PAT-DOC-CAR', 'PAT-DOC-MED', 'PAT-RAP-LOT']) {
+      expect([ref, critical(ref)]).toEqual([ref, true]);
     }
+    // MDR art. 27 and the 2021 arrêté: IUD at the sanitary steps.
+    for (const ref of ['PUI-REC-IUDID', 'PUI-DEL-IUDIP', 'BLOC-REC-IUDID', 'BLOC-POS-IUDIP', 'PAT-DOS-IUDID']) expect([ref, critical(ref)]).toEqual([ref, true]);
+    // The same data on financial, référentiel or city-side rows, and non-regulatory data anywhere.
+    for (const ref of ['FOU-CMD-DEN', 'FOU-LIV-LOT', 'PUI-RCL-LOT', 'BLOC-CSO-LOT', 'FIN-PMSI-PAT', 'FIN-FAC-LOT', 'FOU-REF-IUDID', 'VIL-DMP-LOT', 'PUI-REC-PER', 'BLOC-POS-FIC']) {
+      expect([ref, critical(ref)]).toEqual([ref, false]);
+    }
+    for (const step of ['commande', 'livraison', 'reception-livraison', 'consommation', 'pmsi', 'facturation', 'ville', 'referencement']) {
+      expect(CATALOGUE.questions.filter((q) => q.step === step && q.critical).map((q) => q.ref)).toEqual([]);
+    }
+  });
+
+  it('flags a transmission as critical only between two sanitary steps', () => {
+    const critical = (from: string, to: string) => new Set(CATALOGUE.questions.filter((q) => q.step === from && q.to === to).map((q) => q.critical));
+    for (const [from, to] of [['delivrance', 'reception-bloc'], ['reception-bloc', 'pose'], ['pose', 'dossier-patient'], ['pose', 'rappel-lot'], ['dossier-patient', 'document-patient']]) {
+      expect([from, to, [...critical(from, to)]]).toEqual([from, to, [true]]);
+    }
+    for (const [from, to] of [['pose', 'pmsi'], ['pose', 'consommation'], ['dossier-patient', 'ville'], ['reception-livraison', 'reception-unitaire'], ['consommation', 'depots']]) {
+      expect([from, to, [...critical(from, to)]]).toEqual([from, to, [false]]);
+    }
+  });
+});
+
+describe('catalogue against the law (additions keep the published references)', () => {
+  const published = readFileSync(join(__dirname, 'fixtures', 'published-refs.txt'), 'utf8').split('\n').filter(Boolean);
+
+  it('keeps every published reference, at the same step, type and datum', () => {
+    expect(published).toHaveLength(177);
+    const refs = new Set(CATALOGUE.questions.map((q) => q.ref));
+    expect(published.filter((ref) => !refs.has(ref))).toEqual([]);
+  });
+
+  it.each<[string, string, string, string | undefined]>([
+    ['PAT-DOC-MED', 'document-patient', 'Donnée', 'R5212-39 CSP'],
+    ['PAT-DOC-LIE', 'document-patient', 'Donnée', 'R5212-42 CSP'],
+    ['PAT-DOS-FAB', 'dossier-patient', 'Donnée', 'R5212-38 CSP'],
+    ['IO-POS-DOS-FAB', 'pose', 'Interopérabilité', 'R5212-38 CSP'],
+    ['BLOC-CSO-IUDIP', 'consommation', 'Donnée', 'MDR 2017/745 art. 27 ; arrêté du 8 septembre 2021'],
+    ['IO-DOS-VIL-IUDIP', 'dossier-patient', 'Interopérabilité', 'MDR 2017/745 art. 27 ; arrêté du 8 septembre 2021'],
+    ['VIL-DMP-IUDIP', 'ville', 'Donnée', 'MDR 2017/745 art. 27 ; arrêté du 8 septembre 2021'],
+    ['BLOC-POS-DEP', 'pose', 'Dépôt', undefined],
+  ])('asks %s (new)', (ref, step, type, source) => {
+    expect(published).not.toContain(ref);
+    expect(questionByRef(ref)).toMatchObject({ step, type, ...(source ? { source } : {}) });
+  });
+
+  it("names the patient's identity on the carte d'implant item (MDR art. 18)", () => {
+    expect(questionByRef('PAT-DOC-CAR')?.label).toMatch(/identité du patient/);
   });
 });
 
@@ -140,7 +190,16 @@ describe('templateRows', () => {
 });
 
 describe('label lookups', () => {
-  it('find steps and types whatever the case, accents, spaces and apostrophes', () => {
+  it('group by the label as COUNTIFS compares it: case aside, accents and spaces count', () => {
+    expect(stepOfLabel('DÉLIVRANCE AU SERVICE UTILISATEUR')?.id).toBe('delivrance');
+    expect(stepOfLabel('Delivrance au service utilisateur')).toBeUndefined();
+    expect(stepOfLabel('Délivrance au service utilisateur ')).toBeUndefined();
+    expect(questionType('DONNÉE')).toBe('Donnée');
+    expect(questionType('Donnee')).toBeNull();
+    expect(questionType('Données')).toBeNull();
+  });
+
+  it('find steps and types whatever the case, accents, spaces and apostrophes, for hints', () => {
     expect(stepByLabel('  document REMIS au patient,   carte d’implant ')?.id).toBe('document-patient');
     expect(stepByLabel('Delivrance au service utilisateur')?.id).toBe('delivrance');
     expect(parseQuestionType(' interoperabilite ')).toBe('Interopérabilité');
@@ -170,7 +229,8 @@ describe('validateCatalogue', () => {
     ['unknown zone', (c) => ((c.steps[0] as { zone: string }).zone = 'labo'), /steps\.0\.zone/],
     ['Interopérabilité without destination', (c) => delete c.questions.find((q) => q.type === 'Interopérabilité')!.to, /sans étape de destination/],
     ['destination outside the transitions', (c) => (c.questions.find((q) => q.type === 'Interopérabilité')!.to = 'ville'), /n'est pas une transition/],
-    ['wrong critical flag', (c) => (c.questions.find((q) => q.datum === 'lot-serie')!.critical = false), /drapeau critique/],
+    ['wrong critical flag', (c) => (c.questions.find((q) => q.ref === 'PUI-REC-LOT')!.critical = false), /drapeau critique/],
+    ['critical flag on a financial step', (c) => (c.questions.find((q) => q.ref === 'FOU-CMD-DEN')!.critical = true), /drapeau critique/],
     ['second Informatisation row', (c) => c.questions.push({ ...c.questions[0], ref: 'FOU-REF-INF2', label: 'Autre' }), /2 lignes Informatisation/],
     ['transition without rows', (c) => (c.questions = c.questions.filter((q) => q.to !== 'ville')), /dossier-patient>ville : aucune ligne/],
   ])('rejects a %s with a clear message', (_name, change, message) => {

@@ -13,21 +13,24 @@ const rowByRef = (answers: Record<string, string>, ref: string) => {
 };
 
 describe('matching rows with the catalogue', () => {
-  it('matches by reference, whatever its case and spaces', () => {
-    const [row] = evaluate(cartographieOf([{ ref: ' io-del-rbo-lot ', step: 'renamed', type: 'Autre', answer: 'NON' }])).rows;
+  it('identifies a row by its reference, whatever its case and spaces, when it agrees with the visible cells', () => {
+    const [row] = evaluate(
+      cartographieOf([
+        { ref: ' io-del-rbo-lot ', zone: 'CIRCUIT A LA PUI', step: DELIVRANCE, type: 'Interopérabilité', label: 'Lot', to: BLOC_RECEPTION, critical: 'OUI', answer: 'NON' },
+      ]),
+    ).rows;
     expect(row.question?.ref).toBe('IO-DEL-RBO-LOT');
-    expect(row).toMatchObject({ type: 'Interopérabilité', step: 'delivrance', to: 'reception-bloc', zone: 'pui', datum: 'lot-serie', critical: true });
-    expect(row.status).toBe('ok');
+    expect(row).toMatchObject({ type: 'Interopérabilité', step: 'delivrance', to: 'reception-bloc', zone: 'pui', datum: 'lot-serie', critical: true, status: 'ok' });
   });
 
-  it('matches by step, type, label and destination when the reference is missing, tolerating case, accents and apostrophes', () => {
+  it('matches by step, type, label and destination when the reference is missing: case aside for the grouping cells, tolerant for the label', () => {
     const [row] = evaluate(
       cartographieOf([
         {
-          step: '  delivrance AU service utilisateur',
-          type: 'interoperabilite',
+          step: 'DÉLIVRANCE AU SERVICE UTILISATEUR',
+          type: 'INTEROPÉRABILITÉ',
           label: 'transmission electronique :  n° de lot ou de serie',
-          to: 'RECEPTION au bloc, stock de proximite',
+          to: 'RÉCEPTION au bloc, stock de proximité',
           answer: 'oui',
         },
       ]),
@@ -36,7 +39,7 @@ describe('matching rows with the catalogue', () => {
     expect(row.answer).toBe('OUI');
   });
 
-  it('counts a row unknown to the catalogue through its own columns', () => {
+  it('counts a row unknown to the catalogue through its own columns, exactly as they are written', () => {
     const [known, unknown] = evaluate(
       cartographieOf([
         { step: 'Dossier patient, compte rendu opératoire', zone: 'x', type: 'Donnée', label: 'Champ ajouté', critical: 'oui', answer: 'NON' },
@@ -44,8 +47,8 @@ describe('matching rows with the catalogue', () => {
       ]),
     ).rows;
     expect(known.question).toBeUndefined();
-    expect(known).toMatchObject({ step: 'dossier-patient', zone: 'patient', type: 'Donnée', critical: true, effective: 'NON' });
-    expect(unknown).toMatchObject({ step: 'sterilisation', zone: 'pui', to: 'salle de reveil', critical: false, effective: 'NA' });
+    expect(known).toMatchObject({ step: 'dossier-patient', zone: '~x', type: 'Donnée', critical: true, effective: 'NON' });
+    expect(unknown).toMatchObject({ step: '~stérilisation ', zone: '~circuit à la pui', to: '~salle de réveil', critical: false, effective: 'NA' });
   });
 
   it('leaves out blank rows of the table', () => {
@@ -95,14 +98,29 @@ describe('consistency rules (SPEC §6)', () => {
     expect(rowByRef(answers, 'BLOC-POS-LEC').row).toMatchObject({ status: 'ok', effective: 'OUI' });
   });
 
-  it('applies the rule to rows outside the catalogue, by step label', () => {
+  it('applies the rule to rows outside the catalogue, by step label compared as COUNTIFS does', () => {
     const { rows } = evaluate(
       cartographieOf([
         { step: 'Stérilisation', type: 'Informatisation', answer: 'NON' },
-        { step: 'STERILISATION', type: 'Donnée', label: 'Lot', answer: 'OUI' },
+        { step: 'STÉRILISATION', type: 'Donnée', label: 'Lot', answer: 'OUI' },
+        { step: 'Sterilisation', type: 'Donnée', label: 'Lot', answer: 'OUI' },
       ]),
     );
     expect(rows[1]).toMatchObject({ status: 'incoherent', effective: 'NON' });
+    // Another step for Excel (the accent differs): not concerned.
+    expect(rows[2]).toMatchObject({ status: 'ok', effective: 'OUI' });
+  });
+
+  it('makes a step not computerised as soon as one of its Informatisation rows reads NON, whatever the order', () => {
+    const rows = [
+      { step: 'Stérilisation', type: 'Informatisation', answer: 'OUI' },
+      { step: 'Stérilisation', type: 'Donnée', label: 'Lot', answer: 'OUI' },
+      { step: 'Stérilisation', type: 'Informatisation', answer: 'NON' },
+    ];
+    for (const order of [rows, [...rows].reverse()]) {
+      const donnee = evaluate(cartographieOf(order)).rows.find((r) => r.type === 'Donnée');
+      expect(donnee).toMatchObject({ status: 'incoherent', effective: 'NON' });
+    }
   });
 });
 

@@ -39,7 +39,19 @@ describe('figures of a partly answered template (values computed by hand)', () =
       continuite: r(2, 5),
       rupture: r(3, 5),
     });
-    expect(figures.counts).toEqual({ rows: total, answered, empty: total - answered, invalid: 0, incoherent: 3, criticalGaps: 5 });
+    // Critical: PUI-DEL-DEN NON and BLOC-REC-LOT (incoherent) among the Donnée rows; the three
+    // délivrance → réception au bloc rows among the transmissions. No non-critical row is NON.
+    expect(figures.counts).toEqual({
+      rows: total,
+      answered,
+      empty: total - answered,
+      invalid: 0,
+      incoherent: 3,
+      missingTraceabilityData: 2,
+      sanitaryRuptures: 3,
+      cityGaps: 0,
+      financialGaps: 0,
+    });
   });
 
   it('gives zone and step rates, Interopérabilité rows counting for their source step', () => {
@@ -81,10 +93,10 @@ describe('figures of rows outside the catalogue (values computed by hand)', () =
     cartographieOf([
       { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Informatisation', answer: 'OUI', comment: ' Stéril X ' },
       { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Donnée', label: 'Lot', answer: 'OUI' },
-      { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Donnée', label: 'Péremption', answer: 'non' },
-      { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Interopérabilité', label: 'Lot', to: 'delivrance au service UTILISATEUR', answer: 'OUI' },
+      { step: 'STÉRILISATION', zone: 'circuit a la pui', type: 'DONNÉE', label: 'Péremption', answer: 'non' },
+      { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Interopérabilité', label: 'Lot', to: 'DÉLIVRANCE AU SERVICE UTILISATEUR', answer: 'OUI' },
       { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Interopérabilité', label: 'Lot', to: 'Salle de réveil', answer: 'N/A' },
-      { step: ' Délivrance au service utilisateur', zone: 'CIRCUIT A LA PUI', type: 'Informatisation', answer: 'NON' },
+      { step: 'Délivrance au service utilisateur', zone: 'CIRCUIT A LA PUI', type: 'Informatisation', answer: 'NON' },
       { step: 'Salle de réveil', zone: 'Bloc X', type: 'Informatisation', answer: 'OUI' },
       { step: 'Stérilisation', zone: 'CIRCUIT A LA PUI', type: 'Autre', answer: 'OUI' },
     ]),
@@ -104,18 +116,18 @@ describe('figures of rows outside the catalogue (values computed by hand)', () =
 
   it('places unknown steps and zones after the catalogue ones, with their labels', () => {
     expect(figures.steps.slice(16).map((s) => [s.step, s.label, s.zone])).toEqual([
-      ['sterilisation', 'Stérilisation', 'pui'],
-      ['salle de reveil', 'Salle de réveil', 'bloc x'],
+      ['~stérilisation', 'Stérilisation', 'pui'],
+      ['~salle de réveil', 'Salle de réveil', '~bloc x'],
     ]);
-    expect(figures.zones.slice(6).map((z) => [z.zone, z.label])).toEqual([['bloc x', 'Bloc X']]);
-    expect(figures.equipment.steps.find((s) => s.step === 'sterilisation')?.software).toBe('Stéril X');
+    expect(figures.zones.slice(6).map((z) => [z.zone, z.label])).toEqual([['~bloc x', 'Bloc X']]);
+    expect(figures.equipment.steps.find((s) => s.step === '~stérilisation')?.software).toBe('Stéril X');
   });
 
   it('places each transition in the right continuity view', () => {
-    const inPui = figures.views.pui.transitions.find((t) => t.from === 'sterilisation');
+    const inPui = figures.views.pui.transitions.find((t) => t.from === '~stérilisation');
     expect(inPui).toMatchObject({ to: 'delivrance', crossZone: false, ruptures: 1, interoperabilite: r(0, 1) });
-    const crossing = figures.views.transitions.transitions.find((t) => t.from === 'sterilisation');
-    expect(crossing).toMatchObject({ to: 'salle de reveil', toLabel: 'Salle de réveil', crossZone: true, continuite: r(1, 1) });
+    const crossing = figures.views.transitions.transitions.find((t) => t.from === '~stérilisation');
+    expect(crossing).toMatchObject({ to: '~salle de réveil', toLabel: 'Salle de réveil', crossZone: true, continuite: r(1, 1) });
   });
 });
 
@@ -130,5 +142,48 @@ describe('a workbook read alone gives the same figures', () => {
     };
     expect(analyse(alone).rows.every((row) => row.question === undefined)).toBe(true);
     expect(rates(analyse(alone).figures)).toEqual(rates(analyse(cartographie).figures));
+  });
+});
+
+describe('documented choices of the figures (values computed by hand)', () => {
+  const PUI = 'CIRCUIT A LA PUI';
+
+  it("reads a step's equipment from all its rows, NON before OUI before NA, whatever their order", () => {
+    const rows = [
+      { zone: PUI, step: 'Stérilisation', type: 'Informatisation', answer: 'OUI', comment: 'Stéril X' },
+      { zone: PUI, step: 'Stérilisation', type: 'Lecteur', answer: 'NA' },
+      { zone: PUI, step: 'Stérilisation', type: 'Lecteur', answer: 'OUI' },
+      { zone: PUI, step: 'Stérilisation', type: 'Dépôt', answer: 'OUI' },
+      { zone: PUI, step: 'Stérilisation', type: 'Dépôt', answer: 'NON' },
+      { zone: PUI, step: 'Lavage', type: 'Informatisation', answer: 'NA' },
+      { zone: PUI, step: 'Lavage', type: 'Lecteur', answer: 'OUI' },
+      { zone: PUI, step: 'Lavage', type: 'Dépôt', answer: '' },
+    ];
+    for (const order of [rows, [...rows].reverse()]) {
+      const { equipment } = analyse(cartographieOf(order)).figures;
+      expect(equipment.steps.find((s) => s.step === '~stérilisation')).toMatchObject({ informatisation: 'OUI', lecteur: 'OUI', depot: 'NON', software: 'Stéril X' });
+      expect(equipment.steps.find((s) => s.step === '~lavage')).toMatchObject({ informatisation: 'NA', lecteur: 'OUI', depot: null });
+      // Stérilisation only: Lavage's Informatisation is NA. Dépôts: Stérilisation answered NON.
+      expect(equipment.lecteurs).toEqual(r(1, 1));
+      expect(equipment.depots).toEqual(r(0, 1));
+    }
+  });
+
+  it('counts a transition towards a step with no Informatisation row as a point de transition', () => {
+    const figures = analyse(
+      cartographieOf([
+        { zone: PUI, step: 'Stérilisation', type: 'Informatisation', answer: 'OUI' },
+        { zone: PUI, step: 'Stérilisation', type: 'Interopérabilité', label: 'Lot', to: 'Lavage', answer: 'NON' },
+        { zone: PUI, step: 'Lavage', type: 'Lecteur', answer: 'OUI' },
+        { zone: PUI, step: 'Stérilisation', type: 'Interopérabilité', label: 'Lot', to: 'Tri', answer: 'OUI' },
+        { zone: PUI, step: 'Tri', type: 'Informatisation', answer: 'OUI' },
+      ]),
+    ).figures;
+    // Lavage has rows but no Informatisation row: its zone is unknown, so a point de transition.
+    expect(figures.views.transitions).toMatchObject({ rupture: r(1, 1), interoperabilite: r(0, 1) });
+    expect(figures.views.transitions.transitions.map((t) => t.to)).toEqual(['~lavage']);
+    // Tri shows the same zone on its Informatisation row: inside the PUI.
+    expect(figures.views.pui).toMatchObject({ rupture: r(0, 1), interoperabilite: r(1, 1) });
+    expect(figures.transitions.find((t) => t.to === '~tri')?.crossZone).toBe(false);
   });
 });

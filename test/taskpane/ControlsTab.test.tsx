@@ -9,9 +9,11 @@ import { demoAnalysis, demoAnswerMap } from './analyses';
 
 /** The demo with one invalid entry on a critical row, and two rows emptied. */
 function analysisWithFindings() {
-  const refs = Object.keys(demoAnswerMap());
-  const analysis = demoAnalysis({ [refs[3]]: 'peut-être', [refs[10]]: null, [refs[20]]: null });
-  return { analysis, invalidRef: refs[3] };
+  // A critical row (R5212-38 at the PUI reception), another critical one and a financial one.
+  const refs = ['PUI-REC-LOT', 'PUI-DEL-LOT', 'FOU-CMD-DEN'];
+  for (const ref of refs) expect(demoAnswerMap()).toHaveProperty(ref);
+  const analysis = demoAnalysis({ [refs[0]]: 'peut-être', [refs[1]]: null, [refs[2]]: null });
+  return { analysis, invalidRef: refs[0] };
 }
 
 function renderControls(findings: Finding[], onSelect = jest.fn()) {

@@ -52,7 +52,7 @@ function handAnalysis(): Analysis {
       depots: NONE,
       steps: [{ step: 'pose', label: 'Pose du DMI', zone: 'bloc', informatisation: 'OUI', lecteur: 'NON', iudId: 'NA', iudIp: null, depot: null, software: 'BlocTrace' }],
     },
-    counts: { rows: 40, answered: 30, empty: 8, invalid: 2, incoherent: 2, criticalGaps: 1 },
+    counts: { rows: 40, answered: 30, empty: 8, invalid: 2, incoherent: 2, missingTraceabilityData: 1, sanitaryRuptures: 0, cityGaps: 0, financialGaps: 0 },
   };
   const proposals = [proposal('C', 3, 1), proposal('A', 1, 2), proposal('B', 2, 1), ...Array.from({ length: 10 }, (_, i) => proposal(`Z${i}`, 4, i))];
   return { cartographie: { sheet: 'x', entries: [] }, rows: [], findings: [], figures, proposals };
@@ -135,7 +135,7 @@ describe('synthesisLayout', () => {
 
   it('concludes with the incoherent rows counted as NON and the top actions by priority', () => {
     expect(find(layout, '2 lignes incohérentes comptées comme NON (point de rupture) dans les taux.').style).toBe('warning');
-    expect(find(layout, '1 donnée critique absente (réponse NON sur une ligne critique).').style).toBe('warning');
+    expect(find(layout, 'Données de traçabilité manquantes : 1 (ligne Donnée critique à NON ; R5212-38 à R5212-42 CSP ; MDR 2017/745 art. 18 et 27 ; arrêté du 8 septembre 2021).').style).toBe('warning');
     const header = find(layout, 'Action proposée');
     const listed = layout.cells.filter((c) => c.col === 0 && c.row > header.row && String(c.value).startsWith('Action ')).map((c) => c.value);
     expect(listed).toHaveLength(TOP_ACTIONS);

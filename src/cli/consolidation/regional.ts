@@ -55,7 +55,8 @@ export function summarise(file: string, analysis: Analysis, establishment: Estab
     establishment,
     completude: figures.overall.completude.value,
     rates: rateValues(figures.overall),
-    criticalGaps: figures.counts.criticalGaps,
+    // Regulatory gaps only (SPEC §5): comparable between establishments.
+    criticalGaps: figures.counts.missingTraceabilityData + figures.counts.sanitaryRuptures,
     invalid: figures.counts.invalid,
     topActions: topActions(analysis.proposals, TOP_ACTION_COUNT).map((action) => `P${action.priority} – ${action.action} (${action.scope})`),
   };

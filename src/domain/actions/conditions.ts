@@ -1,8 +1,9 @@
 /** Evaluation of template conditions over effective answers: the rows that reveal each gap. */
+import { stepById } from '../catalogue';
 import type { EvaluatedRow, Figures, Rate } from '../model';
 import { tidyLabel } from '../text';
-import { stepRank } from './ordering';
-import type { Condition, SimpleCondition } from './schema';
+import { placeRank } from './ordering';
+import { simpleConditions, type Condition, type SimpleCondition } from './schema';
 
 export interface Hit {
   /** Rows behind the finding, in circuit order. */
@@ -18,65 +19,84 @@ function isNon(row: EvaluatedRow): boolean {
 }
 
 /**
- * Donnée and Lecteur gaps at a step without software are left to the Informatisation templates:
- * "set up the field in the software" means nothing where there is no software yet.
+ * Catalogue steps answered Informatisation = NON. Their Donnée and Lecteur gaps are left to the
+ * Informatisation templates: "set up the field in the software" means nothing where there is no
+ * software yet. Steps the establishment added have no such template: their gaps stay.
  */
-function stepsWithoutSoftware(rows: EvaluatedRow[]): Set<string> {
-  return new Set(rows.filter((r) => r.type === 'Informatisation' && isNon(r)).map((r) => r.step));
+export function stepsWithoutSoftware(rows: readonly EvaluatedRow[]): Set<string> {
+  const steps = new Set<string>();
+  for (const r of rows) if (r.type === 'Informatisation' && isNon(r) && stepById(r.step)) steps.add(r.step);
+  return steps;
 }
 
 /** What every condition reads, computed once per analysis rather than once per template. */
 export interface ConditionContext {
-  all: EvaluatedRow[];
-  /** Rows left once the gaps of steps without software are set aside. */
-  eligible: EvaluatedRow[];
-  position: Map<EvaluatedRow, number>;
+  all: readonly EvaluatedRow[];
+  /** Rows answered NON (effective), once the gaps of steps without software are set aside. */
+  gaps: EvaluatedRow[];
+  /** Informatisation rows answered. */
+  computerisation: EvaluatedRow[];
   figures: Figures;
 }
 
-export function conditionContext(all: EvaluatedRow[], figures: Figures): ConditionContext {
+export function conditionContext(all: readonly EvaluatedRow[], figures: Figures): ConditionContext {
   const withoutSoftware = stepsWithoutSoftware(all);
-  const eligible = all.filter((r) => !((r.type === 'Donnée' || r.type === 'Lecteur') && withoutSoftware.has(r.step)));
-  return { all, eligible, position: new Map(all.map((r, i) => [r, i])), figures };
+  const gaps: EvaluatedRow[] = [];
+  const computerisation: EvaluatedRow[] = [];
+  for (const r of all) {
+    if (r.type === 'Informatisation' && r.effective !== null) computerisation.push(r);
+    if (isNon(r) && !((r.type === 'Donnée' || r.type === 'Lecteur') && withoutSoftware.has(r.step))) gaps.push(r);
+  }
+  return { all, gaps, computerisation, figures };
 }
 
-function rowsOf(c: SimpleCondition, { all, eligible: rows }: ConditionContext): EvaluatedRow[] {
+function criticalOk(c: { critical?: boolean }, r: EvaluatedRow): boolean {
+  return c.critical === undefined || c.critical === r.critical;
+}
+
+function onTransition(pairs: [string, string][] | undefined, r: EvaluatedRow): boolean {
+  return pairs !== undefined && pairs.some(([from, to]) => r.step === from && r.to === to);
+}
+
+function rowsOf(c: SimpleCondition, { all, gaps, computerisation }: ConditionContext): EvaluatedRow[] {
   switch (c.kind) {
     case 'informatisation':
-      return rows.filter((r) => r.type === 'Informatisation' && c.steps.includes(r.step) && r.effective === c.answer);
+      return computerisation.filter((r) => c.steps.includes(r.step) && r.effective === c.answer);
     case 'donnee':
-      return rows.filter(
+      return gaps.filter(
         (r) =>
           r.type === 'Donnée' &&
-          isNon(r) &&
-          c.data.includes(r.datum ?? '') &&
+          criticalOk(c, r) &&
+          (!c.data || c.data.includes(r.datum ?? '')) &&
+          !c.exceptData?.includes(r.datum ?? '') &&
           (!c.steps || c.steps.includes(r.step)) &&
           !c.exceptSteps?.includes(r.step),
       );
     case 'rupture':
-      return rows.filter(
+      return gaps.filter(
         (r) =>
           r.type === 'Interopérabilité' &&
-          isNon(r) &&
-          c.transitions.some(([from, to]) => r.step === from && r.to === to) &&
+          criticalOk(c, r) &&
+          (!c.transitions || onTransition(c.transitions, r)) &&
+          !onTransition(c.exceptTransitions, r) &&
           (!c.data || c.data.includes(r.datum ?? '')),
       );
     case 'lecteur':
-      return rows.filter((r) => r.type === 'Lecteur' && isNon(r) && c.zones.includes(r.zone));
+      return gaps.filter((r) => r.type === 'Lecteur' && c.zones.includes(r.zone));
     case 'depot':
-      return rows.filter((r) => r.type === 'Dépôt' && isNon(r));
+      return gaps.filter((r) => r.type === 'Dépôt');
     case 'lecteur-sans-iud': {
-      const equipped = new Set(rows.filter((r) => r.type === 'Lecteur' && r.effective === 'OUI').map((r) => r.step));
-      return rows.filter((r) => r.type === 'Donnée' && isNon(r) && IUD_DATA.includes(r.datum ?? '') && equipped.has(r.step));
+      const equipped = new Set(all.filter((r) => r.type === 'Lecteur' && r.effective === 'OUI').map((r) => r.step));
+      return gaps.filter((r) => r.type === 'Donnée' && criticalOk(c, r) && IUD_DATA.includes(r.datum ?? '') && equipped.has(r.step));
     }
     case 'logiciel-non-nomme':
-      return rows.filter((r) => r.type === 'Informatisation' && r.effective === 'OUI' && tidyLabel(r.entry.comment) === '');
+      return computerisation.filter((r) => r.effective === 'OUI' && tidyLabel(r.entry.comment) === '');
     case 'statut':
       return all.filter((r) => (c.statuses as readonly string[]).includes(r.status) && (!c.critical || r.critical));
     case 'completude':
       return all.filter((r) => r.status === 'empty' || r.status === 'invalid');
     case 'taux-rupture':
-      return all.filter((r) => r.type === 'Interopérabilité' && isNon(r));
+      return gaps.filter((r) => r.type === 'Interopérabilité');
   }
 }
 
@@ -100,16 +120,19 @@ function matchSimple(c: SimpleCondition, context: ConditionContext): Hit | null 
   return hits.length > 0 ? { rows: hits, rate } : null;
 }
 
-function circuitOrder(rows: EvaluatedRow[], position: Map<EvaluatedRow, number>): EvaluatedRow[] {
-  return [...rows].sort((a, b) => stepRank(a.step) - stepRank(b.step) || position.get(a)! - position.get(b)!);
+/** Rows in circuit order of where their gap is, then sheet order. */
+function circuitOrder(rows: EvaluatedRow[]): EvaluatedRow[] {
+  const ranked = rows.map((row) => ({ row, rank: placeRank(row.step, row.to) }));
+  ranked.sort((a, b) => a.rank - b.rank || a.row.entry.row - b.row.entry.row);
+  return ranked.map((r) => r.row);
 }
 
 /** The rows (and rate) that make a condition true, or null when the gap is absent. */
 export function matchCondition(c: Condition, context: ConditionContext): Hit | null {
-  const hits = (c.kind === 'une-des' ? c.conditions : [c])
+  const hits = simpleConditions(c)
     .map((simple) => matchSimple(simple, context))
     .filter((hit): hit is Hit => hit !== null);
   if (hits.length === 0) return null;
-  const matched = new Set(hits.flatMap((hit) => hit.rows));
-  return { rows: circuitOrder([...matched], context.position), rate: hits.find((hit) => hit.rate)?.rate };
+  const rows = hits.length === 1 ? [...hits[0].rows] : [...new Set(hits.flatMap((hit) => hit.rows))];
+  return { rows: circuitOrder(rows), rate: hits.find((hit) => hit.rate)?.rate };
 }

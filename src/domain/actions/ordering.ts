@@ -1,9 +1,11 @@
 /**
- * Circuit order of plan rows, derived from the reference alone ("KEY", "KEY@step",
- * "KEY@from>to") so that a row kept after its finding disappeared still sorts in place.
+ * Circuit order of plan rows (SPEC §8): within a priority, rows follow where the gap is, the first
+ * step or transition the finding names. A row kept after its finding disappeared has no rows left:
+ * it sorts from its reference alone ("KEY", "KEY@step", "KEY@from>to"), a global template at the
+ * first step its rule could concern.
  */
-import { CATALOGUE, stepById } from '../catalogue';
-import type { SimpleCondition } from './schema';
+import { CATALOGUE } from '../catalogue';
+import { simpleConditions, type ActionTemplate, type SimpleCondition } from './schema';
 import { ACTION_TEMPLATES } from './templates';
 
 /** Rank of steps unknown to the catalogue, after every catalogue step. */
@@ -11,8 +13,15 @@ const UNKNOWN_STEP = 90;
 /** Rank of templates about the whole cartographie, after the circuit. */
 const WHOLE_CIRCUIT = 99;
 
+const RANKS = new Map(CATALOGUE.steps.map((s) => [s.id, s.order]));
+
 export function stepRank(step: string): number {
-  return stepById(step)?.order ?? UNKNOWN_STEP;
+  return RANKS.get(step) ?? UNKNOWN_STEP;
+}
+
+/** Rank of a step or a transition: the source step first, then the destination. */
+export function placeRank(step: string, to?: string | null): number {
+  return stepRank(step) * 100 + (to ? stepRank(to) : 0);
 }
 
 function questionSteps(filter: (q: (typeof CATALOGUE.questions)[number]) => boolean): string[] {
@@ -25,11 +34,11 @@ function conditionSteps(c: SimpleCondition): string[] {
     case 'informatisation':
       return c.steps;
     case 'donnee': {
-      const steps = c.steps ?? questionSteps((q) => q.type === 'Donnée' && c.data.includes(q.datum ?? ''));
+      const steps = c.steps ?? questionSteps((q) => q.type === 'Donnée' && (!c.data || c.data.includes(q.datum ?? '')));
       return steps.filter((s) => !c.exceptSteps?.includes(s));
     }
     case 'rupture':
-      return c.transitions.map(([from]) => from);
+      return c.transitions?.map(([from]) => from) ?? questionSteps((q) => q.type === 'Interopérabilité' && (c.critical === undefined || q.critical === c.critical));
     case 'lecteur':
       return questionSteps((q) => q.type === 'Lecteur' && c.zones.includes(q.zone));
     case 'lecteur-sans-iud':
@@ -41,15 +50,29 @@ function conditionSteps(c: SimpleCondition): string[] {
   }
 }
 
+/** Templates about the whole cartographie (its completeness, its statuses, its overall rate). */
+export function aboutWholeCircuit(template: ActionTemplate): boolean {
+  return simpleConditions(template.condition).every((c) => c.kind === 'statut' || c.kind === 'completude' || c.kind === 'taux-rupture');
+}
+
 const templateIndex = new Map(ACTION_TEMPLATES.map((t, i) => [t.key, i]));
 
 const anchors = new Map(
   ACTION_TEMPLATES.map((t) => {
-    const conditions = t.condition.kind === 'une-des' ? t.condition.conditions : [t.condition];
-    const ranks = conditions.flatMap(conditionSteps).map(stepRank);
-    return [t.key, ranks.length > 0 ? Math.min(...ranks) : WHOLE_CIRCUIT];
+    const ranks = simpleConditions(t.condition).flatMap(conditionSteps).map(stepRank);
+    return [t.key, (ranks.length > 0 ? Math.min(...ranks) : WHOLE_CIRCUIT) * 100];
   }),
 );
+
+/** Sort key within a priority: the place's rank, then the template's position in the list. */
+export function orderAt(rank: number, key: string): number {
+  return rank * 100 + (templateIndex.get(key) ?? 99);
+}
+
+/** Sort key of a proposal from where its gap is (null: a template about the whole cartographie). */
+export function gapOrder(template: ActionTemplate, place: { step: string; to: string | null } | null): number {
+  return orderAt(place === null ? WHOLE_CIRCUIT * 100 : placeRank(place.step, place.to), template.key);
+}
 
 /** Reference of a proposal: the key, plus the step or transition for per-step templates. */
 export function proposalRef(key: string, scope?: { step: string; to?: string | null }): string {
@@ -57,15 +80,15 @@ export function proposalRef(key: string, scope?: { step: string; to?: string | n
   return scope.to ? `${key}@${scope.step}>${scope.to}` : `${key}@${scope.step}`;
 }
 
-/** Sort key within a priority, or null when the reference names no template. */
+/** Sort key from a reference alone, or null when the reference names no template. */
 export function planOrder(ref: string): number | null {
   const at = ref.indexOf('@');
   const key = at < 0 ? ref : ref.slice(0, at);
-  const index = templateIndex.get(key);
-  if (index === undefined) return null;
-  if (at < 0) return (anchors.get(key) ?? WHOLE_CIRCUIT) * 10000 + index;
-  const [from, to] = ref.slice(at + 1).split('>');
-  return stepRank(from) * 10000 + (to === undefined ? 0 : stepRank(to) * 100) + index;
+  if (!templateIndex.has(key)) return null;
+  if (at < 0) return orderAt(anchors.get(key) ?? WHOLE_CIRCUIT * 100, key);
+  const place = ref.slice(at + 1);
+  const arrow = place.indexOf('>');
+  return orderAt(arrow < 0 ? placeRank(place) : placeRank(place.slice(0, arrow), place.slice(arrow + 1)), key);
 }
 
 /** True when the reference is one the rules produce (a template key, with or without scope). */

@@ -1,7 +1,7 @@
 /** Maps the gaps of an evaluated cartographie to proposed actions (SPEC §8). Pure and deterministic. */
-import type { ActionProposal, EvaluatedRow, Figures } from '../model';
+import type { ActionProposal, EvaluatedRow, Figures, Priority } from '../model';
 import { conditionContext, matchCondition, type Hit } from './conditions';
-import { planOrder, proposalRef } from './ordering';
+import { aboutWholeCircuit, gapOrder, proposalRef } from './ordering';
 import type { ActionTemplate } from './schema';
 import { ACTION_TEMPLATES } from './templates';
 import { fillFinding, scopeOf } from './wording';
@@ -24,27 +24,101 @@ function groupsOf(template: ActionTemplate, hit: Hit): Group[] {
   return [...groups].map(([ref, rows]) => ({ ref, hit: { rows, rate: hit.rate } }));
 }
 
-function proposal(template: ActionTemplate, { ref, hit }: Group): ActionProposal {
+/** A proposal and the rows behind it, while priorities are settled. */
+interface Draft {
+  template: ActionTemplate;
+  proposal: ActionProposal;
+  rows: EvaluatedRow[];
+  /** Steps this proposal computerises (its Informatisation NON rows). */
+  computerises: Set<string>;
+}
+
+function draft(template: ActionTemplate, { ref, hit }: Group): Draft {
+  const first = hit.rows[0];
+  const place = aboutWholeCircuit(template) || !first ? null : { step: first.step, to: first.to };
+  const computerises = new Set(hit.rows.filter((r) => r.type === 'Informatisation' && r.effective === 'NON').map((r) => r.step));
   return {
-    ref,
-    templateKey: template.key,
-    priority: template.priority,
-    axis: template.axis,
-    scope: scopeOf(hit.rows),
-    finding: fillFinding(template.finding, hit.rows, hit.rate),
-    action: template.action,
-    actors: template.actors,
-    indicator: template.indicator,
-    order: planOrder(ref) ?? Number.MAX_SAFE_INTEGER,
+    template,
+    proposal: {
+      ref,
+      templateKey: template.key,
+      priority: template.priority,
+      axis: template.axis,
+      scope: scopeOf(hit.rows),
+      finding: fillFinding(template.finding, hit.rows, hit.rate),
+      action: template.action,
+      actors: template.actors,
+      indicator: template.indicator,
+      order: gapOrder(template, place),
+    },
+    rows: hit.rows,
+    computerises,
   };
 }
 
-/** Proposals ordered by priority, then circuit order. */
-export function proposeActions(rows: EvaluatedRow[], figures: Figures): ActionProposal[] {
+/** Steps a proposal's gaps need software at: their step, or either end of their transition. */
+function stepsNeeded(d: Draft): Set<string> {
+  const steps = new Set<string>();
+  for (const row of d.rows) {
+    if (row.type === 'Informatisation') continue;
+    steps.add(row.step);
+    if (row.to !== null) steps.add(row.to);
+  }
+  return steps;
+}
+
+function meets(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/**
+ * A prerequisite never ranks below what depends on it (SPEC §8): computerising a step comes
+ * before any action about a gap at that step or on a transition from or to it, with at least its
+ * priority; and it is priority 1 when a regulatory gap (a critical row answered NON) sits there.
+ */
+function settlePrerequisites(drafts: Draft[], rows: readonly EvaluatedRow[]): void {
+  const prerequisites = drafts.filter((d) => d.computerises.size > 0);
+  if (prerequisites.length === 0) return;
+  // Actions about the whole cartographie (complete it, correct the entries) need no software.
+  const dependents = drafts.filter((d) => !aboutWholeCircuit(d.template)).map((d) => ({ draft: d, needs: stepsNeeded(d) }));
+  const legalGapSteps = new Set<string>();
+  for (const row of rows) {
+    if (!row.critical || row.effective !== 'NON' || row.type === 'Informatisation') continue;
+    legalGapSteps.add(row.step);
+    if (row.to !== null) legalGapSteps.add(row.to);
+  }
+  for (const p of prerequisites) {
+    if ([...p.computerises].some((s) => legalGapSteps.has(s))) p.proposal.priority = 1;
+  }
+  const originalOrder = new Map(drafts.map((d) => [d, d.proposal.order]));
+  // Priorities only decrease: a few passes settle chains of prerequisites.
+  for (let changed = true, pass = 0; changed && pass < drafts.length; pass++) {
+    changed = false;
+    for (const p of prerequisites) {
+      for (const { draft: d, needs } of dependents) {
+        if (d === p || !meets(p.computerises, needs)) continue;
+        if (d.proposal.priority < p.proposal.priority) {
+          p.proposal.priority = d.proposal.priority as Priority;
+          changed = true;
+        }
+        // Orders are integers: half a step before places the prerequisite just ahead.
+        const order = originalOrder.get(d)! - 0.5;
+        if (order < p.proposal.order) p.proposal.order = order;
+      }
+    }
+  }
+}
+
+/** Proposals ordered by priority, then circuit order of where the gap is (prerequisites just ahead). */
+export function proposeActions(rows: readonly EvaluatedRow[], figures: Figures): ActionProposal[] {
   const context = conditionContext(rows, figures);
-  const proposals = ACTION_TEMPLATES.flatMap((template) => {
+  const drafts = ACTION_TEMPLATES.flatMap((template) => {
     const hit = matchCondition(template.condition, context);
-    return hit ? groupsOf(template, hit).map((group) => proposal(template, group)) : [];
+    return hit ? groupsOf(template, hit).map((group) => draft(template, group)) : [];
   });
-  return proposals.sort((a, b) => a.priority - b.priority || a.order - b.order || a.ref.localeCompare(b.ref));
+  settlePrerequisites(drafts, rows);
+  return drafts
+    .map((d) => d.proposal)
+    .sort((a, b) => a.priority - b.priority || a.order - b.order || a.ref.localeCompare(b.ref));
 }

@@ -3,8 +3,10 @@
  * traceability, 2 interoperability and IUD rollout, readers, dépôts, PMSI flows, 3 financial and
  * city-side improvements, 4 comfort. Keys are stable: the plan matches the user's follow-up by them.
  * Findings may use {etapes}, {donnees}, {transitions}, {nombre}, {refs} and {taux}.
+ * Priority 1 follows the regulatory counts exactly: every Donnée or Interopérabilité row marked
+ * critical and answered NON fires a priority-1 template, and no other Donnée or rupture does.
  */
-import { validateTemplates, type ActionTemplate } from './schema';
+import type { ActionTemplate } from './schema';
 
 const SANITAIRE = 'Traçabilité sanitaire';
 const FINANCIERE = 'Traçabilité financière';
@@ -16,20 +18,7 @@ const PMSI = 'PMSI / facturation';
 const VILLE = 'Ville-hôpital';
 const ORGANISATION = 'Organisation';
 
-/** Steps of the sanitary traceability inside the hospital (SPEC §4). */
-const SANITARY_STEPS = [
-  'referencement',
-  'reception-unitaire',
-  'depots',
-  'delivrance',
-  'reception-bloc',
-  'pose',
-  'dossier-patient',
-  'document-patient',
-  'rappel-lot',
-];
-
-const TEMPLATES = [
+const TEMPLATES: ActionTemplate[] = [
   // Priority 1: breaches of sanitary traceability.
   {
     key: 'INFO-PUI-RECEPTION',
@@ -75,11 +64,7 @@ const TEMPLATES = [
     priority: 1,
     axis: SANITAIRE,
     per: 'step',
-    condition: {
-      kind: 'donnee',
-      data: ['denomination', 'lot-serie', 'fabricant', 'delivrance', 'date-pose', 'patient', 'medecin', 'dossier'],
-      steps: SANITARY_STEPS,
-    },
+    condition: { kind: 'donnee', critical: true, exceptData: ['iud-id', 'iud-ip', 'document-patient', 'carte-implant'] },
     finding: "Champs réglementaires absents à l'étape {etapes} : {donnees} ({refs}).",
     action:
       "Paramétrer ces champs dans le logiciel de l'étape ou en demander l'ajout à l'éditeur ; d'ici là, formaliser la saisie de substitution et la contrôler.",
@@ -91,7 +76,7 @@ const TEMPLATES = [
     priority: 1,
     axis: INTEROP,
     per: 'global',
-    condition: { kind: 'rupture', transitions: [['delivrance', 'reception-bloc']] },
+    condition: { kind: 'rupture', transitions: [['delivrance', 'reception-bloc']], critical: true },
     finding: 'Rupture entre la délivrance par la PUI et la réception au bloc : {donnees} ressaisis ou non transmis ({refs}).',
     action:
       "Interfacer la délivrance de la PUI avec la réception au bloc (message de délivrance ou logiciel commun) : le bloc reçoit les DMI avec leur lot ou série et leur IUD sans ressaisie.",
@@ -103,7 +88,7 @@ const TEMPLATES = [
     priority: 1,
     axis: INTEROP,
     per: 'global',
-    condition: { kind: 'rupture', transitions: [['pose', 'dossier-patient']] },
+    condition: { kind: 'rupture', transitions: [['pose', 'dossier-patient']], critical: true },
     finding: 'Rupture entre la pose au bloc et le dossier patient : {donnees} non transmis automatiquement ({refs}).',
     action:
       "Alimenter automatiquement le dossier patient et le compte rendu opératoire à partir de l'enregistrement de la pose (interface bloc → DPI).",
@@ -117,10 +102,12 @@ const TEMPLATES = [
     per: 'transition',
     condition: {
       kind: 'rupture',
-      transitions: [
-        ['reception-unitaire', 'delivrance'],
-        ['depots', 'delivrance'],
-        ['reception-bloc', 'pose'],
+      critical: true,
+      exceptTransitions: [
+        ['delivrance', 'reception-bloc'],
+        ['pose', 'dossier-patient'],
+        ['dossier-patient', 'document-patient'],
+        ['pose', 'rappel-lot'],
       ],
     },
     finding: 'Rupture de la traçabilité sanitaire sur la transition {transitions} : {donnees} ressaisis ou non transmis ({refs}).',
@@ -134,8 +121,8 @@ const TEMPLATES = [
     priority: 1,
     axis: IUD,
     per: 'global',
-    condition: { kind: 'donnee', data: ['iud-id', 'iud-ip'], steps: ['reception-unitaire', 'pose'] },
-    finding: "IUD non enregistré aux étapes clés {etapes} : {donnees} ({refs}).",
+    condition: { kind: 'donnee', data: ['iud-id', 'iud-ip'], critical: true },
+    finding: "IUD non enregistré aux étapes de la traçabilité sanitaire {etapes} : {donnees} ({refs}).",
     action:
       "Enregistrer l'IUD-ID et l'IUD-IP à la réception et à la pose, en commençant par les DMI implantables de classe III (MDR art. 27) : champs dédiés, lecture du DataMatrix GS1 ou du code HIBC, vérification au banc d'essai IUD.",
     actors: 'Pharmacien, préparateurs, IBODE, éditeurs',
@@ -150,8 +137,8 @@ const TEMPLATES = [
       kind: 'une-des',
       conditions: [
         { kind: 'informatisation', steps: ['document-patient'], answer: 'NON' },
-        { kind: 'donnee', data: ['document-patient', 'carte-implant'], steps: ['document-patient'] },
-        { kind: 'rupture', transitions: [['dossier-patient', 'document-patient']] },
+        { kind: 'donnee', data: ['document-patient', 'carte-implant'], critical: true },
+        { kind: 'rupture', transitions: [['dossier-patient', 'document-patient']], critical: true },
       ],
     },
     finding:
@@ -170,7 +157,7 @@ const TEMPLATES = [
       kind: 'une-des',
       conditions: [
         { kind: 'informatisation', steps: ['rappel-lot'], answer: 'NON' },
-        { kind: 'rupture', transitions: [['pose', 'rappel-lot']], data: ['lot-serie', 'patient', 'date-pose'] },
+        { kind: 'rupture', transitions: [['pose', 'rappel-lot']], critical: true },
       ],
     },
     finding:
@@ -236,7 +223,7 @@ const TEMPLATES = [
     priority: 2,
     axis: IUD,
     per: 'global',
-    condition: { kind: 'donnee', data: ['iud-id'], steps: ['referencement'] },
+    condition: { kind: 'donnee', data: ['iud-id'], steps: ['referencement'], critical: false },
     finding: "L'IUD-ID n'est pas renseigné dans le référentiel produits ({refs}).",
     action:
       "Ajouter le champ IUD-ID (GTIN ou code HIBC) au référentiel et le compléter à partir des fiches fournisseurs et d'EUDAMED, en commençant par les DMI de classe III.",
@@ -248,7 +235,7 @@ const TEMPLATES = [
     priority: 2,
     axis: IUD,
     per: 'global',
-    condition: { kind: 'donnee', data: ['iud-id', 'iud-ip'], exceptSteps: ['referencement', 'reception-unitaire', 'pose'] },
+    condition: { kind: 'donnee', data: ['iud-id', 'iud-ip'], exceptSteps: ['referencement'], critical: false },
     finding: 'IUD non enregistré aux étapes {etapes} : {donnees}.',
     action:
       "Étendre l'IUD à ces étapes (arrêté du 8 septembre 2021 : tous les DMI, à chaque étape) : champs IUD-ID et IUD-IP, lecture automatique, transmission d'une étape à l'autre.",
@@ -260,7 +247,7 @@ const TEMPLATES = [
     priority: 2,
     axis: SANITAIRE,
     per: 'global',
-    condition: { kind: 'donnee', data: ['peremption'], steps: ['livraison', 'reception-livraison', 'reception-unitaire'] },
+    condition: { kind: 'donnee', data: ['peremption'], steps: ['livraison', 'reception-livraison', 'reception-unitaire'], critical: false },
     finding: "La date de péremption n'est pas enregistrée à la réception ({etapes}).",
     action:
       "Enregistrer la date de péremption dès la réception, lue dans le code (IA 17 du GS1, date du HIBC), pour piloter les péremptions du stock.",
@@ -284,7 +271,7 @@ const TEMPLATES = [
     priority: 2,
     axis: IUD,
     per: 'step',
-    condition: { kind: 'lecteur-sans-iud' },
+    condition: { kind: 'lecteur-sans-iud', critical: false },
     finding: "À l'étape {etapes}, un lecteur est en place mais ces données ne sont pas enregistrées : {donnees}.",
     action:
       "Paramétrer le logiciel pour qu'il décompose le code lu (GTIN, lot, série, péremption) et enregistre l'IUD complet sans ressaisie.",
@@ -317,6 +304,7 @@ const TEMPLATES = [
         ['referencement', 'reception-unitaire'],
         ['reception-livraison', 'reception-unitaire'],
       ],
+      critical: false,
     },
     finding: 'Rupture entre la GEF et le logiciel de la PUI : {transitions} ({donnees}).',
     action:
@@ -340,6 +328,7 @@ const TEMPLATES = [
             ['consommation', 'depots'],
             ['consommation', 'commande'],
           ],
+          critical: false,
         },
       ],
     },
@@ -357,8 +346,8 @@ const TEMPLATES = [
     condition: {
       kind: 'une-des',
       conditions: [
-        { kind: 'rupture', transitions: [['pose', 'pmsi']] },
-        { kind: 'donnee', data: ['fichcomp'] },
+        { kind: 'rupture', transitions: [['pose', 'pmsi']], critical: false },
+        { kind: 'donnee', data: ['fichcomp'], critical: false },
         { kind: 'informatisation', steps: ['pmsi'], answer: 'NON' },
       ],
     },
@@ -406,7 +395,8 @@ const TEMPLATES = [
     condition: {
       kind: 'donnee',
       data: ['denomination', 'lot-serie', 'fabricant', 'date-pose', 'patient'],
-      steps: ['commande', 'livraison', 'reception-livraison', 'consommation', 'pmsi', 'facturation'],
+      steps: ['referencement', 'commande', 'livraison', 'reception-livraison', 'consommation', 'pmsi', 'facturation'],
+      critical: false,
     },
     finding: 'Champs absents des logiciels de gestion aux étapes {etapes} : {donnees} ({refs}).',
     action:
@@ -419,7 +409,7 @@ const TEMPLATES = [
     priority: 3,
     axis: FINANCIERE,
     per: 'global',
-    condition: { kind: 'rupture', transitions: [['livraison', 'reception-livraison']] },
+    condition: { kind: 'rupture', transitions: [['livraison', 'reception-livraison']], critical: false },
     finding: 'Les bons de livraison ne sont pas reçus par voie électronique : {donnees} ressaisis à la réception.',
     action:
       "Mettre en place l'EDI avec les principaux fournisseurs de DMI (avis d'expédition portant lots, péremptions et IUD) pour alimenter la réception sans ressaisie.",
@@ -431,7 +421,7 @@ const TEMPLATES = [
     priority: 3,
     axis: PMSI,
     per: 'global',
-    condition: { kind: 'rupture', transitions: [['pmsi', 'facturation']] },
+    condition: { kind: 'rupture', transitions: [['pmsi', 'facturation']], critical: false },
     finding: 'Rupture entre le PMSI et la facturation : {donnees} ressaisi.',
     action: 'Interfacer le PMSI et la facturation pour valoriser les DMI en sus sans ressaisie et suivre les rejets.',
     actors: 'DIM, DAF, service de la facturation, DSI',
@@ -445,9 +435,9 @@ const TEMPLATES = [
     condition: {
       kind: 'une-des',
       conditions: [
-        { kind: 'rupture', transitions: [['dossier-patient', 'ville']] },
+        { kind: 'rupture', transitions: [['dossier-patient', 'ville']], critical: false },
         { kind: 'informatisation', steps: ['ville'], answer: 'NON' },
-        { kind: 'donnee', data: ['dossier', 'carte-implant', 'denomination', 'lot-serie', 'patient'], steps: ['ville'] },
+        { kind: 'donnee', data: ['dossier', 'carte-implant', 'denomination', 'lot-serie', 'patient'], steps: ['ville'], critical: false },
       ],
     },
     finding: "Les informations sur le DMI posé ne quittent pas l'hôpital par voie électronique ({refs}).",
@@ -511,7 +501,7 @@ const TEMPLATES = [
     priority: 4,
     axis: SANITAIRE,
     per: 'global',
-    condition: { kind: 'donnee', data: ['peremption'], exceptSteps: ['livraison', 'reception-livraison', 'reception-unitaire'] },
+    condition: { kind: 'donnee', data: ['peremption'], exceptSteps: ['livraison', 'reception-livraison', 'reception-unitaire'], critical: false },
     finding: "La date de péremption n'est pas suivie aux étapes {etapes}.",
     action:
       'Suivre la péremption dans les stocks en dépôt et de proximité : alertes avant échéance, contrôle à la lecture avant la pose.',
@@ -520,4 +510,4 @@ const TEMPLATES = [
   },
 ];
 
-export const ACTION_TEMPLATES: readonly ActionTemplate[] = validateTemplates(TEMPLATES);
+export const ACTION_TEMPLATES: readonly ActionTemplate[] = TEMPLATES;

@@ -40,13 +40,10 @@ function transitionLabel(row: EvaluatedRow): string {
   return known?.label ?? `${stepLabel(row)} → ${toLabel(row)}`;
 }
 
-function refOf(row: EvaluatedRow): string {
-  return tidyLabel(row.entry.ref) || `ligne ${row.entry.row}`;
-}
-
 function refList(rows: EvaluatedRow[]): string {
-  const refs = unique(rows.map(refOf));
-  const shown = refs.slice(0, MAX_REFS).join(', ');
+  const refs = unique(rows.map((row) => row.entry.ref.trim() || `ligne ${row.entry.row}`));
+  // Tidied only for the references shown; the others are only counted.
+  const shown = refs.slice(0, MAX_REFS).map(tidyLabel).join(', ');
   return refs.length > MAX_REFS ? `réf. ${shown} et ${refs.length - MAX_REFS} autres` : `réf. ${shown}`;
 }
 

@@ -1,6 +1,6 @@
 /** Expands the circuit data into the question rows of the cartographie, in circuit order. */
 import type { Catalogue, Datum, Question, Step } from '../model';
-import { DATA, DATUM_CODES, STEP_CODES, STEP_QUESTIONS, STEPS, TRANSITIONS, TRANSMITTED, ZONES } from './data';
+import { DATA, DATUM_CODES, STEP_CODES, STEP_QUESTIONS, STEPS, TRACEABILITY_STEPS, TRANSITIONS, TRANSMITTED, ZONES } from './data';
 
 export const INFORMATISATION_LABEL = 'Étape informatisée ? Logiciel (nom, éditeur)';
 export const READER_LABEL = 'Lecteurs automatiques de codes (douchettes 1D/2D) ?';
@@ -20,6 +20,14 @@ function stepCodes(step: string): { ref: string; short: string } {
   return STEP_CODES[step] ?? { ref: step.toUpperCase(), short: step.toUpperCase() };
 }
 
+/**
+ * Whether the law requires a datum where the row asks it: a regulatory datum at a traceability
+ * step, or transmitted between two traceability steps (SPEC §5).
+ */
+export function requiredByLaw(datum: Datum, step: string, to?: string): boolean {
+  return datum.critical && TRACEABILITY_STEPS.includes(step) && (to === undefined || TRACEABILITY_STEPS.includes(to));
+}
+
 /** A row asking about one datum, at a step (Donnée) or on a transition (Interopérabilité). */
 function datumQuestion(step: Step, prefix: string, id: string, type: keyof typeof DATUM_LABELS, to?: string): Question {
   const datum = datumOf(id);
@@ -30,7 +38,7 @@ function datumQuestion(step: Step, prefix: string, id: string, type: keyof typeo
     type,
     label: DATUM_LABELS[type](datum),
     datum: id,
-    critical: datum.critical,
+    critical: requiredByLaw(datum, step.id, to),
     source: datum.source,
   };
   return to === undefined ? question : { ...question, to };

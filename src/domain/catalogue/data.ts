@@ -33,6 +33,23 @@ export const STEPS: Step[] = [
   { id: 'ville', zone: 'ville', label: 'Lettre de liaison, DMP / Mon espace santé, médecin traitant', traceability: 'sanitaire', software: 'DPI → DMP', order: 16 },
 ];
 
+/**
+ * Steps where the law requires the traceability data (R5212-38 to -42 CSP, MDR art. 18 and 27,
+ * arrêté du 8 septembre 2021): from unit reception to the patient. A regulatory datum is critical
+ * at these steps only, and a transmission between two of them carries sanitary traceability.
+ * Référencement, the financial steps and the city side are outside this list.
+ */
+export const TRACEABILITY_STEPS: readonly string[] = [
+  'reception-unitaire',
+  'depots',
+  'delivrance',
+  'reception-bloc',
+  'pose',
+  'dossier-patient',
+  'document-patient',
+  'rappel-lot',
+];
+
 const IUD_SOURCE = 'MDR 2017/745 art. 27 ; arrêté du 8 septembre 2021';
 
 export const DATA: Datum[] = [
@@ -45,7 +62,13 @@ export const DATA: Datum[] = [
   { id: 'medecin', label: 'Médecin utilisateur (RPPS)', source: 'R5212-39 CSP', critical: true },
   { id: 'dossier', label: 'DMI, date et médecin tracés dans le dossier patient', source: 'R5212-40 CSP', critical: true },
   { id: 'document-patient', label: 'Document remis au patient', source: 'R5212-42 CSP', critical: true },
-  { id: 'carte-implant', label: "Carte d'implant (nom, lot/série, IUD, modèle, fabricant)", source: 'MDR 2017/745 art. 18', critical: true },
+  { id: 'lieu-pose', label: "Lieu d'utilisation (établissement, service)", source: 'R5212-42 CSP', critical: true },
+  {
+    id: 'carte-implant',
+    label: "Carte d'implant (identité du patient, nom du DMI, lot/série, IUD, modèle, fabricant)",
+    source: 'MDR 2017/745 art. 18',
+    critical: true,
+  },
   { id: 'iud-id', label: 'IUD-ID (identifiant du dispositif)', source: IUD_SOURCE, critical: true },
   { id: 'iud-ip', label: 'IUD-IP (identifiant de production : lot, série, dates)', source: IUD_SOURCE, critical: true },
   { id: 'peremption', label: 'Date de péremption', source: 'arrêté du 8 septembre 2021', critical: false },
@@ -101,6 +124,7 @@ export const DATUM_CODES: Record<string, string> = {
   medecin: 'MED',
   dossier: 'DOS',
   'document-patient': 'DOC',
+  'lieu-pose': 'LIE',
   'carte-implant': 'CAR',
   'iud-id': 'IUDID',
   'iud-ip': 'IUDIP',
@@ -149,20 +173,21 @@ export const STEP_QUESTIONS: Record<string, StepQuestions> = {
   pose: {
     data: ['denomination', 'lot-serie', 'fabricant', 'peremption', 'date-pose', 'patient', 'medecin', 'iud-id', 'iud-ip', 'fichcomp'],
     reader: true,
+    depot: "Gestion des dépôts : pose d'un DMI en dépôt identifiée (consommation à régulariser) ?",
   },
   consommation: {
-    data: ['denomination', 'lot-serie', 'date-pose', 'iud-id', 'fichcomp'],
+    data: ['denomination', 'lot-serie', 'date-pose', 'iud-id', 'fichcomp', 'iud-ip'],
     reader: true,
     depot: 'Gestion des dépôts : consommation déclarée pour régularisation et réassort ?',
   },
-  'dossier-patient': { data: ['dossier', 'denomination', 'lot-serie', 'date-pose', 'patient', 'medecin', 'iud-id', 'iud-ip'] },
+  'dossier-patient': { data: ['dossier', 'denomination', 'lot-serie', 'date-pose', 'patient', 'medecin', 'iud-id', 'iud-ip', 'fabricant'] },
   'document-patient': {
-    data: ['document-patient', 'carte-implant', 'denomination', 'lot-serie', 'fabricant', 'date-pose', 'iud-id', 'iud-ip'],
+    data: ['document-patient', 'carte-implant', 'denomination', 'lot-serie', 'fabricant', 'date-pose', 'iud-id', 'iud-ip', 'medecin', 'lieu-pose'],
   },
   'rappel-lot': { data: ['lot-serie', 'denomination', 'date-pose', 'patient', 'iud-id', 'iud-ip'] },
   pmsi: { data: ['fichcomp', 'denomination', 'date-pose', 'patient'] },
   facturation: { data: ['fichcomp', 'denomination', 'lot-serie'] },
-  ville: { data: ['dossier', 'carte-implant', 'denomination', 'lot-serie', 'patient', 'iud-id'] },
+  ville: { data: ['dossier', 'carte-implant', 'denomination', 'lot-serie', 'patient', 'iud-id', 'iud-ip'] },
 };
 
 /** Data transmitted on each transition, keyed "from>to" (one Interopérabilité row each). */
@@ -175,12 +200,12 @@ export const TRANSMITTED: Record<string, string[]> = {
   'delivrance>reception-bloc': ['denomination', 'lot-serie', 'delivrance', 'iud-id', 'iud-ip'],
   'reception-bloc>pose': ['denomination', 'lot-serie', 'iud-id', 'iud-ip'],
   'pose>consommation': ['denomination', 'lot-serie', 'date-pose', 'patient'],
-  'pose>dossier-patient': ['denomination', 'lot-serie', 'date-pose', 'medecin', 'iud-id', 'iud-ip'],
+  'pose>dossier-patient': ['denomination', 'lot-serie', 'date-pose', 'medecin', 'iud-id', 'iud-ip', 'fabricant'],
   'consommation>depots': ['denomination', 'lot-serie'],
   'consommation>commande': ['denomination', 'fabricant'],
   'pose>pmsi': ['fichcomp', 'date-pose', 'patient'],
   'dossier-patient>document-patient': ['denomination', 'lot-serie', 'date-pose', 'iud-id', 'iud-ip'],
   'pose>rappel-lot': ['lot-serie', 'patient', 'date-pose', 'iud-id', 'iud-ip'],
   'pmsi>facturation': ['fichcomp'],
-  'dossier-patient>ville': ['dossier', 'denomination', 'lot-serie', 'iud-id'],
+  'dossier-patient>ville': ['dossier', 'denomination', 'lot-serie', 'iud-id', 'iud-ip'],
 };

@@ -1,12 +1,12 @@
-/** The RESOMEDIT catalogue, validated at load, and lookups by id or by label as users write it. */
+/**
+ * The RESOMEDIT catalogue and lookups by id or by label as users write it. The catalogue is static
+ * data checked by the test suite (test/domain/validation.ts), not at load.
+ */
 import type { Catalogue, Datum, Question, QuestionType, Step, Zone } from '../model';
-import { normaliseLabel } from '../text';
+import { labelKey, normaliseLabel } from '../text';
 import { buildCatalogue } from './build';
-import { validateCatalogue } from './validate';
 
-export { validateCatalogue } from './validate';
-
-export const CATALOGUE: Catalogue = validateCatalogue(buildCatalogue());
+export const CATALOGUE: Catalogue = buildCatalogue();
 
 export const QUESTION_TYPES: readonly QuestionType[] = ['Informatisation', 'Donnée', 'Lecteur', 'Dépôt', 'Interopérabilité'];
 
@@ -30,6 +30,9 @@ const questions = new Map(CATALOGUE.questions.map((q) => [q.ref, q]));
 const stepsByLabel = new Map(CATALOGUE.steps.map((s) => [normaliseLabel(s.label), s]));
 const zonesByLabel = new Map(CATALOGUE.zones.map((z) => [normaliseLabel(z.label), z]));
 const typesByLabel = new Map(QUESTION_TYPES.map((t) => [normaliseLabel(t), t]));
+const stepsByKey = new Map(CATALOGUE.steps.map((s) => [labelKey(s.label), s]));
+const zonesByKey = new Map(CATALOGUE.zones.map((z) => [labelKey(z.label), z]));
+const typesByKey = new Map(QUESTION_TYPES.map((t) => [labelKey(t), t]));
 
 export function zoneById(id: string): Zone | undefined {
   return zones.get(id as Zone['id']);
@@ -47,6 +50,21 @@ export function questionByRef(ref: string): Question | undefined {
   return questions.get(ref.trim().toUpperCase());
 }
 
+/** The catalogue step whose label is the one shown, as COUNTIFS compares text (case aside, exact). */
+export function stepOfLabel(label: string): Step | undefined {
+  return stepsByKey.get(labelKey(label));
+}
+
+/** The catalogue zone whose label is the one shown, as COUNTIFS compares text. */
+export function zoneOfLabel(label: string): Zone | undefined {
+  return zonesByKey.get(labelKey(label));
+}
+
+/** The question type written in a Type cell, case aside (SPEC §5); null for anything else. */
+export function questionType(text: string): QuestionType | null {
+  return typesByKey.get(labelKey(text)) ?? null;
+}
+
 /** The catalogue step whose label matches, ignoring case, accents, spaces and apostrophe variants. */
 export function stepByLabel(label: string): Step | undefined {
   return stepsByLabel.get(normaliseLabel(label));
@@ -56,21 +74,28 @@ export function zoneByLabel(label: string): Zone | undefined {
   return zonesByLabel.get(normaliseLabel(label));
 }
 
-/** The question type written in a Type cell, tolerant like labels and of a plural ("Données"); null when unknown. */
+/** The type a Type cell probably means, tolerant like labels and of a plural ("Données"): for hints. */
 export function parseQuestionType(text: string): QuestionType | null {
   const key = normaliseLabel(text);
   return typesByLabel.get(key) ?? typesByLabel.get(key.replace(/s$/, '')) ?? null;
 }
 
-/** Matching key of a question by what the sheet shows: step, type, label and destination. */
-export function questionKey(step: string, type: string, label: string, to: string): string {
-  return [step, type, normaliseLabel(label), to].join('|');
+/** Catalogue questions by their Élément évalué, compared like labels (case, accents, spaces aside). */
+const questionsByLabel = new Map<string, Question[]>();
+for (const q of CATALOGUE.questions) {
+  const key = normaliseLabel(q.label);
+  questionsByLabel.set(key, [...(questionsByLabel.get(key) ?? []), q]);
 }
 
-const questionsByKey = new Map(CATALOGUE.questions.map((q) => [questionKey(q.step, q.type, q.label, q.to ?? ''), q]));
-
-export function questionByKey(key: string): Question | undefined {
-  return questionsByKey.get(key);
+/**
+ * What a row's Élément évalué says, read against the catalogue: the question at the step, type and
+ * destination shown, and the datum asked (the same wording names the same datum at any step).
+ */
+export function questionOfLabel(label: string, type: QuestionType, step: string, to: string | null): { question?: Question; datum?: string } {
+  const candidates = questionsByLabel.get(normaliseLabel(label));
+  if (!candidates) return {};
+  const question = candidates.find((q) => q.step === step && q.type === type && (q.to ?? null) === to);
+  return { question, datum: question?.datum ?? candidates.find((q) => q.type === type)?.datum };
 }
 
 const TEMPLATE: TemplateRow[] = CATALOGUE.questions.map((q) => ({

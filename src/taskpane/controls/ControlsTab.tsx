@@ -15,6 +15,9 @@ import type { Finding, FindingKind } from '../../domain/model';
 const GROUPS: { kind: FindingKind; title: string; intent: 'danger' | 'warning' | 'informative' }[] = [
   { kind: 'invalide', title: 'Saisies invalides', intent: 'danger' },
   { kind: 'incoherence', title: 'Incohérences', intent: 'warning' },
+  { kind: 'reference', title: 'Références à vérifier', intent: 'warning' },
+  { kind: 'libelle', title: 'Libellés proches du modèle', intent: 'informative' },
+  { kind: 'hors-cartographie', title: 'Lignes hors cartographie', intent: 'informative' },
   { kind: 'non-renseigne', title: 'Lignes non renseignées', intent: 'informative' },
 ];
 

@@ -54,7 +54,9 @@ export function DashboardTab({ analysis }: { analysis: Analysis }) {
         />
         <Caption1>
           {ratio(counts.answered, counts.rows)} lignes renseignées · {count(counts.invalid, 'saisie invalide', 'saisies invalides')} ·{' '}
-          {count(counts.incoherent, 'incohérence')} · {count(counts.criticalGaps, 'donnée critique absente', 'données critiques absentes')}
+          {count(counts.incoherent, 'incohérence')} ·{' '}
+          {count(counts.missingTraceabilityData, 'donnée de traçabilité manquante', 'données de traçabilité manquantes')} ·{' '}
+          {count(counts.sanitaryRuptures, 'rupture sur un flux sanitaire', 'ruptures sur des flux sanitaires')}
         </Caption1>
       </Section>
 

@@ -1,6 +1,6 @@
-import { validateTemplates } from '../../../src/domain/actions/schema';
 import { ACTION_TEMPLATES } from '../../../src/domain/actions/templates';
 import { isRuleRef, planOrder } from '../../../src/domain/actions/ordering';
+import { validateTemplates } from '../validation';
 
 const valid = ACTION_TEMPLATES.find((t) => t.key === 'RUPTURE-PUI-BLOC')!;
 
@@ -27,6 +27,10 @@ describe('action templates', () => {
       'VILLE-DMP': 3,
       COMPLETUDE: 4,
     });
+  });
+
+  it('pass the schema and the cross-checks against the catalogue', () => {
+    expect(validateTemplates(ACTION_TEMPLATES)).toHaveLength(ACTION_TEMPLATES.length);
   });
 
   it('reject a step, datum or transition unknown to the catalogue', () => {
