@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { analyseCommand } from './commands/analyse';
 import { consolidateCommand } from './commands/consolidate';
 import { initCommand } from './commands/init';
+import { reportCommand } from './commands/report';
 import { CliError, EXIT } from './errors';
 import type { CliIo } from './io';
 
@@ -75,6 +76,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--json', 'résumé en JSON sur la sortie standard (pas de barre de progression)')
     .option('--force', 'remplace le classeur régional s’il existe déjà')
     .action(async (paths: string[], options) => setExit(await consolidateCommand(paths, options, io)));
+
+  program
+    .command('rapport')
+    .description('écrit la fiche de synthèse d’une page (PDF A4) pour la direction et la CME')
+    .argument('<FICHIER.xlsx>', 'classeur de l’établissement')
+    .addOption(new Option('-s, --sortie <fiche.pdf>', 'fichier PDF à écrire').makeOptionMandatory())
+    .option('--force', 'remplace le fichier PDF s’il existe déjà')
+    .action(async (file: string, options) => setExit(await reportCommand(file, options, io)));
 
   return program;
 }

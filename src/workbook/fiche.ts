@@ -1,0 +1,113 @@
+/**
+ * The one-page "fiche de synthèse" a pharmacist hands to the direction and the CME, as content:
+ * every text already in French and formatted, so each renderer (PDF, pane, sheet) only lays it out.
+ */
+import { formatRate } from '../domain/format';
+import type { ActionProposal, Analysis, PlanRow, Priority, Rate, UserValue } from '../domain/model';
+
+export interface FicheFigure {
+  label: string;
+  /** "45 %" or "non évaluable". */
+  value: string;
+  /** The terms, e.g. "18 / 40 lignes". */
+  detail: string;
+  /** Set on the figure the contract follows (CAQES R4 item 1.2). */
+  highlight?: string;
+}
+
+export interface FicheGap {
+  label: string;
+  count: number;
+  reference: string;
+}
+
+export interface FicheAction {
+  priority: Priority | null;
+  action: string;
+  scope: string;
+  pilot: string;
+  dueDate: string;
+}
+
+export interface FicheContent {
+  title: string;
+  establishment: string;
+  date: string;
+  completude: FicheFigure;
+  rates: FicheFigure[];
+  gaps: FicheGap[];
+  actions: FicheAction[];
+  /** Warnings on the reliability of the figures (invalid or incoherent entries). */
+  notes: string[];
+}
+
+export const FICHE_ACTIONS = 5;
+export const CAQES_LABEL = 'indicateur CAQES R4, item 1.2';
+
+const integer = new Intl.NumberFormat('fr-FR');
+const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+function figure(label: string, rate: Rate, unit: string, highlight?: string): FicheFigure {
+  return { label, value: formatRate(rate), detail: `${integer.format(rate.numerator)} / ${integer.format(rate.denominator)} ${unit}`, ...(highlight && { highlight }) };
+}
+
+/** A plan cell as the user sees it; numbers in the Échéance column are Excel dates. */
+function userText(value: UserValue, date = false): string {
+  if (value === null) return '';
+  if (typeof value === 'number' && date) return longDate.format(new Date(EXCEL_EPOCH_MS + Math.round(value) * DAY_MS));
+  if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
+  return String(value).trim();
+}
+
+const CLOSED = new Set(['réalisé', 'realise', 'abandonné', 'abandonne']);
+
+/** The five first open actions: the plan's when it has rows (with pilot and deadline), else the proposals. */
+function topActions(plan: PlanRow[] | undefined, proposals: ActionProposal[]): FicheAction[] {
+  const byRank = <T extends { priority: Priority | null; order: number }>(a: T, b: T): number =>
+    (a.priority ?? 9) - (b.priority ?? 9) || a.order - b.order;
+  const open = (plan ?? []).filter((row) => !row.obsolete && !CLOSED.has(userText(row.status).toLowerCase()));
+  if (open.length > 0) {
+    return [...open].sort(byRank).slice(0, FICHE_ACTIONS).map((row) => ({
+      priority: row.priority,
+      action: row.action,
+      scope: row.scope,
+      pilot: userText(row.pilot),
+      dueDate: userText(row.dueDate, true),
+    }));
+  }
+  return [...proposals].sort(byRank).slice(0, FICHE_ACTIONS).map((p) => ({ priority: p.priority, action: p.action, scope: p.scope, pilot: '', dueDate: '' }));
+}
+
+function gaps(analysis: Analysis): FicheGap[] {
+  const { counts } = analysis.figures;
+  return [{ label: 'Données critiques absentes (réponse NON sur une ligne critique)', count: counts.criticalGaps, reference: 'R5212-38 à R5212-42 CSP ; MDR art. 18 et 27' }];
+}
+
+function notes(analysis: Analysis): string[] {
+  const { invalid, incoherent } = analysis.figures.counts;
+  const lines: string[] = [];
+  if (incoherent > 0) lines.push(`${integer.format(incoherent)} réponse${incoherent > 1 ? 's' : ''} incohérente${incoherent > 1 ? 's' : ''} comptée${incoherent > 1 ? 's' : ''} comme NON.`);
+  if (invalid > 0) lines.push(`${integer.format(invalid)} saisie${invalid > 1 ? 's' : ''} invalide${invalid > 1 ? 's' : ''} comptée${invalid > 1 ? 's' : ''} comme non renseignée${invalid > 1 ? 's' : ''}.`);
+  return lines;
+}
+
+export function ficheContent(input: { analysis: Analysis; plan?: PlanRow[]; establishment: string; date: Date }): FicheContent {
+  const { overall } = input.analysis.figures;
+  return {
+    title: 'Cartographie des données informatiques du circuit des DMI',
+    establishment: input.establishment,
+    date: longDate.format(input.date),
+    completude: figure('Complétude', overall.completude, 'lignes renseignées'),
+    rates: [
+      figure('Informatisation des données', overall.informatisation, 'données'),
+      figure('Interopérabilité', overall.interoperabilite, 'flux'),
+      figure("Continuité de l'information", overall.continuite, 'flux'),
+      figure('Points de rupture', overall.rupture, 'flux', CAQES_LABEL),
+    ],
+    gaps: gaps(input.analysis),
+    actions: topActions(input.plan, input.analysis.proposals),
+    notes: notes(input.analysis),
+  };
+}

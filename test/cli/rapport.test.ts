@@ -1,0 +1,100 @@
+/**
+ * `rapport`: the one-page fiche de synthèse, read back with poppler as a reader would see it:
+ * one A4 page, the four rates and the five first open actions of the plan in its text, no two
+ * lines of text drawn over each other. Needs the Debian package poppler-utils.
+ */
+import { join } from 'node:path';
+import { XlsxWorkbookPort } from '../../src/adapters/xlsx/port';
+import { analyse } from '../../src/domain/analyse';
+import { formatRate } from '../../src/domain/format';
+import type { PlanRow } from '../../src/domain/model';
+import { FICHE_ACTIONS } from '../../src/workbook/fiche';
+import { overlappingLines, pageCount, pageSize, textLines } from '../support/pdf';
+import { runCli, tempDir } from './runCli';
+
+const dir = tempDir('rapport');
+const demo = join(dir, 'demo.xlsx');
+let plan: PlanRow[];
+
+/** Spaces as pdftotext gives them back (the PDF draws no-break spaces as plain ones). */
+const flat = (text: string): string => text.replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+
+beforeAll(async () => {
+  expect((await runCli('init', demo, '--demo')).code).toBe(0);
+  expect((await runCli('analyse', demo, '--ecrire')).code).toBe(0);
+  // The establishment follows up its plan: a pilot and a deadline on the first row, the second done.
+  const opened = await XlsxWorkbookPort.open(demo);
+  if (!opened.ok) throw new Error(opened.problem.message);
+  const read = await opened.port.readPlan();
+  if (!read.ok) throw new Error('plan illisible');
+  plan = read.value;
+  plan[0] = { ...plan[0], pilot: 'Dr Lefèvre (pharmacien)', dueDate: 46_203 };
+  plan[1] = { ...plan[1], status: 'Réalisé' };
+  expect((await opened.port.writePlan(plan)).ok).toBe(true);
+  await opened.port.save(demo);
+}, 120_000);
+
+describe('rapport', () => {
+  const pdf = join(dir, 'fiche.pdf');
+
+  beforeAll(async () => {
+    const result = await runCli('rapport', demo, '--sortie', pdf);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toContain(pdf);
+  }, 60_000);
+
+  it('is one A4 page', () => {
+    expect(pageCount(pdf)).toBe(1);
+    const { width, height } = pageSize(pdf);
+    expect(Math.round(width)).toBe(595);
+    expect(Math.round(height)).toBe(842);
+  });
+
+  it('shows the establishment, complétude and the four rates with the CAQES figure named', async () => {
+    const text = flat(textLines(pdf).map((line) => line.text).join(' '));
+    expect(text).toContain('Centre hospitalier fictif de Valmont');
+    expect(text).toContain('indicateur CAQES R4, item 1.2');
+    for (const label of ['Complétude', 'Informatisation des données', 'Interopérabilité', "Continuité de l'information", 'Points de rupture']) {
+      expect(text).toContain(label);
+    }
+    const opened = await XlsxWorkbookPort.open(demo);
+    if (!opened.ok) throw new Error(opened.problem.message);
+    const read = await opened.port.readCartographie();
+    if (!read.ok) throw new Error('cartographie illisible');
+    const rates = analyse(read.value).figures.overall;
+    for (const rate of [rates.completude, rates.informatisation, rates.interoperabilite, rates.continuite, rates.rupture]) {
+      expect(text).toContain(flat(formatRate(rate)));
+      expect(text).toContain(`${rate.numerator} / ${rate.denominator}`);
+    }
+  });
+
+  it('lists the five first open actions of the plan, with the pilot and deadline the establishment typed', () => {
+    const text = flat(textLines(pdf).map((line) => line.text).join(' '));
+    const open = plan.filter((row) => row.status !== 'Réalisé' && !row.obsolete).slice(0, FICHE_ACTIONS);
+    expect(open).toHaveLength(FICHE_ACTIONS);
+    for (const row of open) expect(text).toContain(flat(row.action).slice(0, 40));
+    expect(text).not.toContain(flat(plan[1].action).slice(0, 60));
+    expect(text).toContain('Dr Lefèvre (pharmacien)');
+    expect(text).toContain('30 juin 2026');
+  });
+
+  it('draws no line of text over another, all inside the page', () => {
+    const lines = textLines(pdf);
+    expect(lines.length).toBeGreaterThan(30);
+    expect(overlappingLines(lines)).toEqual([]);
+    for (const line of lines) {
+      expect(line.xMin).toBeGreaterThanOrEqual(0);
+      expect(line.xMax).toBeLessThanOrEqual(595.3);
+      expect(line.yMax).toBeLessThanOrEqual(841.9);
+    }
+  });
+
+  it('refuses another extension and an existing file without --force, in French', async () => {
+    const wrong = await runCli('rapport', demo, '--sortie', join(dir, 'fiche.docx'));
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain("La fiche doit avoir l'extension .pdf");
+    const existing = await runCli('rapport', demo, '--sortie', pdf);
+    expect(existing.code).toBe(2);
+    expect(existing.err).toContain('existe déjà : ajoutez --force');
+  });
+});
