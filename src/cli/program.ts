@@ -1,6 +1,7 @@
 /** The `resomedit-dmi` command line: French help, exit codes 0 / 1 / 2, no stack trace for a user error. */
 import { Command, CommanderError, Option } from 'commander';
 import { analyseCommand } from './commands/analyse';
+import { compareCommand } from './commands/compare';
 import { consolidateCommand } from './commands/consolidate';
 import { initCommand } from './commands/init';
 import { CliError, EXIT } from './errors';
@@ -75,6 +76,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--json', 'résumé en JSON sur la sortie standard (pas de barre de progression)')
     .option('--force', 'remplace le classeur régional s’il existe déjà')
     .action(async (paths: string[], options) => setExit(await consolidateCommand(paths, options, io)));
+
+  program
+    .command('comparer')
+    .description('compare deux campagnes d’un établissement : évolution des taux, ruptures fermées ou apparues, suivi des actions')
+    .argument('<ANCIEN.xlsx>', 'classeur de la campagne précédente')
+    .argument('<NOUVEAU.xlsx>', 'classeur de la campagne actuelle')
+    .option('--json', 'résultat en JSON sur la sortie standard')
+    .action(async (previous: string, current: string, options) => setExit(await compareCommand(previous, current, options, io)));
 
   return program;
 }
