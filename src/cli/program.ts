@@ -1,6 +1,7 @@
 /** The `resomedit-dmi` command line: French help, exit codes 0 / 1 / 2, no stack trace for a user error. */
 import { Command, CommanderError, Option } from 'commander';
 import { analyseCommand } from './commands/analyse';
+import { compareCommand } from './commands/compare';
 import { consolidateCommand } from './commands/consolidate';
 import { initCommand } from './commands/init';
 import { reportCommand } from './commands/report';
@@ -84,6 +85,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('-s, --sortie <fiche.pdf>', 'fichier PDF à écrire').makeOptionMandatory())
     .option('--force', 'remplace le fichier PDF s’il existe déjà')
     .action(async (file: string, options) => setExit(await reportCommand(file, options, io)));
+
+  program
+    .command('comparer')
+    .description('compare deux campagnes d’un établissement : évolution des taux, ruptures fermées ou apparues, suivi des actions')
+    .argument('<ANCIEN.xlsx>', 'classeur de la campagne précédente')
+    .argument('<NOUVEAU.xlsx>', 'classeur de la campagne actuelle')
+    .option('--json', 'résultat en JSON sur la sortie standard')
+    .action(async (previous: string, current: string, options) => setExit(await compareCommand(previous, current, options, io)));
 
   return program;
 }

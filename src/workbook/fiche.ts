@@ -3,7 +3,8 @@
  * every text already in French and formatted, so each renderer (PDF, pane, sheet) only lays it out.
  */
 import { formatRate } from '../domain/format';
-import type { ActionProposal, Analysis, PlanRow, Priority, Rate, UserValue } from '../domain/model';
+import { GAP_COUNTS } from '../domain/gapCounts';
+import type { ActionProposal, Analysis, GapCounts, PlanRow, Priority, Rate, UserValue } from '../domain/model';
 
 export interface FicheFigure {
   label: string;
@@ -80,9 +81,12 @@ function topActions(plan: PlanRow[] | undefined, proposals: ActionProposal[]): F
   return [...proposals].sort(byRank).slice(0, FICHE_ACTIONS).map((p) => ({ priority: p.priority, action: p.action, scope: p.scope, pilot: '', dueDate: '' }));
 }
 
+/** The regulatory gaps only (traceability data, sanitary ruptures): what the direction answers for. */
+const REGULATORY: (keyof GapCounts)[] = ['missingTraceabilityData', 'sanitaryRuptures'];
+
 function gaps(analysis: Analysis): FicheGap[] {
   const { counts } = analysis.figures;
-  return [{ label: 'Données critiques absentes (réponse NON sur une ligne critique)', count: counts.criticalGaps, reference: 'R5212-38 à R5212-42 CSP ; MDR art. 18 et 27' }];
+  return GAP_COUNTS.filter((gap) => REGULATORY.includes(gap.key)).map((gap) => ({ label: gap.label, count: counts[gap.key], reference: gap.reference }));
 }
 
 function notes(analysis: Analysis): string[] {
