@@ -16,8 +16,8 @@ const dir = tempDir('rapport');
 const demo = join(dir, 'demo.xlsx');
 let plan: PlanRow[];
 
-/** Spaces as pdftotext gives them back (the PDF draws no-break spaces as plain ones). */
-const flat = (text: string): string => text.replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+/** Spaces as pdftotext gives them back (the PDF draws no-break spaces as plain ones; its standard font has no arrow, it draws ›). */
+const flat = (text: string): string => text.replace(/[\s\u00A0\u202F]+/g, ' ').replace(/→/g, '›').trim();
 
 beforeAll(async () => {
   expect((await runCli('init', demo, '--demo')).code).toBe(0);
