@@ -1,7 +1,7 @@
 /** The engine against figures counted by hand on a small cartographie (test/support/handCartographie.ts). */
 import { analyse } from '../../src/domain/analyse';
 import type { Rate } from '../../src/domain/model';
-import { HAND_FIGURES, HAND_ROWS_OF, handCartographie, type HandRate } from '../support/handCartographie';
+import { HAND_FIGURES, HAND_FINDINGS, HAND_ROWS_OF, handCartographie, type HandRate } from '../support/handCartographie';
 
 const terms = (rate: Rate): HandRate => [rate.numerator, rate.denominator];
 
@@ -56,5 +56,6 @@ describe('figures of the hand-counted cartographie', () => {
     expect(cells('invalide')).toEqual([`H${HAND_ROWS_OF.invalid}`]);
     expect(cells('non-renseigne')).toEqual([`H${HAND_ROWS_OF.empty}`]);
     expect(cells('incoherence')).toEqual([`H${HAND_ROWS_OF.incoherent}`]);
+    expect(analysis.findings.map((f) => [f.kind, f.rowLabel]).sort()).toEqual(HAND_FINDINGS);
   });
 });

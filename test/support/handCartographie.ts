@@ -54,8 +54,15 @@ export const HAND_ROWS: HandRow[] = [
   { ref: 'BLOC-REC-DEP', zone: BLOC, step: RBO, type: 'Dépôt', label: 'Gestion des dépôts : stock de proximité en dépôt suivi au bloc ?', answer: 'NON' }, // row 21
 ];
 
-/** Sheet row (and answer cell H…) of the incoherent, invalid and empty rows. */
+/** Sheet row (in `handCartographie()`, where the header is row 1) of the incoherent, invalid and empty rows. */
 export const HAND_ROWS_OF = { incoherent: 17, invalid: 13, empty: 20 } as const;
+
+/** The findings, each as its kind and the visible « Étape – Élément évalué » of its row. */
+export const HAND_FINDINGS = [
+  ['incoherence', `${DEL} – ${sent(LOT)}`],
+  ['invalide', `${DEL} – ${field('Date de délivrance, service utilisateur')}`],
+  ['non-renseigne', `${RBO} – ${field('Date de péremption')}`],
+] as const;
 
 /** numerator / denominator, as counted by hand. */
 export type HandRate = [number, number];
