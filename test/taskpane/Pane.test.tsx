@@ -35,7 +35,10 @@ function analysisOf(session: AnalysisSession) {
   return analysis;
 }
 
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+  jest.useRealTimers();
+});
 
 describe('Pane', () => {
   it('shows a spinner until the first analysis, then the demo establishment’s figures', async () => {
@@ -119,6 +122,10 @@ describe('Pane', () => {
   });
 
   it('asks before loading the demo over existing answers, and loads it when confirmed', async () => {
+    // Fake timers keep the order of Fluent's dialog focus and its focus manager whatever the load
+    // (see WorkbookTab.test.tsx); userEvent advances them as it waits.
+    jest.useFakeTimers();
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
     const { session, workbook } = await setUp();
     await start(session);
     const first = analysisOf(session).cartographie.entries[0];
@@ -126,9 +133,9 @@ describe('Pane', () => {
       workbook.setCell(SHEETS.cartographie, first.answerCell, 'NON');
       await session.refresh();
     });
-    await userEvent.click(screen.getByRole('tab', { name: 'Classeur' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Charger l’établissement de démonstration' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Remplacer par la démonstration' }));
+    await user.click(screen.getByRole('tab', { name: 'Classeur' }));
+    await user.click(screen.getByRole('button', { name: 'Charger l’établissement de démonstration' }));
+    await user.click(await screen.findByRole('button', { name: 'Remplacer par la démonstration' }));
     await screen.findByText(/a été chargé/);
     const demo = demoAnswers().find((a) => a.ref === first.ref)!;
     expect(workbook.getCell(SHEETS.cartographie, first.answerCell)?.value).toBe(demo.answer);
