@@ -7,12 +7,15 @@ import { ControlsTab } from '../../src/taskpane/controls/ControlsTab';
 import { PaneFrame } from '../../src/taskpane/mount';
 import { demoAnalysis, demoAnswerMap } from './analyses';
 
-/** The demo with one invalid entry on a critical row, and two rows emptied. */
+/**
+ * The demo with one invalid entry on a critical row, two rows emptied, and the delivery step
+ * declared not computerised, which makes its answered Donnée OUI rows incoherent.
+ */
 function analysisWithFindings() {
   // A critical row (R5212-38 at the PUI reception), another critical one and a financial one.
   const refs = ['PUI-REC-LOT', 'PUI-DEL-LOT', 'FOU-CMD-DEN'];
   for (const ref of refs) expect(demoAnswerMap()).toHaveProperty(ref);
-  const analysis = demoAnalysis({ [refs[0]]: 'peut-être', [refs[1]]: null, [refs[2]]: null });
+  const analysis = demoAnalysis({ [refs[0]]: 'peut-être', [refs[1]]: null, [refs[2]]: null, 'PUI-DEL-INF': 'NON' });
   return { analysis, invalidRef: refs[0] };
 }
 
@@ -34,6 +37,7 @@ describe('ControlsTab', () => {
     const { analysis, invalidRef } = analysisWithFindings();
     const byKind = (kind: Finding['kind']) => analysis.findings.filter((f) => f.kind === kind);
     expect(byKind('invalide')).toHaveLength(1);
+    expect(byKind('incoherence').length).toBeGreaterThan(1);
     renderControls(analysis.findings);
 
     const [invalid] = items('Saisies invalides');
@@ -49,7 +53,9 @@ describe('ControlsTab', () => {
     expect(header.textContent).toContain(String(byKind('non-renseigne').length));
     await userEvent.click(header);
     expect(items('Lignes non renseignées')).toHaveLength(byKind('non-renseigne').length);
-    if (byKind('incoherence').length > 0) expect(items('Incohérences')).toHaveLength(byKind('incoherence').length);
+    const incoherent = items('Incohérences');
+    expect(incoherent).toHaveLength(byKind('incoherence').length);
+    incoherent.forEach((item, i) => expect(item.textContent).toContain(byKind('incoherence')[i].cell));
   });
 
   it('selects the cell of a finding on click and on Enter', async () => {

@@ -49,17 +49,21 @@ describe('IudTab', () => {
   it('lists what is missing for traceability when the code has no lot, serial or expiry', async () => {
     const field = renderTab();
     await userEvent.type(field, `(01)${gtin}{Enter}`);
-    const expected = parseIud(`(01)${gtin}`);
-    expect(expected.missing.length).toBeGreaterThan(0);
-    for (const message of expected.missing) expect(screen.getByText(message)).toBeTruthy();
+    const result = screen.getByRole('region', { name: /Résultat : GS1/ });
+    const listed = within(result).getAllByRole('listitem').map((item) => item.textContent);
+    // A GTIN alone: neither lot nor serial, and no expiry date.
+    expect(listed).toEqual([expect.stringMatching(/^Ni numéro de lot ni numéro de série/), expect.stringMatching(/^Date de péremption absente/)]);
+    expect(listed).toEqual(parseIud(`(01)${gtin}`).missing);
     expect(screen.queryByText('Code lisible et complet pour la traçabilité.')).toBeNull();
   });
 
   it('explains an unreadable code instead of failing', async () => {
     const field = renderTab();
     await userEvent.type(field, 'bonjour{Enter}');
-    expect(screen.getByRole('region', { name: 'Résultat : format non reconnu' })).toBeTruthy();
-    for (const message of parseIud('bonjour').problems) expect(screen.getByText(message)).toBeTruthy();
+    const result = screen.getByRole('region', { name: 'Résultat : format non reconnu' });
+    const listed = within(result).getAllByRole('listitem').map((item) => item.textContent);
+    expect(listed).toEqual([expect.stringContaining('Code non reconnu : « bonjour »')]);
+    expect(listed).toEqual(parseIud('bonjour').problems);
   });
 
   it('clears the field for the next scan', async () => {

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import './jsdom-shims';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryWorkbookPort } from '../../src/adapters/memory/port';
 import { formatRate } from '../../src/domain/analyse';
@@ -35,7 +35,10 @@ function analysisOf(session: AnalysisSession) {
   return analysis;
 }
 
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+  jest.useRealTimers();
+});
 
 describe('Pane', () => {
   it('shows a spinner until the first analysis, then the demo establishment’s figures', async () => {
@@ -53,15 +56,12 @@ describe('Pane', () => {
     const before = analysisOf(session);
     const entry = before.rows.find((r) => r.type === 'Interopérabilité' && r.effective === 'OUI')!.entry;
 
-    await act(async () => {
-      workbook.setCell(SHEETS.cartographie, entry.answerCell, 'NON');
-      // Between the edit and the recomputation, the previous figures stay.
-      expect(screen.getByTestId('rate-rupture').textContent).toContain(formatRate(before.figures.overall.rupture));
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    });
-    const after = analysisOf(session).figures.overall.rupture;
-    expect(after.numerator).toBe(before.figures.overall.rupture.numerator + 1);
-    expect(screen.getByTestId('rate-rupture').textContent).toContain(`${after.numerator} / ${after.denominator}`);
+    act(() => workbook.setCell(SHEETS.cartographie, entry.answerCell, 'NON'));
+    // Between the edit and the recomputation, the previous figures stay.
+    expect(screen.getByTestId('rate-rupture').textContent).toContain(formatRate(before.figures.overall.rupture));
+    const { numerator, denominator } = before.figures.overall.rupture;
+    await waitFor(() => expect(screen.getByTestId('rate-rupture').textContent).toContain(`${numerator + 1} / ${denominator}`));
+    expect(analysisOf(session).figures.overall.rupture.numerator).toBe(numerator + 1);
   });
 
   it('offers to initialise an empty workbook, and analyses it once created', async () => {
@@ -122,6 +122,10 @@ describe('Pane', () => {
   });
 
   it('asks before loading the demo over existing answers, and loads it when confirmed', async () => {
+    // Fake timers keep the order of Fluent's dialog focus and its focus manager whatever the load
+    // (see WorkbookTab.test.tsx); userEvent advances them as it waits.
+    jest.useFakeTimers();
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
     const { session, workbook } = await setUp();
     await start(session);
     const first = analysisOf(session).cartographie.entries[0];
@@ -129,9 +133,9 @@ describe('Pane', () => {
       workbook.setCell(SHEETS.cartographie, first.answerCell, 'NON');
       await session.refresh();
     });
-    await userEvent.click(screen.getByRole('tab', { name: 'Classeur' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Charger l’établissement de démonstration' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Remplacer par la démonstration' }));
+    await user.click(screen.getByRole('tab', { name: 'Classeur' }));
+    await user.click(screen.getByRole('button', { name: 'Charger l’établissement de démonstration' }));
+    await user.click(await screen.findByRole('button', { name: 'Remplacer par la démonstration' }));
     await screen.findByText(/a été chargé/);
     const demo = demoAnswers().find((a) => a.ref === first.ref)!;
     expect(workbook.getCell(SHEETS.cartographie, first.answerCell)?.value).toBe(demo.answer);

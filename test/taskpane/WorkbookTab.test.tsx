@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import './jsdom-shims';
 import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEventLib from '@testing-library/user-event';
 import { PaneFrame } from '../../src/taskpane/mount';
 import { WorkbookTab } from '../../src/taskpane/workbook/WorkbookTab';
 import type { InitReport } from '../../src/workbook/port';
@@ -23,6 +23,17 @@ function renderTab(options: { hasAnswers: boolean; init?: InitReport; notes?: st
 }
 
 const LOAD = 'Charger l’établissement de démonstration';
+
+// Fluent UI's dialog moves focus into itself on an animation frame, and its focus manager (Tabster)
+// only uncovers the dialog (aria-hidden) once it sees that focus. With real timers, a busy machine
+// can run the frame before the focus manager has registered the dialog, which then stays hidden.
+// Fake timers keep that order whatever the load; userEvent advances them as it waits.
+let userEvent: ReturnType<typeof userEventLib.setup>;
+beforeEach(() => {
+  jest.useFakeTimers();
+  userEvent = userEventLib.setup({ advanceTimers: jest.advanceTimersByTime });
+});
+afterEach(() => jest.useRealTimers());
 
 describe('WorkbookTab', () => {
   it('asks before replacing existing answers with the demo, and does nothing on Annuler', async () => {

@@ -1,3 +1,6 @@
+/** Setup shared by the pane tests: browser APIs jsdom lacks, and time budgets for a loaded machine. */
+import { configure } from '@testing-library/react';
+
 /** Browser APIs Fluent UI calls that jsdom lacks; they only matter for layout, which jsdom does not do. */
 class ResizeObserverShim {
   observe(): void {}
@@ -8,3 +11,9 @@ class ResizeObserverShim {
 if (!('ResizeObserver' in window)) {
   Object.assign(window, { ResizeObserver: ResizeObserverShim });
 }
+
+// Rendering Fluent UI in jsdom is real CPU work: the first dialog of a file takes 0.7 s on an idle
+// 2-core machine and over 5 s when two other processes keep both cores busy. The tests wait for
+// conditions (findBy…, waitFor); these are only the budgets after which a condition counts as never met.
+configure({ asyncUtilTimeout: 20_000 });
+jest.setTimeout(60_000);
