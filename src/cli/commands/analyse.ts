@@ -1,10 +1,15 @@
 /** `analyse FICHIER.xlsx`: figures and findings of one workbook; `--ecrire` writes the Synthèse and the plan. */
-import type { XlsxWorkbookPort } from '../../adapters/xlsx/port';
 import { AnalysisSession } from '../../workbook/session';
 import { CliError, EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { analysisJson, analysisText } from '../report';
-import { describeProblems, loadWorkbook } from '../workbook';
+import { fileErrorMessage } from '../../adapters/xlsx/container';
+import { ReadOnlyError } from '../../adapters/xlsx/safeWrite';
+import { XlsxWorkbookPort } from '../../adapters/xlsx/port';
+import { readGrid } from '../../adapters/xlsx/cells';
+import type { Grid } from '../../workbook/grid';
+import type { SheetKey } from '../../workbook/sheets';
+import { analysed, describeProblems, readWorkbook, type AnalysedWorkbook, type Loaded } from '../workbook';
 
 export interface AnalyseOptions {
   json?: boolean;
@@ -30,30 +35,71 @@ export async function writeResults(session: AnalysisSession): Promise<WriteRepor
   return plan;
 }
 
+interface LoadedWorkbook extends AnalysedWorkbook {
+  port: XlsxWorkbookPort;
+}
+
+/** Sheets where the establishment's name, FINESS and date are looked for, in this order. */
+const IDENTITY_SHEETS: SheetKey[] = ['notice', 'synthesis'];
+
+function identityGrids(port: XlsxWorkbookPort): Grid[] {
+  return IDENTITY_SHEETS.flatMap((key) => {
+    const sheet = port.worksheet(key);
+    return sheet.ok ? [readGrid(sheet.value)] : [];
+  });
+}
+
+/** Loads the whole workbook with exceljs, to write into it (analyse --ecrire). */
+async function loadWorkbook(file: string): Promise<Loaded<LoadedWorkbook>> {
+  const opened = await XlsxWorkbookPort.open(file);
+  if (!opened.ok) return { ok: false, reason: opened.problem.message };
+  const { port } = opened;
+  const result = analysed(await port.readCartographie(), identityGrids(port), file);
+  return result.ok ? { ok: true, value: { ...result.value, port } } : result;
+}
+
 async function save(port: XlsxWorkbookPort, file: string): Promise<void> {
   try {
     await port.save(file);
   } catch (error) {
-    throw new CliError(`Impossible d'enregistrer ${file} : ${(error as Error).message}`);
+    throw new CliError(`Impossible d'enregistrer ${file} : ${error instanceof ReadOnlyError ? error.message : fileErrorMessage(error)} Le fichier n'a pas été modifié.`);
   }
 }
 
-export async function analyseCommand(file: string, options: AnalyseOptions, io: CliIo): Promise<number> {
+/** Loads the whole workbook, refusing before any work when saving it would lose something. */
+async function loadForWriting(file: string): Promise<LoadedWorkbook> {
   const loaded = await loadWorkbook(file);
   if (!loaded.ok) throw new CliError(`Impossible d'analyser ${file} : ${loaded.reason}`);
-  const { port, analysis, establishment } = loaded.value;
-
-  let written: WriteReport | undefined;
-  if (options.ecrire && port.lostOnSave.length > 0) {
+  const { lostOnSave } = loaded.value.port;
+  if (lostOnSave.length > 0) {
     throw new CliError(
-      `--ecrire refusé : ${file} contient ${port.lostOnSave.join(', ')}, que l'écriture en ligne de commande ne sait pas conserver. Mettez la Synthèse et le plan à jour avec le complément dans Excel, ou travaillez sur une copie sans ces éléments.`,
+      `--ecrire refusé : ${file} contient ${lostOnSave.join(', ')}, que l'écriture en ligne de commande ne sait pas conserver. Mettez la Synthèse et le plan à jour avec le complément dans Excel, ou travaillez sur une copie sans ces éléments.`,
     );
   }
-  if (options.ecrire) {
-    const known = establishment.source === 'classeur' ? establishment.name : undefined;
-    written = await writeResults(new AnalysisSession(port, { establishment: known }));
-    await save(port, file);
-  }
+  return loaded.value;
+}
+
+async function writeInto(file: string): Promise<{ loaded: AnalysedWorkbook; written: WriteReport }> {
+  const loaded = await loadForWriting(file);
+  const { port, establishment } = loaded;
+  const known = establishment.source === 'classeur' ? establishment.name : undefined;
+  const written = await writeResults(new AnalysisSession(port, { establishment: known }));
+  await save(port, file);
+  return { loaded, written };
+}
+
+async function readOnly(file: string): Promise<AnalysedWorkbook> {
+  const read = await readWorkbook(file);
+  if (!read.ok) throw new CliError(`Impossible d'analyser ${file} : ${read.reason}`);
+  return read.value;
+}
+
+export async function analyseCommand(file: string, options: AnalyseOptions, io: CliIo): Promise<number> {
+  let written: WriteReport | undefined;
+  let loaded: AnalysedWorkbook;
+  if (options.ecrire) ({ loaded, written } = await writeInto(file));
+  else loaded = await readOnly(file);
+  const { analysis, establishment } = loaded;
 
   if (options.json) {
     io.out(`${JSON.stringify({ ...analysisJson(file, analysis, establishment), ...(written && { ecriture: written }) }, null, 2)}\n`);
