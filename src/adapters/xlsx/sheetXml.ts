@@ -5,6 +5,7 @@
  */
 import type { CellInput } from '../../domain/model';
 import { parseAddress, parseRange, type Grid } from '../../workbook/grid';
+import { ZipFormatError } from './zip';
 
 /** Columns read from a sheet: the cartographie needs nine; cells further right are ignored. */
 export const MAX_COLUMNS = 256;
@@ -124,7 +125,7 @@ export class SheetReader {
   push(text: string): void {
     this.pending += text;
     if (!this.afterData) {
-      const end = this.pending.indexOf('</sheetData>');
+      const end = this.pending.search(/<\/sheetData>|<sheetData\s*\/>/);
       const cut = end >= 0 ? end : this.lastRowEnd();
       if (cut < 0) return;
       this.readRows(this.pending.slice(0, cut));
@@ -169,6 +170,7 @@ export class SheetReader {
   /** The cells read, merged ranges blanked but for their top-left cell, as Excel shows them. */
   grid(sheet: string): Grid {
     this.push('');
+    if (!this.afterData) throw new ZipFormatError(`feuille « ${sheet} » incomplète`);
     const rows = Array.from(this.rows, (cells) => (cells ? Array.from(cells, (cell) => cell ?? EMPTY) : EMPTY_ROW));
     for (const ref of this.merges) {
       const range = parseRange(ref);

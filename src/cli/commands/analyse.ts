@@ -7,7 +7,11 @@ import { fileErrorMessage } from '../../adapters/xlsx/container';
 import { ReadOnlyError } from '../../adapters/xlsx/safeWrite';
 import { XlsxWorkbookPort } from '../../adapters/xlsx/port';
 import { readGrid } from '../../adapters/xlsx/cells';
-import type { Grid } from '../../workbook/grid';
+import { cellText, type Grid } from '../../workbook/grid';
+import { headerMatches } from '../../workbook/names';
+import { IDENTITY_LABELS, identityBlock } from '../../workbook/template';
+import { writeCells } from '../../adapters/xlsx/layout';
+import { establishmentOf } from '../consolidation/identity';
 import type { SheetKey } from '../../workbook/sheets';
 import { analysed, describeProblems, readWorkbook, type AnalysedWorkbook, type Loaded } from '../workbook';
 
@@ -79,9 +83,48 @@ async function loadForWriting(file: string): Promise<LoadedWorkbook> {
   return loaded.value;
 }
 
+type IdentityField = keyof typeof IDENTITY_LABELS;
+
+/** Where a label of the notice's identity block is (0-based grid row and column), if present. */
+function labelCell(grid: Grid, label: string): { row: number; col: number } | undefined {
+  for (const [row, cells] of grid.rows.entries()) {
+    const col = cells.findIndex((cell) => cellText(cell) !== '' && headerMatches(cellText(cell), [label]));
+    if (col >= 0) return { row, col };
+  }
+  return undefined;
+}
+
+/**
+ * Older workbooks carry the name, FINESS or date in the Synthèse, which --ecrire regenerates:
+ * what the notice does not already say is copied into its identity block (added when absent) first.
+ */
+function keepIdentity(port: XlsxWorkbookPort): void {
+  const notice = port.worksheet('notice');
+  const synthesis = port.worksheet('synthesis');
+  if (!notice.ok || !synthesis.ok) return;
+  const noticeGrid = readGrid(notice.value);
+  const inNotice = establishmentOf([noticeGrid], '');
+  const inSynthesis = establishmentOf([readGrid(synthesis.value)], '');
+  const moved: Partial<Record<IdentityField, string>> = {};
+  if (inSynthesis.name && !inNotice.name) moved.name = inSynthesis.name;
+  if (inSynthesis.finess && !inNotice.finess) moved.finess = inSynthesis.finess;
+  if (inSynthesis.date && !inNotice.date) moved.campaign = inSynthesis.date;
+  if (Object.keys(moved).length === 0) return;
+  let grid = noticeGrid;
+  if (!labelCell(grid, IDENTITY_LABELS.name)) {
+    writeCells(notice.value, identityBlock(grid.rows.length + 1));
+    grid = readGrid(notice.value);
+  }
+  for (const [field, value] of Object.entries(moved) as [IdentityField, string][]) {
+    const at = labelCell(grid, IDENTITY_LABELS[field]);
+    if (at) notice.value.getCell(grid.top + at.row + 1, grid.left + at.col).value = value;
+  }
+}
+
 async function writeInto(file: string): Promise<{ loaded: AnalysedWorkbook; written: WriteReport }> {
   const loaded = await loadForWriting(file);
   const { port, establishment } = loaded;
+  keepIdentity(port);
   const known = establishment.source === 'classeur' ? establishment.name : undefined;
   const written = await writeResults(new AnalysisSession(port, { establishment: known }));
   await save(port, file);
