@@ -6,12 +6,10 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomCartographie } from '../support/cartographie';
-import { runCli, tempDir, type CliRun } from './runCli';
+import { FILE_WORK_MS, runCli, tempDir, type CliRun } from './runCli';
 import { corruptPart, lieAboutSize, mapPart, otherZip, PARTS, strayCell, withBomb, withMethod, withParts } from './hostile';
 import { fakeEncryptedWorkbook, foreignWorkbook, writeEstablishment } from './workbooks';
 
-/** Generous budgets: these tests read and write real files, possibly on a busy machine. */
-const FILE_WORK_MS = 240_000;
 const MiB = 1024 * 1024;
 /** Just past the limit a part may expand to. */
 const BOMB = 101 * MiB;

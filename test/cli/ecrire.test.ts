@@ -12,10 +12,9 @@ import { PLAN_COLUMNS, SHEETS } from '../../src/workbook/sheets';
 import { IDENTITY_LABELS } from '../../src/workbook/template';
 import { randomCartographie } from '../support/cartographie';
 import { mapPart, PARTS, strayCell, withParts } from './hostile';
-import { runCli, tempDir } from './runCli';
+import { FILE_WORK_MS, runCli, tempDir } from './runCli';
 import { writeEstablishment } from './workbooks';
 
-const FILE_WORK_MS = 240_000;
 const dir = tempDir('ecrire');
 let base: Buffer;
 let counter = 0;

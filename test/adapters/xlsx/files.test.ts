@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { openWorkbookBuffer, openWorkbookFile } from '../../../src/adapters/xlsx/files';
 import { fakeEncryptedWorkbook } from '../../cli/workbooks';
-import { tempDir } from '../../cli/runCli';
+import { FILE_WORK_MS, tempDir } from '../../cli/runCli';
+
+jest.setTimeout(FILE_WORK_MS);
 
 async function problemOf(bytes: Buffer): Promise<string> {
   const opened = await openWorkbookBuffer(bytes);
