@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomCartographie } from '../support/cartographie';
 import { FILE_WORK_MS, runCli, tempDir, type CliRun } from './runCli';
-import { corruptPart, lieAboutSize, mapPart, otherZip, PARTS, strayCell, withBomb, withMethod, withParts } from './hostile';
+import { corruptPart, lieAboutSize, mapPart, otherZip, partOf, PARTS, strayCell, withBomb, withMethod, withParts } from './hostile';
 import { fakeEncryptedWorkbook, foreignWorkbook, writeEstablishment } from './workbooks';
 
 const MiB = 1024 * 1024;
@@ -222,5 +222,52 @@ describe('consolider on hostile inputs', () => {
     const result = await runCli('consolider', write(base), '--sortie', join(dir, 'absent', 'region.xlsx'));
     expect(result.code).toBe(2);
     expectFrench(result.err, 'introuvable : vérifiez le chemin');
+  }, FILE_WORK_MS);
+});
+
+describe('more mistakes a user makes', () => {
+  it('reads a formula-looking answer as text and writes the plan with it as text', async () => {
+    const file = write(await mapPart(base, 'xl/sharedStrings.xml', (xml) => xml.replace('<t>OUI</t>', "<t>=cmd|' /C calc'!A0</t>")));
+    const result = await runCli('analyse', file, '--ecrire', '--json');
+    expect(result.code).toBe(0);
+    const invalid = JSON.parse(result.out).findings.filter((finding: { kind: string }) => finding.kind === 'invalide');
+    expect(invalid.length).toBeGreaterThan(0);
+    expect(await partOf(readFileSync(file), PARTS.cartographie)).not.toContain('<f>cmd');
+  }, FILE_WORK_MS);
+
+  it('refuses a file over the size limit without reading it', async () => {
+    const file = write(Buffer.concat([base, Buffer.alloc(101 * MiB)]));
+    const result = await runCli('analyse', file);
+    expect(result.code).toBe(2);
+    expectFrench(result.err, 'dépasse 100 Mio');
+  }, FILE_WORK_MS);
+
+  it.each([
+    ['an empty folder', () => []],
+    ['a folder holding only Excel lock files and hidden files', () => ['~$es.xlsx', '.es.xlsx']],
+  ])('consolider on %s says there is nothing to consolidate', async (_name, names) => {
+    const folder = join(dir, `vide-${++counter}`);
+    mkdirSync(folder);
+    for (const name of names()) writeFileSync(join(folder, name), base);
+    const result = await runCli('consolider', folder, '--sortie', join(dir, `region-${counter}.xlsx`));
+    expect(result.code).toBe(2);
+    expectFrench(result.err, 'Aucun classeur à consolider');
+  });
+
+  it('refuses an output that is not .xlsx', async () => {
+    const result = await runCli('consolider', write(base), '--sortie', join(dir, 'region.ods'));
+    expect(result.code).toBe(2);
+    expectFrench(result.err, "Le fichier de sortie doit avoir l'extension .xlsx");
+  });
+
+  it('lists a folder named like a workbook as unread, with the reason', async () => {
+    const folder = join(dir, `lot-dossier-${++counter}`);
+    mkdirSync(join(folder, 'sous-dossier.xlsx'), { recursive: true });
+    writeFileSync(join(folder, 'es.xlsx'), base);
+    const result = await runCli('consolider', folder, '--sortie', join(dir, `region-${counter}.xlsx`), '--json');
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.out);
+    expect(summary.nonLus).toHaveLength(1);
+    expectFrench(summary.nonLus[0].reason, "C'est un dossier");
   }, FILE_WORK_MS);
 });

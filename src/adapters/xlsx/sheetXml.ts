@@ -4,7 +4,7 @@
  * one cell, not the sheet's nominal size.
  */
 import type { CellInput } from '../../domain/model';
-import { parseAddress, parseRange, type Grid } from '../../workbook/grid';
+import { parseRange, type Grid } from '../../workbook/grid';
 import { ZipFormatError } from './zip';
 
 /** Columns read from a sheet: the cartographie needs nine; cells further right are ignored. */
@@ -28,9 +28,36 @@ export function decodeXml(text: string): string {
     .replace(/_x([0-9A-F]{4})_/gi, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+const attributePatterns = new Map<string, RegExp>();
+
 export function attribute(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(attributes);
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+    attributePatterns.set(name, pattern);
+  }
+  const match = pattern.exec(attributes);
   return match ? decodeXml(match[2] ?? match[3]) : undefined;
+}
+
+/** The r, t and s attributes of a <c> element, read in one pass (the hot loop of a sheet). */
+function cellAttributes(attributes: string): { r?: string; t?: string; s?: string } {
+  const found: { r?: string; t?: string; s?: string } = {};
+  for (const match of attributes.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) {
+    if (match[1] === 'r' || match[1] === 't' || match[1] === 's') found[match[1]] = match[2];
+  }
+  return found;
+}
+
+/** 1-based column of a cell reference ("XFD12" → 16384), 0 when it has no letters. */
+function columnOf(ref: string): number {
+  let column = 0;
+  for (let at = 0; at < ref.length; at++) {
+    const code = ref.charCodeAt(at) & ~32;
+    if (code < 65 || code > 90) break;
+    column = column * 26 + code - 64;
+  }
+  return column;
 }
 
 /** The text of a string item (<si>, <is>): its <t> runs joined, phonetic guides left out. */
@@ -79,8 +106,8 @@ function isoSerial(text: string): number {
   return Date.parse(text.endsWith('Z') || /[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`) / 86_400_000 + 25569;
 }
 
-function cellInput(attributes: string, body: string, context: SheetContext): CellInput | null {
-  const type = attribute(attributes, 't') ?? 'n';
+function cellInput(attributes: { t?: string; s?: string }, body: string, context: SheetContext): CellInput | null {
+  const type = attributes.t ?? 'n';
   const formula = body.includes('<f');
   const raw = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
   let input: CellInput;
@@ -102,7 +129,7 @@ function cellInput(attributes: string, body: string, context: SheetContext): Cel
   } else {
     const number = Number(raw);
     if (raw.trim() === '' || !Number.isFinite(number)) input = { value: null };
-    else input = context.dateStyles.has(Number(attribute(attributes, 's') ?? -1)) ? { value: number, date: true } : { value: number };
+    else input = context.dateStyles.has(Number(attributes.s ?? -1)) ? { value: number, date: true } : { value: number };
   }
   if (formula) return { ...input, formula: true };
   return input.value === null ? null : input;
@@ -157,10 +184,10 @@ export class SheetReader {
       const cells: CellInput[] = [];
       let column = 0;
       for (const cell of row[2].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-        const ref = attribute(cell[1], 'r');
-        column = ref ? parseAddress(ref).column : column + 1;
-        if (column > MAX_COLUMNS) continue;
-        const input = cellInput(cell[1], cell[2] ?? '', this.context);
+        const attributes = cellAttributes(cell[1]);
+        column = attributes.r ? columnOf(attributes.r) : column + 1;
+        if (column > MAX_COLUMNS || column < 1) continue;
+        const input = cellInput(attributes, cell[2] ?? '', this.context);
         if (input) cells[column - 1] = input;
       }
       if (cells.length > 0) this.rows[number - 1] = cells;

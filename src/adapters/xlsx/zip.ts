@@ -3,7 +3,7 @@
  * part may expand to: a small file can hide a part that inflates to gigabytes (a "zip bomb").
  * Sizes are checked twice: the size the archive declares, then the bytes really produced.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 
 /** Largest size one part may expand to (a 50,000-row cartographie is about 30 Mio of XML). */
 export const PART_LIMIT = 100 * 1024 * 1024;
@@ -17,8 +17,8 @@ const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
-/** Compressed bytes handed to the inflater at once: deflate expands at most ~1,032 times, so one step stays small. */
-const STEP = 4096;
+/** Compressed bytes handed to the inflater at once: deflate expands at most ~1,032 times, so one step yields at most ~64 Mio. */
+const STEP = 64 * 1024;
 
 export interface ZipEntry {
   name: string;
@@ -81,6 +81,25 @@ function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return bytes.subarray(start, end);
 }
 
+/** Parts up to this size (as declared) are inflated in one step, into a buffer of exactly that size. */
+const SMALL_PART = 4 * 1024 * 1024;
+
+/**
+ * Inflates a small part into a buffer one byte larger than its declared size: a part that fills
+ * it lied about its size, and is left to the streaming path, which counts what really comes out.
+ */
+function inflatedAtOnce(data: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): boolean {
+  let inflated: Uint8Array;
+  try {
+    inflated = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
+  } catch (error) {
+    throw new ZipFormatError(`partie ${entry.name} illisible (${(error as Error).message})`);
+  }
+  if (inflated.length !== entry.size) return false;
+  onChunk(inflated);
+  return true;
+}
+
 /**
  * Streams a part's bytes to `onChunk` in small pieces, stopping with ZipLimitError as soon as
  * more than `limit` bytes came out (or the archive declares more).
@@ -90,10 +109,11 @@ export function streamPart(bytes: Uint8Array, entry: ZipEntry, onChunk: (chunk: 
   const data = compressedData(bytes, entry);
   if (entry.method === STORED) {
     if (data.length > limit) throw new ZipLimitError(entry.name);
-    for (let at = 0; at < data.length; at += STEP * 16) onChunk(data.subarray(at, at + STEP * 16));
+    for (let at = 0; at < data.length; at += STEP) onChunk(data.subarray(at, at + STEP));
     return;
   }
   if (entry.method !== DEFLATED) throw new ZipFormatError(`méthode de compression ${entry.method} inconnue (partie ${entry.name})`);
+  if (entry.size <= SMALL_PART && inflatedAtOnce(data, entry, onChunk)) return;
   let produced = 0;
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
