@@ -101,6 +101,16 @@ describe('analyse --ecrire keeps every part of the package', () => {
     expect(String(again.get('_rels/.rels')).match(/custom-properties/g)).toHaveLength(1);
   }, FILE_WORK_MS);
 
+  it('writes a workbook with a stray value at P1048576 of the plan, right of the table, and keeps it', async () => {
+    const file = write(await mapPart(base, PARTS.plan, strayCell('P1048576', 'note perdue')));
+    const result = await runCli('analyse', file, '--ecrire');
+    expect(result.code).toBe(0);
+    const plan = (await load(file)).getWorksheet(SHEETS.plan) as ExcelJS.Worksheet;
+    const texts: unknown[] = [];
+    plan.eachRow((row) => row.eachCell((cell) => texts.push(cell.value)));
+    expect(texts).toContain('note perdue');
+  }, FILE_WORK_MS);
+
   it('writes a workbook with a stray value at XFD1048576 and keeps that value', async () => {
     const file = write(await mapPart(base, PARTS.cartographie, strayCell('XFD1048576', 'isolée')));
     const result = await runCli('analyse', file, '--ecrire');

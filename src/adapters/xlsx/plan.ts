@@ -100,9 +100,13 @@ export function writePlanRows(sheet: Worksheet, grid: Grid, area: PlanArea, layo
   const users = header.ok ? userColumns(sheet, grid, area, header.value) : new Map<number, Map<string, KeptCell>>();
   const { headerRow, firstColumn } = area;
   const lastColumn = Math.max(lastHeaderColumn(grid, area), firstColumn + layout.headers.length + extras.length - 1);
-  for (let row = headerRow; row <= headerRow + area.rowCount; row++) {
-    for (let col = firstColumn; col <= lastColumn; col++) sheet.getCell(row, col).value = null;
-  }
+  // Only the cells that exist: a stray value far below must not create a million empty ones.
+  sheet.eachRow((row, number) => {
+    if (number < headerRow || number > headerRow + area.rowCount) return;
+    row.eachCell((cell, col) => {
+      if (col >= firstColumn && col <= lastColumn) cell.value = null;
+    });
+  });
 
   const headers = [...layout.headers, ...extras.map((extra) => cellText(extra.header))];
   headers.forEach((header, index) => {
