@@ -29,11 +29,15 @@ export function analysed(cartographie: ReadResult<Cartographie>, identity: Grid[
   return { ok: true, value: { analysis: analyse(cartographie.value), establishment: establishmentOf(identity, file) } };
 }
 
+function isComplete(establishment: Establishment): boolean {
+  return establishment.source === 'classeur' && establishment.finess !== '' && establishment.date !== '';
+}
+
 /** Reads and analyses a workbook without loading it whole (analyse, consolider). */
 export async function readWorkbook(file: string): Promise<Loaded<AnalysedWorkbook>> {
   const read = await readWorkbookBytes(file);
   if (!read.ok) return { ok: false, reason: read.problem.message };
-  const content = readWorkbookContent(read.bytes);
+  const content = readWorkbookContent(read.bytes, (grids) => isComplete(establishmentOf(grids, '')));
   if (!content.ok) return { ok: false, reason: content.problem.message };
   return analysed(content.value.cartographie, content.value.identity, file);
 }

@@ -60,17 +60,34 @@ interface CliMeasure {
   out: string;
 }
 
-/** Runs the command line as a user would, in a process of its own, and measures it. */
-function measureCli(args: string[]): CliMeasure | string {
+/**
+ * Another checkout of the project (e.g. the previous release, with its node_modules) whose command
+ * line is measured on the same files, side by side: RESOMEDIT_BENCH_BASELINE=/path/to/checkout.
+ */
+const BASELINE = process.env.RESOMEDIT_BENCH_BASELINE;
+const ROOT = join(__dirname, '../..');
+
+/** Runs the command line of the checkout at `root` as a user would, in a process of its own, and measures it. */
+function measureCli(args: string[], root = ROOT): CliMeasure | string {
   const script = `const start = performance.now(); let out = ''; require('./src/cli/program').run(${JSON.stringify(args)}, { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), errIsTTY: false }).then((code) => { process.stdout.write(JSON.stringify({ code, maxRss: process.resourceUsage().maxRSS * 1024, ms: performance.now() - start, out })); });`;
-  const run = spawnSync(join(__dirname, '../../node_modules/.bin/tsx'), ['-e', script], { cwd: join(__dirname, '../..'), encoding: 'utf8', maxBuffer: 64 * MiB });
+  const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 64 * MiB });
   if (run.status !== 0) return `échec (code ${run.status}) ${run.stderr.slice(0, 300)}`;
   return JSON.parse(run.stdout) as CliMeasure;
 }
 
 function analysePeak(file: string): string {
-  const measure = measureCli(['analyse', file, '--json']);
-  return typeof measure === 'string' ? measure : `code ${measure.code}, ${(measure.ms / 1000).toFixed(2)} s, pic RSS ${mib(measure.maxRss)}`;
+  const describe = (measure: CliMeasure | string) => (typeof measure === 'string' ? measure : `code ${measure.code}, ${(measure.ms / 1000).toFixed(2)} s, pic RSS ${mib(measure.maxRss)}`);
+  const now = describe(measureCli(['analyse', file, '--json']));
+  return BASELINE ? `${now} (référence : ${describe(measureCli(['analyse', file, '--json'], BASELINE))})` : now;
+}
+
+function consolidationLine(count: number, measure: CliMeasure | string): string {
+  if (typeof measure === 'string') return measure;
+  const { etablissements, nonLus } = JSON.parse(measure.out) as { etablissements: unknown[]; nonLus: { file: string; reason: string }[] };
+  return (
+    `${(measure.ms / 1000).toFixed(2)} s, ${(measure.ms / count).toFixed(1)} ms par fichier, ${etablissements.length} lus, ${nonLus.length} non lus ; pic RSS ${mib(measure.maxRss)}` +
+    nonLus.map(({ file, reason }) => `\n  non lu : ${file} – ${reason}`).join('')
+  );
 }
 
 async function analyseMeasures(dir: string): Promise<void> {
@@ -97,17 +114,9 @@ export async function runConsolidationBench(): Promise<void> {
         `(${FILES / LIBREOFFICE_EVERY} enregistrés par LibreOffice ; taille de ${(sizes[0] / 1024).toFixed(0)} à ${(sizes[sizes.length - 1] / 1024).toFixed(0)} Kio)`,
     );
     for (const count of BATCHES) {
-      const measure = measureCli(['consolider', ...files.slice(0, count), '--sortie', join(dir, 'region', `region-${count}.xlsx`), '--json']);
-      if (typeof measure === 'string') {
-        console.log(`consolidation de ${count} fichiers : ${measure}`);
-        continue;
-      }
-      const { etablissements, nonLus } = JSON.parse(measure.out) as { etablissements: unknown[]; nonLus: { file: string; reason: string }[] };
-      console.log(
-        `consolidation de ${count} fichiers (processus complet, écriture du classeur régional comprise) : ${(measure.ms / 1000).toFixed(2)} s, ` +
-          `${(measure.ms / count).toFixed(1)} ms par fichier, ${etablissements.length} lus, ${nonLus.length} non lus ; pic RSS ${mib(measure.maxRss)}`,
-      );
-      for (const { file, reason } of nonLus) console.log(`  non lu : ${file} – ${reason}`);
+      const args = (name: string) => ['consolider', ...files.slice(0, count), '--sortie', join(dir, 'region', `${name}-${count}.xlsx`), '--json'];
+      console.log(`consolidation de ${count} fichiers (commande complète, classeur régional écrit) : ${consolidationLine(count, measureCli(args('region')))}`);
+      if (BASELINE) console.log(`  référence : ${consolidationLine(count, measureCli(args('reference'), BASELINE))}`);
     }
     await analyseMeasures(dir);
   } finally {

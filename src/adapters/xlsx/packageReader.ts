@@ -125,7 +125,7 @@ function readSheet(pkg: Package, name: string, part: string, context: SheetConte
   return reader.grid(name);
 }
 
-function contentOf(pkg: Package): WorkbookContent | WorkbookProblem {
+function contentOf(pkg: Package, identityFound: (grids: Grid[]) => boolean): WorkbookContent | WorkbookProblem {
   const workbookPart = byType(pkg.relationships(''), 'officeDocument') ?? 'xl/workbook.xml';
   const sheets = sheetParts(pkg, workbookPart);
   if (sheets.size === 0) return unreadableProblem('Le classeur ne contient aucune feuille.');
@@ -143,18 +143,23 @@ function contentOf(pkg: Package): WorkbookContent | WorkbookProblem {
     const grid = readSheet(pkg, name.value, sheets.get(name.value) as string, context, maxRows);
     return grid ? { ok: true, value: grid } : { ok: false, problems: [{ code: 'unreadable', message: `feuille « ${name.value} » absente de l'archive` }] };
   };
-  const identity = (['notice', 'synthesis'] as const).flatMap((key) => {
+  const identity: Grid[] = [];
+  for (const key of ['notice', 'synthesis'] as const) {
+    if (identity.length > 0 && identityFound(identity)) break;
     const grid = sheet(key, IDENTITY_ROWS);
-    return grid.ok ? [grid.value] : [];
-  });
+    if (grid.ok) identity.push(grid.value);
+  }
   const grid = sheet('cartographie');
   if (!grid.ok) return { cartographie: grid, identity };
   const name = resolveSheet(names, 'cartographie') as { ok: true; value: string };
   return { cartographie: locateCartographie(grid.value, tableHeaderRow(pkg, sheets.get(name.value) as string)), identity };
 }
 
-/** The cartographie and the identity sheets of an .xlsx held in memory, or why they cannot be read. */
-export function readWorkbookContent(bytes: Buffer): ContentResult {
+/**
+ * The cartographie and the identity sheets of an .xlsx held in memory, or why they cannot be read.
+ * The Synthèse (older workbooks' identity) is read only when `identityFound` says the notice is not enough.
+ */
+export function readWorkbookContent(bytes: Buffer, identityFound: (grids: Grid[]) => boolean = () => false): ContentResult {
   const container = containerProblem(bytes);
   if (container) return { ok: false, problem: container };
   const entries = zipEntries(bytes);
@@ -162,7 +167,7 @@ export function readWorkbookContent(bytes: Buffer): ContentResult {
   const kind = packageKindProblem(entries, bytes);
   if (kind) return { ok: false, problem: unreadableProblem(kind) };
   try {
-    const content = contentOf(new Package(bytes, entries));
+    const content = contentOf(new Package(bytes, entries), identityFound);
     return 'code' in content ? { ok: false, problem: content } : { ok: true, value: content };
   } catch (error) {
     return { ok: false, problem: zipProblem(error) };
