@@ -189,6 +189,23 @@ describe('consolider on hostile inputs', () => {
     expect(summary.avertissements).toEqual([expect.stringMatching(/^Même FINESS 010000001 dans .*a-propre\.xlsx.*: deux versions du même établissement/)]);
   }, FILE_WORK_MS);
 
+  it('lists a workbook that exhausts the memory budget of its reader, and reads the others', async () => {
+    const folder = join(dir, 'memoire');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a-propre.xlsx'), base);
+    // 95 Mio of one-letter shared strings: under the size limit, over the reader's memory budget.
+    writeFileSync(join(folder, 'b-millions-de-textes.xlsx'), await withBomb(base, 'xl/sharedStrings.xml', 95 * MiB, '<si><t>a</t></si>'));
+    writeFileSync(join(folder, 'c-propre.xlsx'), base);
+    const output = join(tempDir('region-memoire'), 'region.xlsx');
+    const result = await runCli('consolider', folder, '--sortie', output, '--json');
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.out);
+    expect(summary.etablissements.map((es: { file: string }) => es.file.split('/').pop())).toEqual(['a-propre.xlsx', 'c-propre.xlsx']);
+    expect(summary.nonLus).toHaveLength(1);
+    expectFrench(summary.nonLus[0].reason, /plus de 256 Mio de mémoire .*supprimez ce qui est inutile/);
+    expect(readFileSync(output).length).toBeGreaterThan(0);
+  }, FILE_WORK_MS);
+
   it('counts a file given twice, through another path or a link, once, and says so', async () => {
     const folder = join(dir, 'doublons');
     mkdirSync(folder);

@@ -42,28 +42,28 @@ export function strayCell(address: string, text = 'x'): (xml: string) => string 
  * A zip holding `name`, whose content is `size` bytes of XML-ish filler, deflated as it is made so
  * that building a 100 Mio bomb never holds 100 Mio. Other parts come from `base`.
  */
-export async function withBomb(base: Buffer, name: string, size: number): Promise<Buffer> {
-  const compressed = deflated(size);
+export async function withBomb(base: Buffer, name: string, size: number, filler = '<row/>'): Promise<Buffer> {
+  const compressed = deflated(size, filler);
   const zip = await JSZip.loadAsync(base);
   zip.remove(name);
   const rest = Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return appendRawEntry(rest, name, compressed, size);
 }
 
-const bombs = new Map<number, Buffer>();
+const bombs = new Map<string, Buffer>();
 
-/** `size` bytes of filler, deflated once per size. */
-function deflated(size: number): Buffer {
-  const known = bombs.get(size);
+/** `size` bytes of `text` repeated, deflated once per size and text. */
+function deflated(size: number, text: string): Buffer {
+  const known = bombs.get(`${size}:${text}`);
   if (known) return known;
   const chunks: Uint8Array[] = [];
   const deflate = new Deflate({ level: 1 }, (chunk) => chunks.push(chunk));
-  const filler = strToU8('<row/>'.repeat((1024 * 1024) / 4));
+  const filler = strToU8(text.repeat(Math.ceil((1024 * 1024) / text.length)));
   let done = 0;
   for (; done + filler.length <= size; done += filler.length) deflate.push(filler, false);
   deflate.push(filler.subarray(0, size - done), true);
   const compressed = Buffer.concat(chunks);
-  bombs.set(size, compressed);
+  bombs.set(`${size}:${text}`, compressed);
   return compressed;
 }
 
