@@ -71,7 +71,7 @@ const ROOT = join(__dirname, '../..');
 function measureCli(args: string[], root = ROOT): CliMeasure | string {
   const script = `const start = performance.now(); let out = ''; require('./src/cli/program').run(${JSON.stringify(args)}, { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), errIsTTY: false }).then((code) => { process.stdout.write(JSON.stringify({ code, maxRss: process.resourceUsage().maxRSS * 1024, ms: performance.now() - start, out })); });`;
   const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 64 * MiB });
-  if (run.status !== 0) return `échec (code ${run.status}) ${run.stderr.slice(0, 300)}`;
+  if (run.status !== 0) return `échec (code ${run.status}, signal ${run.signal}${run.error ? `, ${run.error.message}` : ''}) ${(run.stderr ?? '').slice(0, 300)}`;
   return JSON.parse(run.stdout) as CliMeasure;
 }
 
