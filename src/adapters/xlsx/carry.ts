@@ -5,6 +5,7 @@
  * relationship that ties it to the package or to the workbook.
  */
 import { unzipSync, zipSync, type Unzipped } from 'fflate';
+import { relsPath, resolveTarget } from './partPaths';
 import { attribute } from './sheetXml';
 
 /** Relationship types whose parts are carried (the end of the type URI). */
@@ -12,21 +13,6 @@ const CARRIED_TYPES = ['/custom-properties', '/customXml', '/classificationlabel
 
 const RELS_OF_ROOT = '_rels/.rels';
 const WORKBOOK = 'xl/workbook.xml';
-
-function relsPath(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-function resolveTarget(source: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = source.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.' && piece !== '') parts.push(piece);
-  }
-  return parts.join('/');
-}
 
 const text = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder().decode(bytes) : '');
 const encode = (xml: string) => new TextEncoder().encode(xml);

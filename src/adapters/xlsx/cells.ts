@@ -4,7 +4,7 @@
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import type { CellInput } from '../../domain/model';
 import type { Grid } from '../../workbook/grid';
-import { MAX_COLUMNS } from './sheetXml';
+import { EMPTY_ROW, MAX_COLUMNS } from './sheetXml';
 
 /** Days between Excel's epoch (1899-12-30) and 1970-01-01. */
 const EXCEL_EPOCH_OFFSET = 25569;
@@ -55,9 +55,6 @@ export function toCellInput(value: CellValue | undefined): CellInput {
 export function readCell(cell: Cell): CellInput {
   return cell.isMerged && cell.master !== cell ? { value: null } : toCellInput(cell.value);
 }
-
-/** Shared by the rows that hold no cell. */
-const EMPTY_ROW: CellInput[] = Object.freeze([]) as unknown as CellInput[];
 
 /**
  * The cells of a worksheet from A1, visiting only the cells that exist and at most MAX_COLUMNS

@@ -11,6 +11,7 @@ import type { ReadResult, WorkbookProblem } from '../../workbook/port';
 import { CARTOGRAPHIE_TABLE, type SheetKey } from '../../workbook/sheets';
 import { containerProblem, unreadableProblem, zipProblem } from './container';
 import { packageKindProblem } from './package';
+import { relsPath, resolveTarget } from './partPaths';
 import { attribute, parseDateStyles, parseSharedStrings, SheetReader, type SheetContext } from './sheetXml';
 import { partText, streamPart, zipEntries, type ZipEntry } from './zip';
 
@@ -28,23 +29,6 @@ export type ContentResult = { ok: true; value: WorkbookContent } | { ok: false; 
 interface Relationship {
   type: string;
   target: string;
-}
-
-/** "xl/worksheets/_rels/sheet1.xml.rels" for "xl/worksheets/sheet1.xml". */
-function relsPath(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-/** A relationship target, relative to its source part's folder or absolute from the package root. */
-function resolveTarget(source: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = source.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.' && piece !== '') parts.push(piece);
-  }
-  return parts.join('/');
 }
 
 class Package {
@@ -137,22 +121,24 @@ function contentOf(pkg: Package, identityFound: (grids: Grid[]) => boolean): Wor
     dateStyles: stylesPart ? parseDateStyles(pkg.text(stylesPart) ?? '') : new Set(),
   };
   const names = [...sheets.keys()];
-  const sheet = (key: SheetKey, maxRows?: number): ReadResult<Grid> => {
+  /** A RESOMEDIT sheet's grid and part, found tolerantly by name. */
+  const sheet = (key: SheetKey, maxRows?: number): ReadResult<{ grid: Grid; part: string }> => {
     const name = resolveSheet(names, key);
     if (!name.ok) return name;
-    const grid = readSheet(pkg, name.value, sheets.get(name.value) as string, context, maxRows);
-    return grid ? { ok: true, value: grid } : { ok: false, problems: [{ code: 'unreadable', message: `feuille « ${name.value} » absente de l'archive` }] };
+    const part = sheets.get(name.value) as string;
+    const grid = readSheet(pkg, name.value, part, context, maxRows);
+    return grid ? { ok: true, value: { grid, part } } : { ok: false, problems: [{ code: 'unreadable', message: `feuille « ${name.value} » absente de l'archive` }] };
   };
   const identity: Grid[] = [];
   for (const key of ['notice', 'synthesis'] as const) {
     if (identity.length > 0 && identityFound(identity)) break;
-    const grid = sheet(key, IDENTITY_ROWS);
-    if (grid.ok) identity.push(grid.value);
+    const read = sheet(key, IDENTITY_ROWS);
+    if (read.ok) identity.push(read.value.grid);
   }
-  const grid = sheet('cartographie');
-  if (!grid.ok) return { cartographie: grid, identity };
-  const name = resolveSheet(names, 'cartographie') as { ok: true; value: string };
-  return { cartographie: locateCartographie(grid.value, tableHeaderRow(pkg, sheets.get(name.value) as string)), identity };
+  const cartographie = sheet('cartographie');
+  if (!cartographie.ok) return { cartographie, identity };
+  const { grid, part } = cartographie.value;
+  return { cartographie: locateCartographie(grid, tableHeaderRow(pkg, part)), identity };
 }
 
 /**

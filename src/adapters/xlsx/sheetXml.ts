@@ -11,7 +11,7 @@ import { ZipFormatError } from './zip';
 export const MAX_COLUMNS = 256;
 
 /** Shared by every row that holds no cell, so a far stray row costs one pointer per row. */
-const EMPTY_ROW: CellInput[] = Object.freeze([]) as unknown as CellInput[];
+export const EMPTY_ROW: CellInput[] = Object.freeze([]) as unknown as CellInput[];
 
 const EMPTY: CellInput = Object.freeze({ value: null }) as CellInput;
 
