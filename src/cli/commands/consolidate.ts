@@ -1,6 +1,5 @@
 /** `consolider DOSSIER|FICHIERS… --sortie REGION.xlsx`: one regional workbook from many establishments' workbooks. */
 import { readdir, realpath } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import ExcelJS from 'exceljs';
@@ -112,8 +111,11 @@ function progressBar(io: CliIo, total: number): SingleBar | null {
   return bar;
 }
 
-/** Files read at the same time, each in its own worker. */
-const PARALLEL_READS = Math.min(2, availableParallelism());
+/**
+ * Files read at the same time, each in its own worker. One: a second worker measured slower on a
+ * busy two-core machine and costs its own heap (the memory budget of the whole command matters more).
+ */
+const PARALLEL_READS = 1;
 
 export async function consolidate(files: string[], onFile?: (file: string) => void): Promise<RegionalReport> {
   const regional = new RegionalAccumulator();

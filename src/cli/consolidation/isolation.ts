@@ -10,6 +10,8 @@ import type { FileDigest } from './regional';
 
 /** Heap a worker may use for one workbook (a 50,000-row cartographie needs about a quarter of it). */
 export const WORKER_HEAP_MIB = 256;
+/** A worker is replaced after this many files, so its heap, which the garbage collector lets grow, starts afresh. */
+export const FILES_PER_WORKER = 100;
 /** A workbook still not read after this long is abandoned (a normal one takes milliseconds). */
 export const FILE_TIME_LIMIT_MS = 120_000;
 
@@ -36,6 +38,7 @@ class Reader {
   private worker: Worker | null = null;
   private pending: { id: number; resolve: (outcome: FileOutcome) => void; timer: NodeJS.Timeout } | null = null;
   private nextId = 0;
+  private served = 0;
 
   private start(): Worker {
     const worker = new Worker(workerSource(), {
@@ -72,7 +75,13 @@ class Reader {
   }
 
   read(file: string): Promise<FileOutcome> {
-    const worker = (this.worker ??= this.start());
+    if (this.worker && this.served >= FILES_PER_WORKER) void this.close();
+    if (!this.worker) {
+      this.worker = this.start();
+      this.served = 0;
+    }
+    const worker = this.worker;
+    this.served++;
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.fail(worker, TOO_LONG), FILE_TIME_LIMIT_MS);
