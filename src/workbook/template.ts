@@ -190,14 +190,51 @@ function synthesisSheet(): TemplateSheet {
   };
 }
 
+/**
+ * Who fills the workbook, typed once on the notice, which no analysis ever regenerates: each label
+ * with its value in the cell below. The regional consolidation reads it there.
+ */
+export const IDENTITY_LABELS = {
+  name: 'Établissement',
+  finess: 'N° FINESS',
+  campaign: 'Campagne (année ou date)',
+} as const;
+
+export const IDENTITY_HEADING = "Identification de l'établissement (à compléter : relue par la consolidation régionale)";
+
+/** The identity block: heading, then each label over its (empty, highlighted) value cell. */
+export function identityBlock(firstRow: number): LayoutCell[] {
+  const cells: LayoutCell[] = [{ row: firstRow, col: 0, value: IDENTITY_HEADING, style: 'section' }];
+  Object.values(IDENTITY_LABELS).forEach((label, index) => {
+    cells.push({ row: firstRow + 1 + index * 2, col: 0, value: label, style: 'label' });
+    cells.push({ row: firstRow + 2 + index * 2, col: 0, value: null, style: 'warning' });
+  });
+  return cells;
+}
+
+/** Rows the identity block takes on the notice, from its third row. */
+const IDENTITY_ROWS = 1 + Object.keys(IDENTITY_LABELS).length * 2 + 1;
+
 function noticeSheet(): TemplateSheet {
   return {
     key: 'notice',
     name: SHEETS.notice,
-    cells: textCells([
-      title('LISEZ-MOI – NOTICE'),
-      subtitle('Cartographie RESOMEDIT des données informatiques du circuit des dispositifs médicaux implantables (DMI)'),
-      null,
+    cells: [
+      ...textCells([
+        title('LISEZ-MOI – NOTICE'),
+        subtitle('Cartographie RESOMEDIT des données informatiques du circuit des dispositifs médicaux implantables (DMI)'),
+      ]),
+      ...identityBlock(3),
+      ...noticeText(3 + IDENTITY_ROWS),
+    ],
+    columnWidths: [120],
+    freezeRows: 0,
+  };
+}
+
+function noticeText(firstRow: number): LayoutCell[] {
+  return textCells(
+    [
       section('À quoi sert ce classeur'),
       line(
         "Il décrit, étape par étape, comment les données de traçabilité des DMI circulent entre les logiciels de l'établissement : des fournisseurs à la PUI, au bloc opératoire, au dossier patient, aux données financières (PMSI, facturation) et jusqu'à la ville.",
@@ -250,10 +287,9 @@ function noticeSheet(): TemplateSheet {
       line(
         "Toutes les données restent dans ce classeur : le complément fonctionne hors ligne, n'envoie rien à l'extérieur et ne collecte aucune statistique d'usage.",
       ),
-    ]),
-    columnWidths: [120],
-    freezeRows: 0,
-  };
+    ],
+    firstRow,
+  );
 }
 
 /** Two-column rows (term, explanation) under a section heading. */

@@ -7,7 +7,9 @@ import { analyse, formatRate } from '../../src/domain/analyse';
 import { SHEETS, PLAN_COLUMNS } from '../../src/workbook/sheets';
 import { OBSOLETE_MARKER } from '../../src/workbook/planSheet';
 import { cartographieFromAnswers, randomCartographie } from '../support/cartographie';
-import { runCli, tempDir } from './runCli';
+import { FILE_WORK_MS, runCli, tempDir } from './runCli';
+
+jest.setTimeout(FILE_WORK_MS);
 import { writeEstablishment } from './workbooks';
 
 const dir = tempDir('cli');

@@ -7,7 +7,9 @@ import { distribution } from '../../src/cli/consolidation/statistics';
 import { run } from '../../src/cli/program';
 import { analyse } from '../../src/domain/analyse';
 import { randomCartographie } from '../support/cartographie';
-import { runCli, tempDir } from './runCli';
+import { FILE_WORK_MS, runCli, tempDir } from './runCli';
+
+jest.setTimeout(FILE_WORK_MS);
 import { fakeEncryptedWorkbook, foreignWorkbook, writeEstablishment } from './workbooks';
 
 const ESTABLISHMENTS = 9;

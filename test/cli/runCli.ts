@@ -10,6 +10,12 @@ export interface CliRun {
   err: string;
 }
 
+/**
+ * Budget of a test that reads and writes real workbooks: generous, because such a test may run
+ * on a busy machine where one exceljs round trip takes seconds. Never a measure of speed.
+ */
+export const FILE_WORK_MS = 240_000;
+
 export async function runCli(...args: string[]): Promise<CliRun> {
   let out = '';
   let err = '';

@@ -9,7 +9,13 @@ function excelValue(input: CellInput): ExcelJS.CellValue {
   return input.value;
 }
 
-/** Writes the answers of `cartographie` (matched by reference) into the port's cartographie sheet. */
+/** Template column order of the cartographie, from column A. */
+const COLUMN_KEYS = ['ref', 'zone', 'step', 'type', 'label', 'to', 'critical', 'answer', 'comment'] as const;
+
+/**
+ * Writes the answers of `cartographie` (matched by reference) into the port's cartographie sheet;
+ * its rows the template does not have (rows an establishment added) are written below the table.
+ */
 export async function fillAnswers(port: XlsxWorkbookPort, cartographie: Cartographie): Promise<void> {
   const read = await port.readCartographie();
   if (!read.ok) throw new Error(read.problems.map((p) => p.message).join('; '));
@@ -19,6 +25,14 @@ export async function fillAnswers(port: XlsxWorkbookPort, cartographie: Cartogra
   for (const entry of read.value.entries) {
     const answer = answers.get(entry.ref);
     sheet.value.getCell(entry.answerCell).value = answer ? excelValue(answer) : null;
+  }
+  const known = new Set(read.value.entries.map((entry) => entry.ref));
+  let row = Math.max(...read.value.entries.map((entry) => entry.row));
+  for (const entry of cartographie.entries.filter((added) => !known.has(added.ref))) {
+    row++;
+    COLUMN_KEYS.forEach((key, index) => {
+      sheet.value.getCell(row, index + 1).value = key === 'answer' ? excelValue(entry.answer) : entry[key] || null;
+    });
   }
 }
 

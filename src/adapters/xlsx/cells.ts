@@ -4,6 +4,7 @@
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import type { CellInput } from '../../domain/model';
 import type { Grid } from '../../workbook/grid';
+import { EMPTY_ROW, MAX_COLUMNS } from './sheetXml';
 
 /** Days between Excel's epoch (1899-12-30) and 1970-01-01. */
 const EXCEL_EPOCH_OFFSET = 25569;
@@ -55,16 +56,18 @@ export function readCell(cell: Cell): CellInput {
   return cell.isMerged && cell.master !== cell ? { value: null } : toCellInput(cell.value);
 }
 
-/** Every used cell of a worksheet, from A1 to its last used row and column. */
+/**
+ * The cells of a worksheet from A1, visiting only the cells that exist and at most MAX_COLUMNS
+ * columns: a stray value at XFD1048576 must not make the grid the sheet's nominal size.
+ */
 export function readGrid(worksheet: Worksheet): Grid {
-  const rowCount = worksheet.rowCount;
-  const columnCount = worksheet.columnCount;
   const rows: CellInput[][] = [];
-  for (let r = 1; r <= rowCount; r++) {
-    const row = worksheet.getRow(r);
+  worksheet.eachRow((row, number) => {
     const cells: CellInput[] = [];
-    for (let c = 1; c <= columnCount; c++) cells.push(readCell(row.getCell(c)));
-    rows.push(cells);
-  }
-  return { sheet: worksheet.name, top: 1, left: 1, rows };
+    row.eachCell((cell, column) => {
+      if (column <= MAX_COLUMNS) cells[column - 1] = readCell(cell);
+    });
+    if (cells.length > 0) rows[number - 1] = Array.from(cells, (cell) => cell ?? { value: null });
+  });
+  return { sheet: worksheet.name, top: 1, left: 1, rows: Array.from(rows, (cells) => cells ?? EMPTY_ROW) };
 }

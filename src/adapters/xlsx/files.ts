@@ -1,43 +1,39 @@
 /**
- * Opens .xlsx files with exceljs and says in French why one cannot be read
- * (encrypted, old .xls, not a workbook, damaged) instead of throwing; saves them safely.
+ * Opens .xlsx files with exceljs and says in French why one cannot be read (encrypted, old .xls,
+ * OpenDocument, a plain zip, damaged, too large once decompressed) instead of throwing; saves
+ * them safely.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { WorkbookProblem } from '../../workbook/port';
-import { packageParts, partsLostOnSave } from './package';
+import { carryParts } from './carry';
+import { packageKindProblem, packageParts, partsLostOnSave } from './package';
+import { writeFileSafely } from './safeWrite';
+import { prepareTablesForSave } from './tables';
+import { checkPackageSize, zipEntries } from './zip';
+import { containerProblem, readWorkbookBytes, unreadableProblem, zipProblem } from './container';
 
-/** `lostOnSave`: what the file holds that saving it again with exceljs would drop (French). */
-export type OpenResult = { ok: true; workbook: ExcelJS.Workbook; lostOnSave: string[] } | { ok: false; problem: WorkbookProblem };
-
-const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** Compound File Binary (OLE2): old .xls files, and .xlsx files encrypted with a password. */
-const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-/** Name of the stream an encrypted Office file carries, as stored in the OLE directory (UTF-16LE). */
-const ENCRYPTION_STREAM = Buffer.from('EncryptionInfo', 'utf16le');
+/**
+ * `lostOnSave`: what the file holds that saving it again with exceljs would drop (French);
+ * `original`: the file's bytes, whose parts exceljs ignores but which are carried into the saved file.
+ */
+export type OpenResult = { ok: true; workbook: ExcelJS.Workbook; lostOnSave: string[]; original: Buffer } | { ok: false; problem: WorkbookProblem };
 
 function unreadable(message: string): OpenResult {
-  return { ok: false, problem: { code: 'unreadable', message } };
-}
-
-/** Why bytes that are not a zip package cannot be a workbook, or null when they look like one. */
-function containerProblem(bytes: Buffer): OpenResult | null {
-  if (bytes.length === 0) return unreadable('Le fichier est vide.');
-  if (bytes.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE)) {
-    if (bytes.includes(ENCRYPTION_STREAM)) {
-      return { ok: false, problem: { code: 'protected', message: 'Le classeur est protégé par un mot de passe : enregistrez-le sans mot de passe pour le lire.' } };
-    }
-    return unreadable("Le fichier est au format Excel 97-2003 (.xls) : enregistrez-le au format .xlsx.");
-  }
-  if (!bytes.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) {
-    return unreadable("Le fichier n'est pas un classeur Excel .xlsx.");
-  }
-  return null;
+  return { ok: false, problem: unreadableProblem(message) };
 }
 
 export async function openWorkbookBuffer(bytes: Buffer): Promise<OpenResult> {
   const problem = containerProblem(bytes);
-  if (problem) return problem;
+  if (problem) return { ok: false, problem };
+  const entries = zipEntries(bytes);
+  if (entries.length === 0) return unreadable('Le classeur est endommagé ou illisible (archive .xlsx invalide).');
+  const kind = packageKindProblem(entries, bytes);
+  if (kind) return unreadable(kind);
+  try {
+    checkPackageSize(bytes, entries);
+  } catch (error) {
+    return { ok: false, problem: zipProblem(error) };
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings predate Node's generic Buffer.
@@ -46,29 +42,22 @@ export async function openWorkbookBuffer(bytes: Buffer): Promise<OpenResult> {
     return unreadable('Le classeur est endommagé ou illisible (archive .xlsx invalide).');
   }
   if (workbook.worksheets.length === 0) return unreadable('Le classeur ne contient aucune feuille.');
-  return { ok: true, workbook, lostOnSave: partsLostOnSave(packageParts(bytes)) };
+  return { ok: true, workbook, lostOnSave: partsLostOnSave(packageParts(bytes)), original: bytes };
 }
 
 export async function openWorkbookFile(path: string): Promise<OpenResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return unreadable('Le fichier est introuvable.');
-    if (code === 'EISDIR') return unreadable("C'est un dossier, pas un fichier.");
-    return unreadable(`Le fichier ne peut pas être lu (${code ?? 'erreur inconnue'}).`);
-  }
-  return openWorkbookBuffer(bytes);
+  const read = await readWorkbookBytes(path);
+  return read.ok ? openWorkbookBuffer(read.bytes) : read;
 }
 
-export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** The workbook as .xlsx bytes; parts of `original` exceljs does not know are carried across. */
+export async function workbookBuffer(workbook: ExcelJS.Workbook, original?: Buffer): Promise<Buffer> {
+  prepareTablesForSave(workbook);
+  const written = Buffer.from(await workbook.xlsx.writeBuffer());
+  return original ? carryParts(original, written) : written;
 }
 
-/** Writes next to the target then renames, so a failed write never leaves half a workbook. */
-export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, await workbookBuffer(workbook));
-  await rename(temporary, path);
+/** Saves through writeFileSafely: the file is either the old one or the new one, never half of each. */
+export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string, original?: Buffer): Promise<void> {
+  await writeFileSafely(path, await workbookBuffer(workbook, original));
 }

@@ -1,21 +1,25 @@
 /**
  * Rewrites the plan d'action table in place: header, rows in the merged order, the Statut
  * drop-down and wrapping from the template, the Excel table resized. Columns the user added
- * (headers the plan does not know) follow their row, matched by the row's reference.
+ * (headers the plan does not know) follow their row, matched by the row's reference, and so do
+ * the user's own columns (Pilote, Échéance, Statut, Commentaire): formulas, rich text and
+ * hyperlinks come back exactly as read, not as their displayed value.
  */
 import type { CellValue, Worksheet } from 'exceljs';
 import type { CellInput, UserValue } from '../../domain/model';
 import { cellAddress, cellText, type Grid } from '../../workbook/grid';
-import { columnText, locateHeader } from '../../workbook/headers';
+import { columnText, locateHeader, type HeaderLocation } from '../../workbook/headers';
 import { PLAN_SPECS, type PlanArea, type PlanLayout } from '../../workbook/planSheet';
-import { PLAN_COLUMNS } from '../../workbook/sheets';
+import { PLAN_COLUMNS, USER_PLAN_COLUMNS, type PlanColumn } from '../../workbook/sheets';
+import { toCellInput } from './cells';
 import { templateSheet } from '../../workbook/template';
 import { applyStyle } from './styles';
 import type { TableModel } from './tables';
 import { SPARE_ROWS, applyListValidation } from './template';
 
-const REF_INDEX = Object.keys(PLAN_COLUMNS).indexOf('ref');
-const ACTION_INDEX = Object.keys(PLAN_COLUMNS).indexOf('action');
+const PLAN_KEYS = Object.keys(PLAN_COLUMNS) as PlanColumn[];
+const REF_INDEX = PLAN_KEYS.indexOf('ref');
+const ACTION_INDEX = PLAN_KEYS.indexOf('action');
 
 /** What ties a row to its extra cells: the reference, else (hand-typed rows) the action text. */
 function rowKey(ref: string, action: string): string {
@@ -33,26 +37,44 @@ interface ExtraColumn {
   values: Map<string, KeptCell>;
 }
 
+/** The raw cells of one grid column of the plan, by row key. */
+function keptCells(sheet: Worksheet, grid: Grid, area: PlanArea, location: HeaderLocation<PlanColumn>, col: number): Map<string, KeptCell> {
+  const values = new Map<string, KeptCell>();
+  for (let index = location.index + 1; index <= location.index + area.rowCount; index++) {
+    const cells = grid.rows[index] ?? [];
+    if (cellText(cells[col]) === '') continue;
+    const cell = sheet.getCell(grid.top + index, grid.left + col);
+    values.set(rowKey(columnText(cells, location, 'ref'), columnText(cells, location, 'action')), { value: cell.value, numFmt: cell.numFmt });
+  }
+  return values;
+}
+
 /** Columns with a header the plan does not know, from the table's first column to the last header. */
-function extraColumns(sheet: Worksheet, grid: Grid, area: PlanArea): ExtraColumn[] {
-  const header = locateHeader(grid, PLAN_SPECS, area.headerRow);
-  if (!header.ok) return [];
-  const location = header.value;
+function extraColumns(sheet: Worksheet, grid: Grid, area: PlanArea, location: HeaderLocation<PlanColumn>): ExtraColumn[] {
   const known = new Set(Object.values(location.columns));
   const headerCells = grid.rows[location.index];
   const extras: ExtraColumn[] = [];
   for (let col = area.firstColumn - grid.left; col < headerCells.length; col++) {
     if (known.has(col) || cellText(headerCells[col]) === '') continue;
-    const values = new Map<string, KeptCell>();
-    for (let index = location.index + 1; index <= location.index + area.rowCount; index++) {
-      const cells = grid.rows[index] ?? [];
-      if (cellText(cells[col]) === '') continue;
-      const cell = sheet.getCell(grid.top + index, grid.left + col);
-      values.set(rowKey(columnText(cells, location, 'ref'), columnText(cells, location, 'action')), { value: cell.value, numFmt: cell.numFmt });
-    }
-    extras.push({ header: headerCells[col], values });
+    extras.push({ header: headerCells[col], values: keptCells(sheet, grid, area, location, col) });
   }
   return extras;
+}
+
+/** The user's plan columns as they were typed, by layout column index. */
+function userColumns(sheet: Worksheet, grid: Grid, area: PlanArea, location: HeaderLocation<PlanColumn>): Map<number, Map<string, KeptCell>> {
+  const kept = new Map<number, Map<string, KeptCell>>();
+  for (const key of USER_PLAN_COLUMNS) {
+    const col = location.columns[key];
+    if (col !== undefined) kept.set(PLAN_KEYS.indexOf(key), keptCells(sheet, grid, area, location, col));
+  }
+  return kept;
+}
+
+function writeKept(sheet: Worksheet, row: number, column: number, kept: KeptCell): void {
+  const cell = sheet.getCell(row, column);
+  cell.value = kept.value;
+  if (kept.numFmt) cell.numFmt = kept.numFmt;
 }
 
 /** Last column holding a header, so every old cell of the table is cleared. */
@@ -73,12 +95,18 @@ function resizeTable(table: TableModel, firstRow: number, lastRow: number, first
 }
 
 export function writePlanRows(sheet: Worksheet, grid: Grid, area: PlanArea, layout: PlanLayout, table?: TableModel): void {
-  const extras = extraColumns(sheet, grid, area);
+  const header = locateHeader(grid, PLAN_SPECS, area.headerRow);
+  const extras = header.ok ? extraColumns(sheet, grid, area, header.value) : [];
+  const users = header.ok ? userColumns(sheet, grid, area, header.value) : new Map<number, Map<string, KeptCell>>();
   const { headerRow, firstColumn } = area;
   const lastColumn = Math.max(lastHeaderColumn(grid, area), firstColumn + layout.headers.length + extras.length - 1);
-  for (let row = headerRow; row <= headerRow + area.rowCount; row++) {
-    for (let col = firstColumn; col <= lastColumn; col++) sheet.getCell(row, col).value = null;
-  }
+  // Only the cells that exist: a stray value far below must not create a million empty ones.
+  sheet.eachRow((row, number) => {
+    if (number < headerRow || number > headerRow + area.rowCount) return;
+    row.eachCell((cell, col) => {
+      if (col >= firstColumn && col <= lastColumn) cell.value = null;
+    });
+  });
 
   const headers = [...layout.headers, ...extras.map((extra) => cellText(extra.header))];
   headers.forEach((header, index) => {
@@ -95,12 +123,14 @@ export function writePlanRows(sheet: Worksheet, grid: Grid, area: PlanArea, layo
       if (format && typeof value === 'number') cell.numFmt = format;
     });
     const key = rowKey(cellText({ value: values[REF_INDEX] }), cellText({ value: values[ACTION_INDEX] }));
+    users.forEach((kept, col) => {
+      const cell = kept.get(key);
+      // Only when the merge kept the user's value: a value it changed is written as given.
+      if (cell && cellText(toCellInput(cell.value)) === cellText({ value: values[col] })) writeKept(sheet, row, firstColumn + col, cell);
+    });
     extras.forEach((extra, offset) => {
       const kept = extra.values.get(key);
-      if (!kept) return;
-      const cell = sheet.getCell(row, firstColumn + layout.headers.length + offset);
-      cell.value = kept.value;
-      if (kept.numFmt) cell.numFmt = kept.numFmt;
+      if (kept) writeKept(sheet, row, firstColumn + layout.headers.length + offset, kept);
     });
   });
 

@@ -45,7 +45,7 @@ const OK: ReadResult<void> = { ok: true, value: undefined };
 export type PortResult = { ok: true; port: XlsxWorkbookPort } | { ok: false; problem: WorkbookProblem };
 
 function portOf(opened: OpenResult): PortResult {
-  return opened.ok ? { ok: true, port: new XlsxWorkbookPort(opened.workbook, opened.lostOnSave) } : opened;
+  return opened.ok ? { ok: true, port: new XlsxWorkbookPort(opened.workbook, opened.lostOnSave, opened.original) } : opened;
 }
 
 export class XlsxWorkbookPort implements WorkbookPort {
@@ -58,6 +58,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
   constructor(
     readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook(),
     readonly lostOnSave: string[] = [],
+    /** The bytes the workbook was opened from: parts exceljs ignores are carried from them into the saved file. */
+    private readonly original?: Buffer,
   ) {}
 
   static async open(path: string): Promise<PortResult> {
@@ -69,11 +71,11 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   toBuffer(): Promise<Buffer> {
-    return workbookBuffer(this.workbook);
+    return workbookBuffer(this.workbook, this.original);
   }
 
   save(path: string): Promise<void> {
-    return saveWorkbook(this.workbook, path);
+    return saveWorkbook(this.workbook, path, this.original);
   }
 
   private sheetNames(): string[] {

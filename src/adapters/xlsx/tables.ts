@@ -31,3 +31,16 @@ export function findTable(sheet: Worksheet, name: string): TableModel | undefine
 export function tableHeaderRow(table: TableModel): number {
   return parseAddress(table.tableRef.split(':')[0]).row;
 }
+
+/**
+ * LibreOffice writes tables without a style; exceljs then fails on save ("reading 'theme'").
+ * Such a table gets the explicit "no style" Excel itself gives it, so the file saves unchanged.
+ */
+export function prepareTablesForSave(workbook: Workbook): void {
+  for (const sheet of workbook.worksheets) {
+    for (const { model } of Object.values(tablesOf(sheet))) {
+      const styled = model as TableModel & { style?: object | null };
+      if (!styled.style) styled.style = { theme: null, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+    }
+  }
+}

@@ -1,10 +1,19 @@
 /** `analyse FICHIER.xlsx`: figures and findings of one workbook; `--ecrire` writes the Synthèse and the plan. */
-import type { XlsxWorkbookPort } from '../../adapters/xlsx/port';
 import { AnalysisSession } from '../../workbook/session';
 import { CliError, EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { analysisJson, analysisText } from '../report';
-import { describeProblems, loadWorkbook } from '../workbook';
+import { fileErrorMessage } from '../../adapters/xlsx/container';
+import { ReadOnlyError } from '../../adapters/xlsx/safeWrite';
+import { XlsxWorkbookPort } from '../../adapters/xlsx/port';
+import { readGrid } from '../../adapters/xlsx/cells';
+import { cellText, type Grid } from '../../workbook/grid';
+import { headerMatches } from '../../workbook/names';
+import { IDENTITY_LABELS, identityBlock } from '../../workbook/template';
+import { writeCells } from '../../adapters/xlsx/layout';
+import { establishmentOf } from '../consolidation/identity';
+import type { SheetKey } from '../../workbook/sheets';
+import { analysed, describeProblems, readWorkbook, type AnalysedWorkbook, type Loaded } from '../workbook';
 
 export interface AnalyseOptions {
   json?: boolean;
@@ -30,30 +39,110 @@ export async function writeResults(session: AnalysisSession): Promise<WriteRepor
   return plan;
 }
 
+interface LoadedWorkbook extends AnalysedWorkbook {
+  port: XlsxWorkbookPort;
+}
+
+/** Sheets where the establishment's name, FINESS and date are looked for, in this order. */
+const IDENTITY_SHEETS: SheetKey[] = ['notice', 'synthesis'];
+
+function identityGrids(port: XlsxWorkbookPort): Grid[] {
+  return IDENTITY_SHEETS.flatMap((key) => {
+    const sheet = port.worksheet(key);
+    return sheet.ok ? [readGrid(sheet.value)] : [];
+  });
+}
+
+/** Loads the whole workbook with exceljs, to write into it (analyse --ecrire). */
+async function loadWorkbook(file: string): Promise<Loaded<LoadedWorkbook>> {
+  const opened = await XlsxWorkbookPort.open(file);
+  if (!opened.ok) return { ok: false, reason: opened.problem.message };
+  const { port } = opened;
+  const result = analysed(await port.readCartographie(), identityGrids(port), file);
+  return result.ok ? { ok: true, value: { ...result.value, port } } : result;
+}
+
 async function save(port: XlsxWorkbookPort, file: string): Promise<void> {
   try {
     await port.save(file);
   } catch (error) {
-    throw new CliError(`Impossible d'enregistrer ${file} : ${(error as Error).message}`);
+    throw new CliError(`Impossible d'enregistrer ${file} : ${error instanceof ReadOnlyError ? error.message : fileErrorMessage(error)} Le fichier n'a pas été modifié.`);
   }
 }
 
-export async function analyseCommand(file: string, options: AnalyseOptions, io: CliIo): Promise<number> {
+/** Loads the whole workbook, refusing before any work when saving it would lose something. */
+async function loadForWriting(file: string): Promise<LoadedWorkbook> {
   const loaded = await loadWorkbook(file);
   if (!loaded.ok) throw new CliError(`Impossible d'analyser ${file} : ${loaded.reason}`);
-  const { port, analysis, establishment } = loaded.value;
-
-  let written: WriteReport | undefined;
-  if (options.ecrire && port.lostOnSave.length > 0) {
+  const { lostOnSave } = loaded.value.port;
+  if (lostOnSave.length > 0) {
     throw new CliError(
-      `--ecrire refusé : ${file} contient ${port.lostOnSave.join(', ')}, que l'écriture en ligne de commande ne sait pas conserver. Mettez la Synthèse et le plan à jour avec le complément dans Excel, ou travaillez sur une copie sans ces éléments.`,
+      `--ecrire refusé : ${file} contient ${lostOnSave.join(', ')}, que l'écriture en ligne de commande ne sait pas conserver. Mettez la Synthèse et le plan à jour avec le complément dans Excel, ou travaillez sur une copie sans ces éléments.`,
     );
   }
-  if (options.ecrire) {
-    const known = establishment.source === 'classeur' ? establishment.name : undefined;
-    written = await writeResults(new AnalysisSession(port, { establishment: known }));
-    await save(port, file);
+  return loaded.value;
+}
+
+type IdentityField = keyof typeof IDENTITY_LABELS;
+
+/** Where a label of the notice's identity block is (0-based grid row and column), if present. */
+function labelCell(grid: Grid, label: string): { row: number; col: number } | undefined {
+  for (const [row, cells] of grid.rows.entries()) {
+    const col = cells.findIndex((cell) => cellText(cell) !== '' && headerMatches(cellText(cell), [label]));
+    if (col >= 0) return { row, col };
   }
+  return undefined;
+}
+
+/**
+ * Older workbooks carry the name, FINESS or date in the Synthèse, which --ecrire regenerates:
+ * what the notice does not already say is copied into its identity block (added when absent) first.
+ */
+function keepIdentity(port: XlsxWorkbookPort): void {
+  const notice = port.worksheet('notice');
+  const synthesis = port.worksheet('synthesis');
+  if (!notice.ok || !synthesis.ok) return;
+  const noticeGrid = readGrid(notice.value);
+  const inNotice = establishmentOf([noticeGrid], '');
+  const inSynthesis = establishmentOf([readGrid(synthesis.value)], '');
+  const moved: Partial<Record<IdentityField, string>> = {};
+  if (inSynthesis.name && !inNotice.name) moved.name = inSynthesis.name;
+  if (inSynthesis.finess && !inNotice.finess) moved.finess = inSynthesis.finess;
+  if (inSynthesis.date && !inNotice.date) moved.campaign = inSynthesis.date;
+  if (Object.keys(moved).length === 0) return;
+  let grid = noticeGrid;
+  if (!labelCell(grid, IDENTITY_LABELS.name)) {
+    writeCells(notice.value, identityBlock(grid.rows.length + 1));
+    grid = readGrid(notice.value);
+  }
+  for (const [field, value] of Object.entries(moved) as [IdentityField, string][]) {
+    const at = labelCell(grid, IDENTITY_LABELS[field]);
+    if (at) notice.value.getCell(grid.top + at.row + 1, grid.left + at.col).value = value;
+  }
+}
+
+async function writeInto(file: string): Promise<{ loaded: AnalysedWorkbook; written: WriteReport }> {
+  const loaded = await loadForWriting(file);
+  const { port, establishment } = loaded;
+  keepIdentity(port);
+  const known = establishment.source === 'classeur' ? establishment.name : undefined;
+  const written = await writeResults(new AnalysisSession(port, { establishment: known }));
+  await save(port, file);
+  return { loaded, written };
+}
+
+async function readOnly(file: string): Promise<AnalysedWorkbook> {
+  const read = await readWorkbook(file);
+  if (!read.ok) throw new CliError(`Impossible d'analyser ${file} : ${read.reason}`);
+  return read.value;
+}
+
+export async function analyseCommand(file: string, options: AnalyseOptions, io: CliIo): Promise<number> {
+  let written: WriteReport | undefined;
+  let loaded: AnalysedWorkbook;
+  if (options.ecrire) ({ loaded, written } = await writeInto(file));
+  else loaded = await readOnly(file);
+  const { analysis, establishment } = loaded;
 
   if (options.json) {
     io.out(`${JSON.stringify({ ...analysisJson(file, analysis, establishment), ...(written && { ecriture: written }) }, null, 2)}\n`);

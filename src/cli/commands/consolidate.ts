@@ -1,16 +1,18 @@
 /** `consolider DOSSIER|FICHIERS… --sortie REGION.xlsx`: one regional workbook from many establishments' workbooks. */
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import ExcelJS from 'exceljs';
+import { fileErrorMessage } from '../../adapters/xlsx/container';
 import { saveWorkbook } from '../../adapters/xlsx/files';
+import { ReadOnlyError } from '../../adapters/xlsx/safeWrite';
 import { writeLayout } from '../../adapters/xlsx/layout';
 import { CliError, EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { regionalLayouts } from '../consolidation/layouts';
 import { RegionalAccumulator, type RegionalReport } from '../consolidation/regional';
 import { isDirectory, refuseOverwrite, requireXlsx } from '../paths';
-import { loadWorkbook } from '../workbook';
+import { readIsolated } from '../consolidation/isolation';
 
 export interface ConsolidateOptions {
   sortie: string;
@@ -22,18 +24,66 @@ export interface ConsolidateOptions {
 const SPREADSHEETS = new Set(['.xlsx', '.xlsm', '.xls', '.ods', '.csv']);
 const READABLE = new Set(['.xlsx', '.xlsm']);
 
-/** The files to read: each argument, or a folder's spreadsheets (by name), the output excluded. */
-export async function inputFiles(paths: string[], output: string): Promise<string[]> {
-  const files: string[] = [];
+/** Excel's lock file beside an open workbook ("~$name.xlsx"), and hidden files: never establishments. */
+function isIgnoredName(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$');
+}
+
+export interface InputFiles {
+  files: string[];
+  /** French notes on inputs given more than once. */
+  warnings: string[];
+}
+
+/** The real path of a file, or its absolute path when it cannot be resolved (it is then reported unread). */
+async function identityOf(path: string): Promise<string> {
+  return realpath(path).catch(() => resolve(path));
+}
+
+/**
+ * The files to read: each argument, or a folder's spreadsheets (by name). The same file given
+ * twice (another path, a link) is read once; an output that is one of the inputs is refused.
+ */
+export async function inputFiles(paths: string[], output: string): Promise<InputFiles> {
+  const listed: string[] = [];
   for (const path of paths) {
     if (await isDirectory(path)) {
-      const names = (await readdir(path)).filter((name) => !name.startsWith('.') && SPREADSHEETS.has(extname(name).toLowerCase()));
-      files.push(...names.sort((a, b) => a.localeCompare(b, 'fr')).map((name) => join(path, name)));
+      const names = (await readdir(path)).filter((name) => !isIgnoredName(name) && SPREADSHEETS.has(extname(name).toLowerCase()));
+      listed.push(...names.sort((a, b) => a.localeCompare(b, 'fr')).map((name) => join(path, name)));
     } else {
-      files.push(path);
+      listed.push(path);
     }
   }
-  return files.filter((file) => resolve(file) !== resolve(output));
+  const outputIdentity = await identityOf(output);
+  const seen = new Map<string, string>();
+  const files: string[] = [];
+  const warnings: string[] = [];
+  for (const file of listed) {
+    const identity = await identityOf(file);
+    if (identity === outputIdentity) {
+      throw new CliError(`Le fichier de sortie ${output} est aussi un des classeurs à consolider (${file}) : choisissez pour --sortie un autre nom ou un autre dossier.`);
+    }
+    const first = seen.get(identity);
+    if (first !== undefined) {
+      warnings.push(`${file} est le même fichier que ${first} : il n'est compté qu'une fois.`);
+      continue;
+    }
+    seen.set(identity, file);
+    files.push(file);
+  }
+  return { files, warnings };
+}
+
+/** Files that say they are the same establishment (same FINESS), in French. */
+function sameFinessWarnings(report: RegionalReport): string[] {
+  const byFiness = new Map<string, string[]>();
+  for (const es of report.establishments) {
+    const finess = es.establishment.finess.replace(/\s/g, '').toUpperCase();
+    if (finess !== '') byFiness.set(finess, [...(byFiness.get(finess) ?? []), es.file]);
+  }
+  return [...byFiness]
+    .filter(([, files]) => files.length > 1)
+    .map(([finess, files]) => `Même FINESS ${finess} dans ${files.join(', ')} : deux versions du même établissement ? Chaque fichier est compté ; retirez l'ancienne version et relancez la consolidation.`);
 }
 
 async function writeRegionalWorkbook(report: RegionalReport, output: string): Promise<void> {
@@ -45,7 +95,7 @@ async function writeRegionalWorkbook(report: RegionalReport, output: string): Pr
   try {
     await saveWorkbook(workbook, output);
   } catch (error) {
-    throw new CliError(`Impossible d'écrire ${output} : ${(error as Error).message}`);
+    throw new CliError(`Impossible d'écrire ${output} : ${error instanceof ReadOnlyError ? error.message : fileErrorMessage(error)}`);
   }
 }
 
@@ -61,20 +111,31 @@ function progressBar(io: CliIo, total: number): SingleBar | null {
   return bar;
 }
 
+/**
+ * Files read at the same time, each in its own worker. One: a second worker measured slower on a
+ * busy two-core machine and costs its own heap (the memory budget of the whole command matters more).
+ */
+const PARALLEL_READS = 1;
+
 export async function consolidate(files: string[], onFile?: (file: string) => void): Promise<RegionalReport> {
   const regional = new RegionalAccumulator();
+  const readable: string[] = [];
   for (const file of files) {
-    onFile?.(file);
     const extension = extname(file).toLowerCase();
-    if (!READABLE.has(extension)) {
-      regional.skip(file, `Format ${extension || 'sans extension'} non pris en charge : enregistrez le classeur au format .xlsx.`);
-      continue;
-    }
-    const loaded = await loadWorkbook(file);
-    if (loaded.ok) regional.add(file, loaded.value.analysis, loaded.value.establishment);
-    else regional.skip(file, loaded.reason);
+    if (READABLE.has(extension)) readable.push(file);
+    else regional.skip(file, `Format ${extension || 'sans extension'} non pris en charge : enregistrez le classeur au format .xlsx.`);
   }
-  return regional.report();
+  await readIsolated(
+    readable,
+    (file, outcome) => {
+      onFile?.(file);
+      if (outcome.ok) regional.add(outcome.digest);
+      else regional.skip(file, outcome.reason);
+    },
+    PARALLEL_READS,
+  );
+  const report = regional.report();
+  return { ...report, warnings: [...report.warnings, ...sameFinessWarnings(report)] };
 }
 
 function reportJson(report: RegionalReport, output: string) {
@@ -84,12 +145,14 @@ function reportJson(report: RegionalReport, output: string) {
     statistiques: report.statistics,
     transitions: report.transitions,
     nonLus: report.unread,
+    avertissements: report.warnings,
   };
 }
 
 function textSummary(report: RegionalReport, output: string): string {
   const lines = [`Consolidation écrite dans ${output} : ${report.establishments.length} établissement(s), ${report.unread.length} fichier(s) non lu(s).`];
   for (const unread of report.unread) lines.push(`  Non lu : ${unread.file} – ${unread.reason}`);
+  for (const warning of report.warnings) lines.push(`  Attention : ${warning}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -97,14 +160,15 @@ export async function consolidateCommand(paths: string[], options: ConsolidateOp
   const output = options.sortie;
   requireXlsx(output, 'Le fichier de sortie');
   await refuseOverwrite(output, options.force);
-  const files = await inputFiles(paths, output);
+  const { files, warnings } = await inputFiles(paths, output);
   if (files.length === 0) throw new CliError('Aucun classeur à consolider : indiquez un dossier contenant des fichiers .xlsx, ou des fichiers.');
 
   const bar = options.json ? null : progressBar(io, files.length);
   let done = 0;
-  const report = await consolidate(files, (file) => {
-    bar?.update(done++, { fichier: file });
+  const consolidated = await consolidate(files, (file) => {
+    bar?.update(++done, { fichier: file });
   });
+  const report = { ...consolidated, warnings: [...warnings, ...consolidated.warnings] };
   bar?.update(files.length);
   bar?.stop();
 

@@ -1,11 +1,13 @@
 /**
- * Who filled a workbook: name, FINESS and date, read next to their labels in the
- * notice or the Synthèse; the file name stands in when the workbook does not say.
+ * Who filled a workbook: name, FINESS and campaign date, read in the notice's identity block
+ * (each label over its value), or next to their labels in the notice or, in older workbooks,
+ * the Synthèse; the file name stands in when the workbook does not say.
  */
 import { basename, extname } from 'node:path';
 import type { CellInput } from '../../domain/model';
 import type { Grid } from '../../workbook/grid';
 import { headerMatches } from '../../workbook/names';
+import { IDENTITY_LABELS } from '../../workbook/template';
 
 export interface Establishment {
   name: string;
@@ -18,7 +20,7 @@ export interface Establishment {
 const LABELS = {
   name: ['Établissement', "Nom de l'établissement", 'Établissement de santé', 'Raison sociale'],
   finess: ['FINESS', 'N° FINESS', 'Numéro FINESS', 'FINESS géographique', 'FINESS juridique'],
-  date: ['Date', "Date de l'évaluation", "Date d'évaluation", 'Date de remplissage', 'Date de saisie'],
+  date: [IDENTITY_LABELS.campaign, 'Campagne', 'Année', 'Date', "Date de l'évaluation", "Date d'évaluation", 'Date de remplissage', 'Date de saisie'],
 } as const;
 
 /** A FINESS number: two department characters (2A/2B in Corsica) then seven digits. */
@@ -41,17 +43,25 @@ function inlineValue(text: string, labels: readonly string[]): string {
   return colon > 0 && headerMatches(text.slice(0, colon), labels) ? text.slice(colon + 1).trim() : '';
 }
 
+const ALL_LABELS = Object.values(LABELS).flat();
+
+/** The cell under a label (the notice's identity block), unless it is another label. */
+function valueBelow(grid: Grid, index: number, column: number): string {
+  const below = display(grid.rows[index + 1]?.[column] ?? { value: null });
+  return below === '' || headerMatches(below, ALL_LABELS) ? '' : below;
+}
+
 /** The value written after one of `labels`: in the same cell after a colon, or in the next non-empty cell to the right. */
 function valueNextTo(grids: Grid[], labels: readonly string[]): string {
   for (const grid of grids) {
-    for (const row of grid.rows) {
-      for (let at = 0; at < row.length; at++) {
+    for (const [index, row] of grid.rows.entries()) {
+      for (let at = 0; at < (row?.length ?? 0); at++) {
         const text = display(row[at]);
         if (text === '') continue;
         const inline = inlineValue(text, labels);
         if (inline) return inline;
         if (!headerMatches(text, labels)) continue;
-        const value = row.slice(at + 1).map(display).find((next) => next !== '');
+        const value = row.slice(at + 1).map(display).find((next) => next !== '') ?? valueBelow(grid, index, at);
         if (value) return value;
       }
     }

@@ -92,6 +92,7 @@ function unreadSheet(report: RegionalReport): SheetLayout {
   table.line(['Fichier', 'Raison'], 'header');
   for (const unread of report.unread) table.line([unread.file, unread.reason]);
   if (report.unread.length === 0) table.line(['Aucun : tous les fichiers ont été lus.', null], 'note');
+  for (const warning of report.warnings) table.line(['Attention', warning]);
   return table.layout(REGIONAL_SHEETS.unread, [40, 100]);
 }
 

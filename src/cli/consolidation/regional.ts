@@ -44,6 +44,8 @@ export interface RegionalReport {
   unread: UnreadFile[];
   statistics: Record<StatisticKey, Distribution>;
   transitions: TransitionRuptures[];
+  /** French notes for the reader: files given twice, two files with the same FINESS. */
+  warnings: string[];
 }
 
 export const TOP_ACTION_COUNT = 3;
@@ -62,30 +64,49 @@ export function summarise(file: string, analysis: Analysis, establishment: Estab
   };
 }
 
+/** One transition of one establishment, as the regional count needs it. */
+export interface TransitionMark {
+  key: string;
+  label: string;
+  crossZone: boolean;
+  withRupture: boolean;
+}
+
+/** What the regional workbook keeps of one establishment: small, and plain data (it crosses threads). */
+export interface FileDigest {
+  summary: EstablishmentSummary;
+  /** The transitions the establishment evaluated. */
+  transitions: TransitionMark[];
+}
+
+export function digest(file: string, analysis: Analysis, establishment: Establishment): FileDigest {
+  return {
+    summary: summarise(file, analysis, establishment),
+    transitions: analysis.figures.transitions
+      .filter((transition) => transition.rupture.value !== null)
+      .map((transition) => ({
+        key: `${transition.from}→${transition.to}`,
+        label: `${transition.fromLabel} → ${transition.toLabel}`,
+        crossZone: transition.crossZone,
+        withRupture: transition.ruptures > 0,
+      })),
+  };
+}
+
 /** Collects establishments and unread files, keeping only what the regional workbook shows. */
 export class RegionalAccumulator {
   private readonly establishments: EstablishmentSummary[] = [];
   private readonly unread: UnreadFile[] = [];
   private readonly transitions = new Map<string, Omit<TransitionRuptures, 'share'>>();
 
-  add(file: string, analysis: Analysis, establishment: Establishment): EstablishmentSummary {
-    const summary = summarise(file, analysis, establishment);
+  add({ summary, transitions }: FileDigest): void {
     this.establishments.push(summary);
-    for (const transition of analysis.figures.transitions) {
-      if (transition.rupture.value === null) continue;
-      const key = `${transition.from}→${transition.to}`;
-      const entry = this.transitions.get(key) ?? {
-        key,
-        label: `${transition.fromLabel} → ${transition.toLabel}`,
-        crossZone: transition.crossZone,
-        evaluated: 0,
-        withRupture: 0,
-      };
+    for (const mark of transitions) {
+      const entry = this.transitions.get(mark.key) ?? { key: mark.key, label: mark.label, crossZone: mark.crossZone, evaluated: 0, withRupture: 0 };
       entry.evaluated += 1;
-      if (transition.ruptures > 0) entry.withRupture += 1;
-      this.transitions.set(key, entry);
+      if (mark.withRupture) entry.withRupture += 1;
+      this.transitions.set(mark.key, entry);
     }
-    return summary;
   }
 
   skip(file: string, reason: string): void {
@@ -101,6 +122,7 @@ export class RegionalAccumulator {
       transitions: [...this.transitions.values()]
         .map((entry) => ({ ...entry, share: entry.withRupture / entry.evaluated }))
         .sort((a, b) => b.share - a.share || a.label.localeCompare(b.label, 'fr')),
+      warnings: [],
     };
   }
 }

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import { excelSerial, readGrid, toCellInput } from '../../../src/adapters/xlsx/cells';
+import { FILE_WORK_MS } from '../../cli/runCli';
+
+jest.setTimeout(FILE_WORK_MS);
 
 describe('toCellInput', () => {
   it('flags Excel errors, never confusing #N/A with the text NA', () => {
@@ -42,11 +45,23 @@ describe('readGrid', () => {
     await reread.xlsx.load(await workbook.xlsx.writeBuffer());
     const grid = readGrid(reread.getWorksheet('Feuille') as ExcelJS.Worksheet);
     expect(grid).toMatchObject({ sheet: 'Feuille', top: 1, left: 1 });
-    expect(grid.rows.map((row) => row.map((cell) => cell.value))).toEqual([
-      ['Zone', null],
-      ['PUI', null],
-      [null, 'masquée'],
-      [null, null],
-    ]);
+    // Each row holds the cells up to its last existing one.
+    expect(grid.rows.map((row) => row.map((cell) => cell.value))).toEqual([['Zone'], ['PUI'], [null, 'masquée'], [null]]);
+  });
+
+  it('reads a stray value at XFD1048576 without allocating the sheet: the far column is left out, the rows between share one empty row', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Feuille');
+    sheet.getCell('A1').value = 'Réf.';
+    sheet.getCell('XFD1048576').value = 'isolée';
+    sheet.getCell('B1048575').value = 'loin';
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load(await workbook.xlsx.writeBuffer());
+    const grid = readGrid(reread.getWorksheet('Feuille') as ExcelJS.Worksheet);
+    // The last row holds only the far cell: nothing is read of it.
+    expect(grid.rows).toHaveLength(1048575);
+    expect(grid.rows[0]).toEqual([{ value: 'Réf.' }]);
+    expect(grid.rows[1048574]).toEqual([{ value: null }, { value: 'loin' }]);
+    expect(new Set(grid.rows.slice(1, 1048574))).toEqual(new Set([[]]));
   });
 });

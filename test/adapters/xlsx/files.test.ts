@@ -2,8 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { openWorkbookBuffer, openWorkbookFile } from '../../../src/adapters/xlsx/files';
+import { fileErrorMessage } from '../../../src/adapters/xlsx/container';
 import { fakeEncryptedWorkbook } from '../../cli/workbooks';
-import { tempDir } from '../../cli/runCli';
+import { FILE_WORK_MS, tempDir } from '../../cli/runCli';
+
+jest.setTimeout(FILE_WORK_MS);
 
 async function problemOf(bytes: Buffer): Promise<string> {
   const opened = await openWorkbookBuffer(bytes);
@@ -42,5 +45,22 @@ describe('opening .xlsx files', () => {
     writeFileSync(join(dir, 'vide.xlsx'), '');
     const empty = await openWorkbookFile(join(dir, 'vide.xlsx'));
     expect(empty.ok ? '' : empty.problem.message).toBe('Le fichier est vide.');
+  });
+});
+
+describe('file system errors a user can cause', () => {
+  // An administrator passes every permission check, so these are the codes Node gives, not provoked.
+  it.each([
+    ['EACCES', 'Accès refusé : vérifiez les droits'],
+    ['EPERM', 'Accès refusé : vérifiez les droits'],
+    ['ENOENT', 'introuvable : vérifiez le chemin'],
+    ['ENOTDIR', "n'est pas un dossier"],
+    ['EROFS', 'lecture seule : enregistrez ailleurs'],
+    ['ENOSPC', 'disque est plein'],
+    ['EBUSY', 'fermez-le'],
+  ])('%s reads as French with a remedy', (code, message) => {
+    const text = fileErrorMessage(Object.assign(new Error(`${code}: raw system text`), { code }));
+    expect(text).toContain(message);
+    expect(text).not.toContain(code);
   });
 });

@@ -2,6 +2,9 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { packageParts, partsLostOnSave } from '../../../src/adapters/xlsx/package';
 import { openWorkbookBuffer } from '../../../src/adapters/xlsx/files';
+import { FILE_WORK_MS } from '../../cli/runCli';
+
+jest.setTimeout(FILE_WORK_MS);
 
 /** A real workbook with extra parts added to its package (what Excel writes for charts, macros…). */
 async function workbookWithParts(parts: string[]): Promise<Buffer> {

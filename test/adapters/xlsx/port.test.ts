@@ -7,6 +7,9 @@ import { CARTOGRAPHIE_TABLE, PLAN_COLUMNS, PLAN_TABLE, SHEETS } from '../../../s
 import { TABLE_HEADER_ROW } from '../../../src/workbook/template';
 import { planRow } from '../../support/plan';
 import { packagePart } from './unzip';
+import { FILE_WORK_MS } from '../../cli/runCli';
+
+jest.setTimeout(FILE_WORK_MS);
 
 async function reopen(port: XlsxWorkbookPort): Promise<XlsxWorkbookPort> {
   const opened = await XlsxWorkbookPort.fromBuffer(await port.toBuffer());

@@ -1,0 +1,161 @@
+/**
+ * Reads only what analysing a workbook needs: the cartographie sheet (streamed row by row) and the
+ * first rows of the sheets that name the establishment. Other sheets are never inflated, and every
+ * part read is bounded (see zip.ts), so a hostile or bloated file costs little time and memory.
+ */
+import type { Cartographie } from '../../domain/model';
+import type { Grid } from '../../workbook/grid';
+import { locateCartographie, resolveSheet } from '../../workbook/locate';
+import { findSheet } from '../../workbook/names';
+import type { ReadResult, WorkbookProblem } from '../../workbook/port';
+import { CARTOGRAPHIE_TABLE, type SheetKey } from '../../workbook/sheets';
+import { containerProblem, unreadableProblem, zipProblem } from './container';
+import { packageKindProblem } from './package';
+import { relsPath, resolveTarget } from './partPaths';
+import { attribute, parseDateStyles, parseSharedStrings, SheetReader, type SheetContext } from './sheetXml';
+import { partText, streamPart, zipEntries, type ZipEntry } from './zip';
+
+/** Rows of the notice and the Synthèse searched for the establishment's identity. */
+const IDENTITY_ROWS = 400;
+
+export interface WorkbookContent {
+  cartographie: ReadResult<Cartographie>;
+  /** Notice then Synthèse, those present: where the establishment's identity is written. */
+  identity: Grid[];
+}
+
+export type ContentResult = { ok: true; value: WorkbookContent } | { ok: false; problem: WorkbookProblem };
+
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+class Package {
+  private readonly entries: Map<string, ZipEntry>;
+
+  constructor(private readonly bytes: Uint8Array, entries: ZipEntry[]) {
+    this.entries = new Map(entries.map((entry) => [entry.name.toLowerCase(), entry]));
+  }
+
+  entry(path: string): ZipEntry | undefined {
+    return this.entries.get(path.toLowerCase());
+  }
+
+  text(path: string): string | undefined {
+    const entry = this.entry(path);
+    return entry && partText(this.bytes, entry);
+  }
+
+  stream(entry: ZipEntry, onText: (text: string) => void): void {
+    const decoder = new TextDecoder('utf-8');
+    streamPart(this.bytes, entry, (chunk) => onText(decoder.decode(chunk, { stream: true })));
+    onText(decoder.decode());
+  }
+
+  /** Relationships of a part, by id. */
+  relationships(part: string): Map<string, Relationship> {
+    const xml = this.text(relsPath(part)) ?? '';
+    const map = new Map<string, Relationship>();
+    for (const match of xml.matchAll(/<Relationship\b([^>]*)>/g)) {
+      const id = attribute(match[1], 'Id');
+      const target = attribute(match[1], 'Target');
+      if (id && target && attribute(match[1], 'TargetMode') !== 'External') {
+        map.set(id, { type: attribute(match[1], 'Type') ?? '', target: resolveTarget(part, target) });
+      }
+    }
+    return map;
+  }
+}
+
+function byType(relationships: Map<string, Relationship>, type: string): string | undefined {
+  return [...relationships.values()].find((rel) => rel.type.endsWith(`/${type}`))?.target;
+}
+
+/** Sheet names in tab order, with their parts. */
+function sheetParts(pkg: Package, workbookPart: string): Map<string, string> {
+  const xml = pkg.text(workbookPart) ?? '';
+  const rels = pkg.relationships(workbookPart);
+  const sheets = new Map<string, string>();
+  for (const match of xml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+    const name = attribute(match[1], 'name');
+    const id = /(?:^|\s)\w+:id\s*=\s*"([^"]*)"/.exec(match[1])?.[1];
+    const target = id === undefined ? undefined : rels.get(id)?.target;
+    if (name !== undefined && target) sheets.set(name, target);
+  }
+  return sheets;
+}
+
+/** 1-based header row of the cartographie table on its sheet, when the sheet holds the table. */
+function tableHeaderRow(pkg: Package, sheetPart: string): number | undefined {
+  const tables = new Map<string, string>();
+  for (const rel of pkg.relationships(sheetPart).values()) {
+    if (!rel.type.endsWith('/table')) continue;
+    const head = /<table\b([^>]*)>/.exec(pkg.text(rel.target) ?? '')?.[1] ?? '';
+    const name = attribute(head, 'name') ?? attribute(head, 'displayName');
+    const ref = attribute(head, 'ref');
+    if (name && ref) tables.set(name, ref);
+  }
+  const found = findSheet([...tables.keys()], CARTOGRAPHIE_TABLE);
+  const row = found === undefined ? NaN : Number(/\d+/.exec(tables.get(found) as string)?.[0]);
+  return Number.isFinite(row) ? row : undefined;
+}
+
+function readSheet(pkg: Package, name: string, part: string, context: SheetContext, maxRows?: number): Grid | undefined {
+  const entry = pkg.entry(part);
+  if (!entry) return undefined;
+  const reader = new SheetReader(context, maxRows);
+  pkg.stream(entry, (text) => reader.push(text));
+  return reader.grid(name);
+}
+
+function contentOf(pkg: Package, identityFound: (grids: Grid[]) => boolean): WorkbookContent | WorkbookProblem {
+  const workbookPart = byType(pkg.relationships(''), 'officeDocument') ?? 'xl/workbook.xml';
+  const sheets = sheetParts(pkg, workbookPart);
+  if (sheets.size === 0) return unreadableProblem('Le classeur ne contient aucune feuille.');
+  const rels = pkg.relationships(workbookPart);
+  const sharedStringsPart = byType(rels, 'sharedStrings');
+  const stylesPart = byType(rels, 'styles');
+  const context: SheetContext = {
+    sharedStrings: sharedStringsPart ? parseSharedStrings(pkg.text(sharedStringsPart) ?? '') : [],
+    dateStyles: stylesPart ? parseDateStyles(pkg.text(stylesPart) ?? '') : new Set(),
+  };
+  const names = [...sheets.keys()];
+  /** A RESOMEDIT sheet's grid and part, found tolerantly by name. */
+  const sheet = (key: SheetKey, maxRows?: number): ReadResult<{ grid: Grid; part: string }> => {
+    const name = resolveSheet(names, key);
+    if (!name.ok) return name;
+    const part = sheets.get(name.value) as string;
+    const grid = readSheet(pkg, name.value, part, context, maxRows);
+    return grid ? { ok: true, value: { grid, part } } : { ok: false, problems: [{ code: 'unreadable', message: `feuille « ${name.value} » absente de l'archive` }] };
+  };
+  const identity: Grid[] = [];
+  for (const key of ['notice', 'synthesis'] as const) {
+    if (identity.length > 0 && identityFound(identity)) break;
+    const read = sheet(key, IDENTITY_ROWS);
+    if (read.ok) identity.push(read.value.grid);
+  }
+  const cartographie = sheet('cartographie');
+  if (!cartographie.ok) return { cartographie, identity };
+  const { grid, part } = cartographie.value;
+  return { cartographie: locateCartographie(grid, tableHeaderRow(pkg, part)), identity };
+}
+
+/**
+ * The cartographie and the identity sheets of an .xlsx held in memory, or why they cannot be read.
+ * The Synthèse (older workbooks' identity) is read only when `identityFound` says the notice is not enough.
+ */
+export function readWorkbookContent(bytes: Buffer, identityFound: (grids: Grid[]) => boolean = () => false): ContentResult {
+  const container = containerProblem(bytes);
+  if (container) return { ok: false, problem: container };
+  const entries = zipEntries(bytes);
+  if (entries.length === 0) return { ok: false, problem: unreadableProblem('Le classeur est endommagé ou illisible (archive .xlsx invalide).') };
+  const kind = packageKindProblem(entries, bytes);
+  if (kind) return { ok: false, problem: unreadableProblem(kind) };
+  try {
+    const content = contentOf(new Package(bytes, entries), identityFound);
+    return 'code' in content ? { ok: false, problem: content } : { ok: true, value: content };
+  } catch (error) {
+    return { ok: false, problem: zipProblem(error) };
+  }
+}

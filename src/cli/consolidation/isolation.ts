@@ -1,0 +1,132 @@
+/**
+ * Each workbook of a consolidation is read in a worker thread with its own memory budget: a file
+ * that exhausts it, crashes or hangs ends only its worker. The file is listed with its reason, a
+ * fresh worker takes the next one, and the batch goes on.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FileDigest } from './regional';
+
+/** Heap a worker may use for one workbook (a 50,000-row cartographie needs about a quarter of it). */
+export const WORKER_HEAP_MIB = 256;
+/** A worker is replaced after this many files, so its heap, which the garbage collector lets grow, starts afresh. */
+export const FILES_PER_WORKER = 100;
+/** A workbook still not read after this long is abandoned (a normal one takes milliseconds). */
+export const FILE_TIME_LIMIT_MS = 120_000;
+
+export interface FileRequest {
+  id: number;
+  file: string;
+}
+
+export type FileAnswer = { id: number; ok: true; digest: FileDigest } | { id: number; ok: false; reason: string };
+export type FileOutcome = { ok: true; digest: FileDigest } | { ok: false; reason: string };
+
+/** The worker's code: compiled JavaScript when it exists, else the TypeScript source through tsx (development, tests). */
+function workerSource(): string {
+  const compiled = join(__dirname, 'fileWorker.js');
+  if (existsSync(compiled)) return `require(${JSON.stringify(compiled)});`;
+  return `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(join(__dirname, 'fileWorker.ts'))});`;
+}
+
+const OUT_OF_MEMORY = `Le classeur demande plus de ${WORKER_HEAP_MIB} Mio de mémoire pour être lu : il contient sans doute des cellules ou des feuilles parasites. Ouvrez-le dans Excel, supprimez ce qui est inutile, enregistrez-le puis recommencez.`;
+const TOO_LONG = `La lecture du classeur dépasse ${FILE_TIME_LIMIT_MS / 1000} s : il est sans doute endommagé ou anormalement volumineux. Ouvrez-le dans Excel, enregistrez-le à nouveau puis recommencez.`;
+
+/** One worker reading files one after the other; replaced when a file kills it. */
+class Reader {
+  private worker: Worker | null = null;
+  private pending: { id: number; resolve: (outcome: FileOutcome) => void; timer: NodeJS.Timeout } | null = null;
+  private nextId = 0;
+  private served = 0;
+
+  private start(): Worker {
+    const worker = new Worker(workerSource(), {
+      eval: true,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MIB, maxYoungGenerationSizeMb: 32 },
+      stdout: true,
+      stderr: true,
+    });
+    worker.on('message', (answer: FileAnswer) => {
+      if (!this.pending || answer.id !== this.pending.id) return;
+      this.finish(answer.ok ? { ok: true, digest: answer.digest } : { ok: false, reason: answer.reason });
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      this.fail(worker, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : `Erreur inattendue en lisant le classeur (${error.message}).`);
+    });
+    worker.on('exit', () => this.fail(worker, OUT_OF_MEMORY));
+    return worker;
+  }
+
+  private finish(outcome: FileOutcome): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
+    clearTimeout(pending.timer);
+    pending.resolve(outcome);
+  }
+
+  /** The worker died or must die: the file it was reading gets `reason`, the next file a new worker. */
+  private fail(worker: Worker, reason: string): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    void worker.terminate();
+    this.finish({ ok: false, reason });
+  }
+
+  read(file: string): Promise<FileOutcome> {
+    if (this.worker && this.served >= FILES_PER_WORKER) void this.close();
+    if (!this.worker) {
+      this.worker = this.start();
+      this.served = 0;
+    }
+    const worker = this.worker;
+    this.served++;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.fail(worker, TOO_LONG), FILE_TIME_LIMIT_MS);
+      this.pending = { id, resolve, timer };
+      worker.postMessage({ id, file } satisfies FileRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+}
+
+/**
+ * Reads `files` with `parallel` workers; `onResult` receives each outcome in the files' order.
+ */
+export async function readIsolated(
+  files: string[],
+  onResult: (file: string, outcome: FileOutcome) => void,
+  parallel: number,
+): Promise<void> {
+  const readers = Array.from({ length: Math.max(1, Math.min(parallel, files.length)) }, () => new Reader());
+  const outcomes: (FileOutcome | undefined)[] = [];
+  let next = 0;
+  let delivered = 0;
+  const deliver = () => {
+    while (delivered < files.length && outcomes[delivered]) {
+      onResult(files[delivered], outcomes[delivered] as FileOutcome);
+      outcomes[delivered] = undefined;
+      delivered++;
+    }
+  };
+  try {
+    await Promise.all(
+      readers.map(async (reader) => {
+        while (next < files.length) {
+          const index = next++;
+          outcomes[index] = await reader.read(files[index]);
+          deliver();
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(readers.map((reader) => reader.close()));
+  }
+}
