@@ -2,7 +2,7 @@
 import type { Campaign } from '../domain/campaign/compare';
 import type { Establishment } from './consolidation/identity';
 import { CliError } from './errors';
-import { loadWorkbook } from './workbook';
+import { readWorkbook } from './workbook';
 
 export interface CampaignFile extends Campaign {
   file: string;
@@ -10,9 +10,7 @@ export interface CampaignFile extends Campaign {
 }
 
 export async function readCampaign(file: string): Promise<CampaignFile> {
-  const loaded = await loadWorkbook(file);
+  const loaded = await readWorkbook(file, true);
   if (!loaded.ok) throw new CliError(`Impossible de lire ${file} : ${loaded.reason}`);
-  const { port, analysis, establishment } = loaded.value;
-  const plan = await port.readPlan();
-  return { file, analysis, establishment, plan: plan.ok ? plan.value : [] };
+  return { file, ...loaded.value };
 }

@@ -3,7 +3,7 @@
  * cartographie and the identity sheets are streamed; exceljs is not loaded (see the consolidation workers).
  */
 import { analyse } from '../domain/analyse';
-import type { Analysis, Cartographie } from '../domain/model';
+import type { Analysis, Cartographie, PlanRow } from '../domain/model';
 import { readWorkbookBytes } from '../adapters/xlsx/container';
 import { readWorkbookContent } from '../adapters/xlsx/packageReader';
 import type { Grid } from '../workbook/grid';
@@ -33,11 +33,13 @@ function isComplete(establishment: Establishment): boolean {
   return establishment.source === 'classeur' && establishment.finess !== '' && establishment.date !== '';
 }
 
-/** Reads and analyses a workbook without loading it whole (analyse, consolider). */
-export async function readWorkbook(file: string): Promise<Loaded<AnalysedWorkbook>> {
+/** Reads and analyses a workbook without loading it whole (analyse, consolider); its plan d'action too `withPlan`. */
+export async function readWorkbook(file: string, withPlan = false): Promise<Loaded<AnalysedWorkbook & { plan: PlanRow[] }>> {
   const read = await readWorkbookBytes(file);
   if (!read.ok) return { ok: false, reason: read.problem.message };
-  const content = readWorkbookContent(read.bytes, (grids) => isComplete(establishmentOf(grids, '')));
+  const content = readWorkbookContent(read.bytes, (grids) => isComplete(establishmentOf(grids, '')), withPlan);
   if (!content.ok) return { ok: false, reason: content.problem.message };
-  return analysed(content.value.cartographie, content.value.identity, file);
+  const result = analysed(content.value.cartographie, content.value.identity, file);
+  const plan = content.value.plan?.ok ? content.value.plan.value : [];
+  return result.ok ? { ok: true, value: { ...result.value, plan } } : result;
 }

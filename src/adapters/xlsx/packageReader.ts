@@ -3,9 +3,10 @@
  * first rows of the sheets that name the establishment. Other sheets are never inflated, and every
  * part read is bounded (see zip.ts), so a hostile or bloated file costs little time and memory.
  */
-import type { Cartographie } from '../../domain/model';
+import type { Cartographie, PlanRow } from '../../domain/model';
 import type { Grid } from '../../workbook/grid';
 import { locateCartographie, resolveSheet } from '../../workbook/locate';
+import { readPlanGrid } from '../../workbook/planSheet';
 import { findSheet } from '../../workbook/names';
 import type { ReadResult, WorkbookProblem } from '../../workbook/port';
 import { CARTOGRAPHIE_TABLE, type SheetKey } from '../../workbook/sheets';
@@ -22,6 +23,8 @@ export interface WorkbookContent {
   cartographie: ReadResult<Cartographie>;
   /** Notice then Synthèse, those present: where the establishment's identity is written. */
   identity: Grid[];
+  /** The plan d'action's rows, when asked for (reports and campaign comparisons). */
+  plan?: ReadResult<PlanRow[]>;
 }
 
 export type ContentResult = { ok: true; value: WorkbookContent } | { ok: false; problem: WorkbookProblem };
@@ -109,7 +112,7 @@ function readSheet(pkg: Package, name: string, part: string, context: SheetConte
   return reader.grid(name);
 }
 
-function contentOf(pkg: Package, identityFound: (grids: Grid[]) => boolean): WorkbookContent | WorkbookProblem {
+function contentOf(pkg: Package, identityFound: (grids: Grid[]) => boolean, withPlan: boolean): WorkbookContent | WorkbookProblem {
   const workbookPart = byType(pkg.relationships(''), 'officeDocument') ?? 'xl/workbook.xml';
   const sheets = sheetParts(pkg, workbookPart);
   if (sheets.size === 0) return unreadableProblem('Le classeur ne contient aucune feuille.');
@@ -135,17 +138,20 @@ function contentOf(pkg: Package, identityFound: (grids: Grid[]) => boolean): Wor
     const read = sheet(key, IDENTITY_ROWS);
     if (read.ok) identity.push(read.value.grid);
   }
+  const planSheet = withPlan ? sheet('plan') : undefined;
+  const plan = planSheet && (planSheet.ok ? readPlanGrid(planSheet.value.grid) : planSheet);
   const cartographie = sheet('cartographie');
-  if (!cartographie.ok) return { cartographie, identity };
+  if (!cartographie.ok) return { cartographie, identity, plan };
   const { grid, part } = cartographie.value;
-  return { cartographie: locateCartographie(grid, tableHeaderRow(pkg, part)), identity };
+  return { cartographie: locateCartographie(grid, tableHeaderRow(pkg, part)), identity, plan };
 }
 
 /**
  * The cartographie and the identity sheets of an .xlsx held in memory, or why they cannot be read.
- * The Synthèse (older workbooks' identity) is read only when `identityFound` says the notice is not enough.
+ * The Synthèse (older workbooks' identity) is read only when `identityFound` says the notice is not enough;
+ * the plan d'action only `withPlan`.
  */
-export function readWorkbookContent(bytes: Buffer, identityFound: (grids: Grid[]) => boolean = () => false): ContentResult {
+export function readWorkbookContent(bytes: Buffer, identityFound: (grids: Grid[]) => boolean = () => false, withPlan = false): ContentResult {
   const container = containerProblem(bytes);
   if (container) return { ok: false, problem: container };
   const entries = zipEntries(bytes);
@@ -153,7 +159,7 @@ export function readWorkbookContent(bytes: Buffer, identityFound: (grids: Grid[]
   const kind = packageKindProblem(entries, bytes);
   if (kind) return { ok: false, problem: unreadableProblem(kind) };
   try {
-    const content = contentOf(new Package(bytes, entries), identityFound);
+    const content = contentOf(new Package(bytes, entries), identityFound, withPlan);
     return 'code' in content ? { ok: false, problem: content } : { ok: true, value: content };
   } catch (error) {
     return { ok: false, problem: zipProblem(error) };
