@@ -16,15 +16,17 @@ import {
 } from '@fluentui/react-components';
 import type { WorkbookPort } from '../workbook/port';
 import type { AnalysisSession } from '../workbook/session';
-import { ControlsTab } from './controls/ControlsTab';
 import { DashboardTab } from './dashboard/DashboardTab';
-import { PlanTab } from './plan/PlanTab';
 import { ProblemView } from './ProblemView';
 import { paneTheme, presentationTheme } from './theme';
 import { useSessionView } from './useSessionView';
-import { WorkbookTab } from './workbook/WorkbookTab';
 
-const IudTab = lazy(() => import(/* webpackChunkName: "iud" */ './iud/IudTab'));
+// The dashboard shows the first figures; every other tab (and the Fluent components only it uses)
+// is a chunk of its own, loaded when the tab is first opened.
+const ControlsTab = lazy(() => import(/* webpackChunkName: "tab-controls" */ './controls/ControlsTab').then((m) => ({ default: m.ControlsTab })));
+const PlanTab = lazy(() => import(/* webpackChunkName: "tab-plan" */ './plan/PlanTab').then((m) => ({ default: m.PlanTab })));
+const WorkbookTab = lazy(() => import(/* webpackChunkName: "tab-workbook" */ './workbook/WorkbookTab').then((m) => ({ default: m.WorkbookTab })));
+const IudTab = lazy(() => import(/* webpackChunkName: "tab-iud" */ './iud/IudTab'));
 
 export type TabId = 'dashboard' | 'controls' | 'plan' | 'workbook' | 'iud';
 
@@ -115,11 +117,7 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
           />
         );
       case 'iud':
-        return (
-          <Suspense fallback={<Spinner label="Chargement du banc de test IUD…" />}>
-            <IudTab />
-          </Suspense>
-        );
+        return <IudTab />;
     }
   }
 
@@ -161,7 +159,7 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
         ))}
       </TabList>
       <div id="pane-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
-        {content()}
+        <Suspense fallback={<Spinner label="Chargement de l’onglet…" />}>{content()}</Suspense>
       </div>
     </FluentProvider>
   );

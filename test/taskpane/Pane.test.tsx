@@ -101,7 +101,7 @@ describe('Pane', () => {
       await session.refresh();
     });
     await userEvent.click(screen.getByRole('tab', { name: /Contrôles/ }));
-    const [item] = within(screen.getByRole('list', { name: 'Saisies invalides' })).getAllByRole('button');
+    const [item] = within(await screen.findByRole('list', { name: 'Saisies invalides' })).getAllByRole('button');
     expect(item.textContent).toContain(entry.answerCell);
     await userEvent.click(item);
     expect(workbook.getSelection()).toEqual({ sheet: SHEETS.cartographie, cell: entry.answerCell });
@@ -113,7 +113,7 @@ describe('Pane', () => {
     const proposals = analysisOf(session).proposals.length;
     expect(proposals).toBeGreaterThan(0);
     await userEvent.click(screen.getByRole('tab', { name: 'Plan d’action' }));
-    const button = screen.getByRole('button', { name: /Mettre à jour la feuille/ });
+    const button = await screen.findByRole('button', { name: /Mettre à jour la feuille/ });
 
     await userEvent.click(button);
     expect((await screen.findByText(/ajoutée/)).textContent).toContain(`${proposals} ajoutées, 0 conservée, 0 marquée`);
@@ -130,7 +130,7 @@ describe('Pane', () => {
       await session.refresh();
     });
     await userEvent.click(screen.getByRole('tab', { name: 'Classeur' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Charger l’établissement de démonstration' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Charger l’établissement de démonstration' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Remplacer par la démonstration' }));
     await screen.findByText(/a été chargé/);
     const demo = demoAnswers().find((a) => a.ref === first.ref)!;
