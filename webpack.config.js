@@ -112,7 +112,7 @@ module.exports = (env = {}, argv = {}) => {
       page('taskpane', './src/taskpane/taskpane.html', 'taskpane', { officeJs: true }),
       page('demo', './src/demo/demo.html', 'demo'),
       ...(bench ? [page('memory-pane', './src/taskpane/taskpane.html', 'memory-pane'), page('hello', './test/bench/hello.html', 'hello')] : []),
-      ...(demo ? [new DemoAddress()] : []),
+      ...(demo && process.env.WEBPACK_SERVE ? [new DemoAddress()] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets', noErrorOnMissing: true },
@@ -123,6 +123,6 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
     devServer: devServer(demo),
     infrastructureLogging: { level: 'warn' },
-    ...(demo ? { stats: 'errors-warnings' } : {}),
+    ...(demo ? { stats: { all: false, errors: true, warnings: true } } : {}),
   };
 };
