@@ -100,7 +100,7 @@ describe('Pane', () => {
       workbook.setCell(SHEETS.cartographie, entry.answerCell, 'peut-être');
       await session.refresh();
     });
-    await userEvent.click(screen.getByRole('tab', { name: /Contrôles/ }));
+    await userEvent.click(await screen.findByRole('tab', { name: /Contrôles/ }));
     const [item] = within(await screen.findByRole('list', { name: 'Saisies invalides' })).getAllByRole('button');
     expect(item.textContent).toContain(entry.answerCell);
     await userEvent.click(item);
@@ -112,7 +112,7 @@ describe('Pane', () => {
     await start(session);
     const proposals = analysisOf(session).proposals.length;
     expect(proposals).toBeGreaterThan(0);
-    await userEvent.click(screen.getByRole('tab', { name: 'Plan d’action' }));
+    await userEvent.click(await screen.findByRole('tab', { name: 'Plan d’action' }));
     const button = await screen.findByRole('button', { name: /Mettre à jour la feuille/ });
 
     await userEvent.click(button);
@@ -129,7 +129,7 @@ describe('Pane', () => {
       workbook.setCell(SHEETS.cartographie, first.answerCell, 'NON');
       await session.refresh();
     });
-    await userEvent.click(screen.getByRole('tab', { name: 'Classeur' }));
+    await userEvent.click(await screen.findByRole('tab', { name: 'Classeur' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Charger l’établissement de démonstration' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Remplacer par la démonstration' }));
     await screen.findByText(/a été chargé/);
@@ -150,7 +150,7 @@ describe('Pane', () => {
   it('loads the IUD test bench on demand', async () => {
     const { session } = await setUp({ demo: true });
     await start(session);
-    await userEvent.click(screen.getByRole('tab', { name: 'Test IUD' }));
+    await userEvent.click(await screen.findByRole('tab', { name: 'Test IUD' }));
     expect(await screen.findByRole('textbox', { name: 'Code scanné' })).toBeTruthy();
   });
 });
