@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import './jsdom-shims';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryWorkbookPort } from '../../src/adapters/memory/port';
 import { formatRate } from '../../src/domain/analyse';
@@ -11,6 +11,11 @@ import { REMEDIES } from '../../src/taskpane/ProblemView';
 import { StartupProblem } from '../../src/taskpane/StartupProblem';
 import { AnalysisSession } from '../../src/workbook/session';
 import { SHEETS } from '../../src/workbook/sheets';
+
+// Whole-pane scenarios (real session, tabs loaded on demand, user events) take a few seconds on a
+// busy machine: budgets that hold under load rather than jest's 5 s and testing-library's 1 s.
+jest.setTimeout(30_000);
+configure({ asyncUtilTimeout: 10_000 });
 
 /** A real session over an in-memory workbook; `demo` fills the fictitious establishment first. */
 async function setUp(options: { template?: boolean; demo?: boolean } = {}) {
