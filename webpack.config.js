@@ -3,7 +3,9 @@
  *   npm run build        production build to dist/
  *   npm run dev-server   https://localhost:3000 for Excel (certificates from office-addin-dev-certs)
  *   npm run demo         http://127.0.0.1:3000/demo.html, no Office needed
- *   --env bench          adds the bare Fluent "hello" pane used by test/bench/pane.bench.ts
+ *   --env bench          adds the pages of test/bench/pane.bench.ts: the pane over the in-memory
+ *                        workbook (memory-pane.html) and a bare Fluent "hello" pane
+ * Asset addresses are relative, so the built folder also opens from disk (dist/demo.html).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -53,8 +55,20 @@ function devServer(demo) {
   };
 }
 
-function page(name, template, chunk) {
-  return new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks: [chunk], scriptLoading: 'defer' });
+function page(name, template, chunk, options = {}) {
+  return new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks: [chunk], scriptLoading: 'defer', ...options });
+}
+
+/** `npm run demo`: one French line with the address once the first build is served, instead of webpack's statistics. */
+class DemoAddress {
+  apply(compiler) {
+    let told = false;
+    compiler.hooks.done.tap('DemoAddress', (stats) => {
+      if (told || stats.hasErrors()) return;
+      told = true;
+      console.log(`Démonstration prête : ouvrez http://127.0.0.1:${PORT}/demo.html (Ctrl+C pour arrêter)`);
+    });
+  }
 }
 
 module.exports = (env = {}, argv = {}) => {
@@ -68,13 +82,13 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       demo: './src/demo/index.tsx',
-      ...(bench ? { hello: './test/bench/hello-pane.tsx' } : {}),
+      ...(bench ? { 'memory-pane': './test/bench/memory-pane.tsx', hello: './test/bench/hello-pane.tsx' } : {}),
     },
     output: {
       path: path.resolve(__dirname, env.outputPath || 'dist'),
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
-      publicPath: '/',
+      publicPath: 'auto',
       // The CLI is compiled into dist/cli by tsc: keep it.
       clean: { keep: /^cli\// },
     },
@@ -95,9 +109,10 @@ module.exports = (env = {}, argv = {}) => {
     // Native CSS support, for the data grid's stylesheet in the demo.
     experiments: { css: true },
     plugins: [
-      page('taskpane', './src/taskpane/taskpane.html', 'taskpane'),
+      page('taskpane', './src/taskpane/taskpane.html', 'taskpane', { officeJs: true }),
       page('demo', './src/demo/demo.html', 'demo'),
-      ...(bench ? [page('hello', './test/bench/hello.html', 'hello')] : []),
+      ...(bench ? [page('memory-pane', './src/taskpane/taskpane.html', 'memory-pane'), page('hello', './test/bench/hello.html', 'hello')] : []),
+      ...(demo && process.env.WEBPACK_SERVE ? [new DemoAddress()] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets', noErrorOnMissing: true },
@@ -108,5 +123,6 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
     devServer: devServer(demo),
     infrastructureLogging: { level: 'warn' },
+    ...(demo ? { stats: { all: false, errors: true, warnings: true } } : {}),
   };
 };

@@ -34,16 +34,27 @@ const useGlobalStyles = makeStaticStyles({
   '.demo-row-header': { backgroundColor: '#f3f3f3', color: '#444', textAlign: 'center' },
 });
 
+/** Below this width the grid and the pane no longer fit side by side: they stack. */
+const NARROW = '@media (max-width: 600px)';
+
 const useStyles = makeStyles({
-  page: { display: 'flex', blockSize: '100vh', minBlockSize: 0 },
-  workbook: { flex: 1, minInlineSize: 0, display: 'flex', flexDirection: 'column', borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
+  page: { display: 'flex', blockSize: '100vh', minBlockSize: 0, [NARROW]: { flexDirection: 'column', blockSize: 'auto' } },
+  workbook: {
+    flex: 1,
+    minInlineSize: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+    [NARROW]: { flex: 'none', blockSize: '75vh', borderRight: 'none', borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
+  },
   top: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, color: '#217346' },
+  toolbar: { flexWrap: 'wrap' },
   nameBox: { inlineSize: '7em', fontFamily: tokens.fontFamilyMonospace },
   selection: { minInlineSize: '8em', paddingInline: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
   grid: { flex: 1, minBlockSize: 0 },
   sheets: { borderTop: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground3, overflowX: 'auto' },
-  pane: { inlineSize: '420px', flexShrink: 0, overflowY: 'auto' },
+  pane: { inlineSize: '420px', flexShrink: 0, overflowY: 'auto', [NARROW]: { inlineSize: 'auto', overflowY: 'visible' } },
 });
 
 export interface DemoPageProps {
@@ -100,7 +111,7 @@ export function DemoPage({ workbook, port, session }: DemoPageProps) {
             Démonstration – classeur RESOMEDIT en mémoire
           </h1>
           <Caption1>{DEMO_ESTABLISHMENT.name} (FINESS fictif {DEMO_ESTABLISHMENT.finess})</Caption1>
-          <Toolbar aria-label="Édition du classeur" size="small">
+          <Toolbar className={styles.toolbar} aria-label="Édition du classeur" size="small">
             <form
               onSubmit={(event) => {
                 event.preventDefault();

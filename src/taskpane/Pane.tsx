@@ -1,6 +1,5 @@
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import {
-  Badge,
   Button,
   FluentProvider,
   MessageBar,
@@ -8,33 +7,26 @@ import {
   MessageBarBody,
   Spinner,
   Switch,
-  Tab,
-  TabList,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import type { WorkbookPort } from '../workbook/port';
 import type { AnalysisSession } from '../workbook/session';
-import { ControlsTab } from './controls/ControlsTab';
 import { DashboardTab } from './dashboard/DashboardTab';
-import { PlanTab } from './plan/PlanTab';
+import type { TabId } from './PaneTabs';
 import { ProblemView } from './ProblemView';
 import { paneTheme, presentationTheme } from './theme';
 import { useSessionView } from './useSessionView';
-import { WorkbookTab } from './workbook/WorkbookTab';
 
-const IudTab = lazy(() => import(/* webpackChunkName: "iud" */ './iud/IudTab'));
-
-export type TabId = 'dashboard' | 'controls' | 'plan' | 'workbook' | 'iud';
-
-const TABS: { id: TabId; label: string }[] = [
-  { id: 'dashboard', label: 'Tableau de bord' },
-  { id: 'controls', label: 'Contrôles' },
-  { id: 'plan', label: 'Plan d’action' },
-  { id: 'workbook', label: 'Classeur' },
-  { id: 'iud', label: 'Test IUD' },
-];
+// The first chunk holds what the first figures need: the frame, the session and the dashboard.
+// The tab bar (with Fluent's tabs and tabster) follows right after in a chunk of its own, and every
+// other tab (with the Fluent components only it uses) when it is first opened.
+const PaneTabs = lazy(() => import(/* webpackChunkName: "pane-tabs" */ './PaneTabs'));
+const ControlsTab = lazy(() => import(/* webpackChunkName: "tab-controls" */ './controls/ControlsTab').then((m) => ({ default: m.ControlsTab })));
+const PlanTab = lazy(() => import(/* webpackChunkName: "tab-plan" */ './plan/PlanTab').then((m) => ({ default: m.PlanTab })));
+const WorkbookTab = lazy(() => import(/* webpackChunkName: "tab-workbook" */ './workbook/WorkbookTab').then((m) => ({ default: m.WorkbookTab })));
+const IudTab = lazy(() => import(/* webpackChunkName: "tab-iud" */ './iud/IudTab'));
 
 const useStyles = makeStyles({
   root: {
@@ -49,7 +41,8 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   status: { minHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2 },
-  tabs: { flexWrap: 'wrap' },
+  /** Holds the tab bar's place while it loads, so the figures do not move when it arrives. */
+  tabsPlaceholder: { minHeight: '32px' },
   panel: {
     padding: tokens.spacingVerticalM,
     borderRadius: tokens.borderRadiusLarge,
@@ -115,11 +108,7 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
           />
         );
       case 'iud':
-        return (
-          <Suspense fallback={<Spinner label="Chargement du banc de test IUD…" />}>
-            <IudTab />
-          </Suspense>
-        );
+        return <IudTab />;
     }
   }
 
@@ -146,26 +135,11 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
           <MessageBarBody>{state.problems.map((p) => p.message).join(' ')}</MessageBarBody>
         </MessageBar>
       )}
-      <TabList
-        className={styles.tabs}
-        selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value as TabId)}
-        size="small"
-        aria-label="Sections du volet"
-      >
-        {TABS.map(({ id, label }) => (
-          <Tab key={id} value={id} id={`tab-${id}`} aria-controls="pane-panel">
-            {label}
-            {id === 'controls' && alerts > 0 && (
-              <Badge size="small" color="danger" appearance="filled" style={{ marginInlineStart: 4 }}>
-                {alerts}
-              </Badge>
-            )}
-          </Tab>
-        ))}
-      </TabList>
+      <Suspense fallback={<div className={styles.tabsPlaceholder} />}>
+        <PaneTabs selected={tab} onSelect={setTab} alerts={alerts} />
+      </Suspense>
       <div id="pane-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
-        {content()}
+        <Suspense fallback={<Spinner label="Chargement de l’onglet…" />}>{content()}</Suspense>
       </div>
     </FluentProvider>
   );

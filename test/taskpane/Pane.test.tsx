@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import './jsdom-shims';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryWorkbookPort } from '../../src/adapters/memory/port';
 import { formatRate } from '../../src/domain/analyse';
@@ -11,6 +11,11 @@ import { REMEDIES } from '../../src/taskpane/ProblemView';
 import { StartupProblem } from '../../src/taskpane/StartupProblem';
 import { AnalysisSession } from '../../src/workbook/session';
 import { SHEETS } from '../../src/workbook/sheets';
+
+// Whole-pane scenarios (real session, tabs loaded on demand, user events) take a few seconds on a
+// busy machine: budgets that hold under load rather than jest's 5 s and testing-library's 1 s.
+jest.setTimeout(30_000);
+configure({ asyncUtilTimeout: 10_000 });
 
 /** A real session over an in-memory workbook; `demo` fills the fictitious establishment first. */
 async function setUp(options: { template?: boolean; demo?: boolean } = {}) {
@@ -100,8 +105,8 @@ describe('Pane', () => {
       workbook.setCell(SHEETS.cartographie, entry.answerCell, 'peut-être');
       await session.refresh();
     });
-    await userEvent.click(screen.getByRole('tab', { name: /Contrôles/ }));
-    const [item] = within(screen.getByRole('list', { name: 'Saisies invalides' })).getAllByRole('button');
+    await userEvent.click(await screen.findByRole('tab', { name: /Contrôles/ }));
+    const [item] = within(await screen.findByRole('list', { name: 'Saisies invalides' })).getAllByRole('button');
     expect(item.textContent).toContain(entry.answerCell);
     await userEvent.click(item);
     expect(workbook.getSelection()).toEqual({ sheet: SHEETS.cartographie, cell: entry.answerCell });
@@ -112,8 +117,8 @@ describe('Pane', () => {
     await start(session);
     const proposals = analysisOf(session).proposals.length;
     expect(proposals).toBeGreaterThan(0);
-    await userEvent.click(screen.getByRole('tab', { name: 'Plan d’action' }));
-    const button = screen.getByRole('button', { name: /Mettre à jour la feuille/ });
+    await userEvent.click(await screen.findByRole('tab', { name: 'Plan d’action' }));
+    const button = await screen.findByRole('button', { name: /Mettre à jour la feuille/ });
 
     await userEvent.click(button);
     expect((await screen.findByText(/ajoutée/)).textContent).toContain(`${proposals} ajoutées, 0 conservée, 0 marquée`);
@@ -133,8 +138,8 @@ describe('Pane', () => {
       workbook.setCell(SHEETS.cartographie, first.answerCell, 'NON');
       await session.refresh();
     });
-    await user.click(screen.getByRole('tab', { name: 'Classeur' }));
-    await user.click(screen.getByRole('button', { name: 'Charger l’établissement de démonstration' }));
+    await user.click(await screen.findByRole('tab', { name: 'Classeur' }));
+    await user.click(await screen.findByRole('button', { name: 'Charger l’établissement de démonstration' }));
     await user.click(await screen.findByRole('button', { name: 'Remplacer par la démonstration' }));
     await screen.findByText(/a été chargé/);
     const demo = demoAnswers().find((a) => a.ref === first.ref)!;
@@ -154,7 +159,7 @@ describe('Pane', () => {
   it('loads the IUD test bench on demand', async () => {
     const { session } = await setUp({ demo: true });
     await start(session);
-    await userEvent.click(screen.getByRole('tab', { name: 'Test IUD' }));
+    await userEvent.click(await screen.findByRole('tab', { name: 'Test IUD' }));
     expect(await screen.findByRole('textbox', { name: 'Code scanné' })).toBeTruthy();
   });
 });
