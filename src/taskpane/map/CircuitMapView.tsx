@@ -64,7 +64,6 @@ export function CircuitMapView({ analysis, presentation = false, onSelect }: Cir
   const fontSize = presentation ? FONT_SIZE.presentation : FONT_SIZE.pane;
   const map = useMemo(() => layoutCircuit(circuit, { width, fontSize }), [circuit, width, fontSize]);
   const current = Math.min(active, map.focusOrder.length - 1);
-  const tabStop = map.focusOrder[current];
 
   function move(to: number) {
     const next = (to + map.focusOrder.length) % map.focusOrder.length;
@@ -76,26 +75,22 @@ export function CircuitMapView({ analysis, presentation = false, onSelect }: Cir
     if (rows.length > 0) onSelect?.(rows[0]);
   }
 
-  function onKeyDown(event: KeyboardEvent<SVGSVGElement>) {
+  /** Keys of a focused step or transition at `position` in the keyboard order. */
+  function onKeyDown(event: KeyboardEvent<SVGGElement>, position: number, rows: RowTarget[]) {
     const keys: Record<string, () => void> = {
-      ArrowDown: () => move(current + 1),
-      ArrowRight: () => move(current + 1),
-      ArrowUp: () => move(current - 1),
-      ArrowLeft: () => move(current - 1),
+      ArrowDown: () => move(position + 1),
+      ArrowRight: () => move(position + 1),
+      ArrowUp: () => move(position - 1),
+      ArrowLeft: () => move(position - 1),
       Home: () => move(0),
       End: () => move(map.focusOrder.length - 1),
-      Enter: () => choose(itemRows(tabStop)),
-      ' ': () => choose(itemRows(tabStop)),
+      Enter: () => choose(rows),
+      ' ': () => choose(rows),
     };
     const action = keys[event.key];
-    if (!action || !tabStop) return;
+    if (!action) return;
     event.preventDefault();
     action();
-  }
-
-  function itemRows(item: (typeof map.focusOrder)[number] | undefined): RowTarget[] {
-    if (!item) return [];
-    return item.kind === 'node' ? map.nodes[item.index].rows : map.arrows[item.index].rows;
   }
 
   const focusProps = (position: number, rows: RowTarget[]) => ({
@@ -107,6 +102,7 @@ export function CircuitMapView({ analysis, presentation = false, onSelect }: Cir
     className: styles.item,
     onFocus: () => setActive(position),
     onClick: () => choose(rows),
+    onKeyDown: (event: KeyboardEvent<SVGGElement>) => onKeyDown(event, position, rows),
   });
   const position = (kind: 'node' | 'arrow', index: number) => map.focusOrder.findIndex((f) => f.kind === kind && f.index === index);
   const marker = (state: string) => `${ids}-arrow-${state}`;
@@ -121,7 +117,6 @@ export function CircuitMapView({ analysis, presentation = false, onSelect }: Cir
         role="group"
         aria-label="Carte du circuit des DMI"
         aria-describedby={`${ids}-text`}
-        onKeyDown={onKeyDown}
       >
         <defs>
           {Object.entries(LINK_STYLES).map(([state, { color }]) => (
@@ -186,6 +181,7 @@ type ItemProps = {
   className: string;
   onFocus: () => void;
   onClick: () => void;
+  onKeyDown: (event: KeyboardEvent<SVGGElement>) => void;
 };
 
 function ArrowItem({ arrow, marker, fontSize, ...item }: { arrow: MapArrow; marker: string; fontSize: number } & ItemProps) {
