@@ -3,7 +3,7 @@
  * order with their equipment, transitions with their effective answers, and the cartographie rows
  * behind each of them. The only place that reads the analysis model for the map.
  */
-import type { Analysis, Answer, EvaluatedRow } from '../domain/model';
+import type { Analysis, Answer } from '../domain/model';
 
 /** A cartographie row the map can select: its answer cell. */
 export interface RowTarget {
@@ -48,30 +48,30 @@ export interface Circuit {
   links: CircuitLink[];
 }
 
-function target(sheet: string, row: EvaluatedRow): RowTarget {
-  return { sheet, cell: row.entry.answerCell, row: row.entry.row };
-}
-
-/** Rows grouped by a key, in sheet order. */
-function groupRows(analysis: Analysis, keyOf: (row: EvaluatedRow) => string | null): Map<string, RowTarget[]> {
-  const groups = new Map<string, RowTarget[]>();
-  const sorted = [...analysis.rows].sort((a, b) => a.entry.row - b.entry.row);
-  for (const row of sorted) {
-    const key = keyOf(row);
-    if (key === null) continue;
-    const group = groups.get(key) ?? [];
-    group.push(target(analysis.cartographie.sheet, row));
-    groups.set(key, group);
-  }
-  return groups;
-}
-
 const linkKey = (from: string, to: string): string => `${from}>${to}`;
+
+function push(groups: Map<string, RowTarget[]>, key: string, target: RowTarget): void {
+  const group = groups.get(key);
+  if (group) group.push(target);
+  else groups.set(key, [target]);
+}
+
+/** Answer cells of the rows behind each step and each transition, in sheet order (the order rows are read). */
+function rowsByStepAndLink(analysis: Analysis): { steps: Map<string, RowTarget[]>; links: Map<string, RowTarget[]> } {
+  const steps = new Map<string, RowTarget[]>();
+  const links = new Map<string, RowTarget[]>();
+  const sheet = analysis.cartographie.sheet;
+  for (const row of analysis.rows) {
+    const target = { sheet, cell: row.entry.answerCell, row: row.entry.row };
+    push(steps, row.step, target);
+    if (row.type === 'Interopérabilité' && row.to !== null) push(links, linkKey(row.step, row.to), target);
+  }
+  return { steps, links };
+}
 
 export function circuitOf(analysis: Analysis): Circuit {
   const { figures } = analysis;
-  const stepRows = groupRows(analysis, (row) => row.step);
-  const linkRows = groupRows(analysis, (row) => (row.type === 'Interopérabilité' && row.to !== null ? linkKey(row.step, row.to) : null));
+  const { steps: stepRows, links: linkRows } = rowsByStepAndLink(analysis);
   const equipment = new Map(figures.equipment.steps.map((s) => [s.step, s]));
 
   const steps: CircuitStep[] = figures.steps.map((step) => {
