@@ -243,18 +243,48 @@ function linkSentence(link: CircuitLink, state: LinkState): string {
   return `« ${link.fromLabel} » → « ${link.toLabel} » : ${LINK_STYLES[state].name}, ${answerCounts(link)} sur ${count(link.rows.length, 'ligne')}`;
 }
 
-export function layoutCircuit(circuit: Circuit, { width, fontSize: f }: MapOptions): CircuitMap {
-  const small = Math.round(f * 0.85);
-  const lineH = Math.round(f * 1.3);
-  const smallLineH = Math.round(small * 1.3);
-  const pad = Math.round(f * 0.4);
-  const charW = f * 0.58;
-  const capsW = small * 0.72;
-  const glyphR = Math.round(f * 0.6);
-  const symbolR = Math.round(f * 0.62);
-  const firstLaneGap = Math.round(f * 0.9);
-  const arrowSize = Math.round(f * 0.55);
+const MIN_FONT_SIZE = 10;
 
+/**
+ * Horizontal measures at a font size: nodes on the left, lanes on the right. Arcs and their symbols
+ * stop growing where a narrow pane could not hold them, and lanes tighten before nodes get too narrow.
+ */
+function columns(width: number, f: number, laneCount: number) {
+  const a = Math.min(f, width / 28);
+  const pad = Math.round(f * 0.4);
+  const glyphR = Math.round(f * 0.6);
+  const symbolR = Math.round(a * 0.62);
+  const firstLaneGap = Math.round(a * 0.9);
+  const bandX = 1;
+  const bandW = width - 2;
+  const nodeX = bandX + pad;
+  const arcsWidth = (step: number): number => (laneCount === 0 ? pad : firstLaneGap + (laneCount - 1) * step + symbolR + 2);
+  let laneStep = 2 * symbolR + 3;
+  const minNodeW = f * 9;
+  if (laneCount > 1 && bandX + bandW - arcsWidth(laneStep) - nodeX < minNodeW) {
+    laneStep = Math.max(4, (bandX + bandW - nodeX - minNodeW - firstLaneGap - symbolR - 2) / (laneCount - 1));
+  }
+  const nodeRight = bandX + bandW - arcsWidth(laneStep);
+  const textX = nodeX + pad + 2 * glyphR + pad;
+  const textWidth = nodeRight - pad - textX;
+  return {
+    pad,
+    glyphR,
+    symbolR,
+    firstLaneGap,
+    laneStep,
+    arrowSize: Math.round(a * 0.55),
+    bandX,
+    bandW,
+    nodeX,
+    nodeRight,
+    textX,
+    textWidth,
+    textChars: Math.floor(textWidth / (f * 0.58)),
+  };
+}
+
+export function layoutCircuit(circuit: Circuit, { width, fontSize }: MapOptions): CircuitMap {
   // Bands in flow order; a step whose zone is unknown goes to a last band.
   const zoneKeys = circuit.zones.map((z) => z.key);
   const bandOf = (step: CircuitStep): string => (zoneKeys.includes(step.zone) ? step.zone : '');
@@ -271,20 +301,20 @@ export function layoutCircuit(circuit: Circuit, { width, fontSize: f }: MapOptio
   const lanes = assignLanes(spans);
   const laneCount = lanes.length === 0 ? 0 : Math.max(...lanes) + 1;
 
-  // Horizontal layout: nodes on the left, lanes on the right; lanes tighten before nodes get too narrow.
-  const bandX = 1;
-  const bandW = width - 2;
-  const nodeX = bandX + pad;
-  const minNodeW = f * 9;
-  let laneStep = 2 * symbolR + 3;
-  const arcsWidth = (step: number): number => (laneCount === 0 ? pad : firstLaneGap + (laneCount - 1) * step + symbolR + 2);
-  if (laneCount > 1 && bandX + bandW - arcsWidth(laneStep) - nodeX < minNodeW) {
-    laneStep = Math.max(4, (bandX + bandW - nodeX - minNodeW - firstLaneGap - symbolR - 2) / (laneCount - 1));
+  // The type shrinks (not below 10 px) until the longest word of a step fits on a line.
+  const longestWord = Math.max(0, ...steps.flatMap((s) => s.label.split(' ').map((w) => w.length)));
+  let f = fontSize;
+  let cols = columns(width, f, laneCount);
+  while (f > MIN_FONT_SIZE && cols.textChars < longestWord) {
+    f -= 1;
+    cols = columns(width, f, laneCount);
   }
-  const nodeRight = bandX + bandW - arcsWidth(laneStep);
+  const { pad, glyphR, symbolR, firstLaneGap, laneStep, arrowSize, bandX, bandW, nodeX, nodeRight, textX, textWidth, textChars } = cols;
+  const small = Math.round(f * 0.85);
+  const lineH = Math.round(f * 1.3);
+  const smallLineH = Math.round(small * 1.3);
+  const capsW = small * 0.72;
   const nodeW = nodeRight - nodeX;
-  const textX = nodeX + pad + 2 * glyphR + pad;
-  const textChars = Math.floor((nodeRight - pad - textX) / charW);
   const laneX = (lane: number): number => nodeRight + firstLaneGap + lane * laneStep;
 
   // Vertical layout: band header, then its nodes, each as tall as its wrapped text.
@@ -298,7 +328,7 @@ export function layoutCircuit(circuit: Circuit, { width, fontSize: f }: MapOptio
     for (const step of steps.filter((s) => bandOf(s) === band.key)) {
       const state = stepState(step);
       const labelLines = wrap(step.label, textChars);
-      const gear = wrap(equipmentParts(step).short.join(' · '), Math.floor((nodeRight - pad - textX) / (small * 0.58)));
+      const gear = wrap(equipmentParts(step).short.join(' · '), Math.floor(textWidth / (small * 0.58)));
       const height = Math.max(2 * glyphR + 2 * pad, pad * 2 + labelLines.length * lineH + gear.length * smallLineH);
       const firstBaseline = y + pad + Math.round(f * 0.95);
       nodes.push({

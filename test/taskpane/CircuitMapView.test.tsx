@@ -102,8 +102,10 @@ describe('CircuitMapView', () => {
   it('writes larger in presentation mode', () => {
     const analysis = demoAnalysis();
     const { map } = renderMap(analysis, jest.fn(), true);
-    const first = layout(analysis, 16).nodes[0];
+    const larger = layout(analysis, 16);
+    expect(larger.fontSize).toBeGreaterThan(12);
+    const first = larger.nodes[0];
     const step = within(map).getByRole('button', { name: first.description });
-    expect(within(step).getByText(first.lines[0].text).getAttribute('font-size')).toBe('16');
+    expect(within(step).getByText(first.lines[0].text).getAttribute('font-size')).toBe(String(larger.fontSize));
   });
 });

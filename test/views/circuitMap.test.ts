@@ -189,6 +189,8 @@ describe.each(analyses)('geometry of %s', (_, make) => {
     expect(map.arrows).toHaveLength(circuit.links.length);
 
     map.nodes.forEach((n, i) => {
+      // Whole words on each line: the type shrank rather than cut a word.
+      expect(n.lines.map((l) => l.text).join(' ')).toBe(n.label.split(' ').filter(Boolean).join(' '));
       expect(n.x).toBeGreaterThanOrEqual(0);
       expect(n.x + n.width).toBeLessThanOrEqual(width);
       if (i > 0) expect(n.y).toBeGreaterThan(map.nodes[i - 1].y + map.nodes[i - 1].height);
@@ -214,6 +216,15 @@ describe.each(analyses)('geometry of %s', (_, make) => {
         expect(Math.hypot(a.symbol.cx - b.symbol.cx, a.symbol.cy - b.symbol.cy)).toBeGreaterThanOrEqual(a.symbol.r + b.symbol.r);
       }),
     );
+  });
+
+  it('keeps the type asked for where words fit, and shrinks it (not below 10 px) in a narrow pane', () => {
+    expect(layoutCircuit(circuit, { width: 340, fontSize: 12 }).fontSize).toBe(12);
+    expect(layoutCircuit(circuit, { width: 760, fontSize: 16 }).fontSize).toBe(16);
+    const narrow = layoutCircuit(circuit, { width: 300, fontSize: 16 }).fontSize;
+    expect(narrow).toBeLessThan(16);
+    expect(narrow).toBeGreaterThan(12);
+    expect(layoutCircuit(circuit, { width: 120, fontSize: 16 }).fontSize).toBe(10);
   });
 
   it('reaches every step and transition once from the keyboard, each step followed by the transitions leaving it', () => {
