@@ -136,7 +136,7 @@ export interface CircuitMap {
   arrows: MapArrow[];
   /** Keyboard order: each step followed by the transitions leaving it. */
   focusOrder: { kind: 'node' | 'arrow'; index: number }[];
-  legend: { steps: LegendItem[]; links: LegendItem[]; equipment: string };
+  legend: { steps: LegendItem[]; links: LegendItem[]; equipment: string | null };
   /** One French sentence per transition with a NON, for the text alternative. */
   ruptures: string[];
   summary: string;
@@ -147,6 +147,8 @@ export interface MapOptions {
   width: number;
   /** Body font size in CSS pixels (12 in the pane, larger in presentation mode). */
   fontSize: number;
+  /** Readers and IUD capture under each step (default); without them the map is shorter, for print. */
+  equipment?: boolean;
 }
 
 const BAND_FILLS = ['#F3F6FA', '#FAFAF5'];
@@ -284,7 +286,7 @@ function columns(width: number, f: number, laneCount: number) {
   };
 }
 
-export function layoutCircuit(circuit: Circuit, { width, fontSize }: MapOptions): CircuitMap {
+export function layoutCircuit(circuit: Circuit, { width, fontSize, equipment = true }: MapOptions): CircuitMap {
   // Bands in flow order; a step whose zone is unknown goes to a last band.
   const zoneKeys = circuit.zones.map((z) => z.key);
   const bandOf = (step: CircuitStep): string => (zoneKeys.includes(step.zone) ? step.zone : '');
@@ -328,7 +330,7 @@ export function layoutCircuit(circuit: Circuit, { width, fontSize }: MapOptions)
     for (const step of steps.filter((s) => bandOf(s) === band.key)) {
       const state = stepState(step);
       const labelLines = wrap(step.label, textChars);
-      const gear = wrap(equipmentParts(step).short.join(' · '), Math.floor(textWidth / (small * 0.58)));
+      const gear = equipment ? wrap(equipmentParts(step).short.join(' · '), Math.floor(textWidth / (small * 0.58))) : [];
       const height = Math.max(2 * glyphR + 2 * pad, pad * 2 + labelLines.length * lineH + gear.length * smallLineH);
       const firstBaseline = y + pad + Math.round(f * 0.95);
       nodes.push({
@@ -396,7 +398,7 @@ export function layoutCircuit(circuit: Circuit, { width, fontSize }: MapOptions)
     nodes,
     arrows,
     focusOrder,
-    legend: legend(),
+    legend: legend(equipment),
     ruptures: links.filter((l) => l.non > 0).map((l) => linkSentence(l, linkState(l))),
     summary: summary(nodes, arrows, bands.length),
   };
@@ -438,7 +440,7 @@ function portPositions(
   return result;
 }
 
-function legend(): CircuitMap['legend'] {
+function legend(equipment: boolean): CircuitMap['legend'] {
   return {
     steps: (Object.keys(STEP_STYLES) as StepState[]).map((state) => {
       const s = STEP_STYLES[state];
@@ -448,7 +450,7 @@ function legend(): CircuitMap['legend'] {
       const s = LINK_STYLES[state];
       return { label: s.label, symbol: s.symbol, color: s.color, dash: s.dash };
     }),
-    equipment: 'Sous chaque étape : lecteur de codes, IUD-ID et IUD-IP saisis (✓) ou non (✗).',
+    equipment: equipment ? 'Sous chaque étape : lecteur de codes, IUD-ID et IUD-IP saisis (✓) ou non (✗).' : null,
   };
 }
 

@@ -218,6 +218,15 @@ describe.each(analyses)('geometry of %s', (_, make) => {
     );
   });
 
+  it('leaves out the equipment lines when asked (print), the map getting shorter', () => {
+    const full = layoutCircuit(circuit, { width: 520, fontSize: 7 });
+    const short = layoutCircuit(circuit, { width: 520, fontSize: 7, equipment: false });
+    expect(full.nodes.some((n) => n.equipment.length > 0)).toBe(true);
+    expect(short.nodes.every((n) => n.equipment.length === 0)).toBe(true);
+    expect(short.height).toBeLessThan(full.height);
+    expect(short.legend.equipment).toBeNull();
+  });
+
   it('keeps the type asked for where words fit, and shrinks it (not below 10 px) in a narrow pane', () => {
     expect(layoutCircuit(circuit, { width: 340, fontSize: 12 }).fontSize).toBe(12);
     expect(layoutCircuit(circuit, { width: 760, fontSize: 16 }).fontSize).toBe(16);

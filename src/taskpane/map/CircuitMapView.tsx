@@ -169,7 +169,7 @@ export function CircuitMapView({ analysis, presentation = false, onSelect }: Cir
       </div>
       <Legend title="Étapes" items={map.legend.steps} kind="step" />
       <Legend title="Liaisons" items={map.legend.links} kind="link" />
-      <p className={styles.note}>{map.legend.equipment}</p>
+      {map.legend.equipment && <p className={styles.note}>{map.legend.equipment}</p>}
     </div>
   );
 }
