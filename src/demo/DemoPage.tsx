@@ -54,7 +54,14 @@ const useStyles = makeStyles({
   selection: { minInlineSize: '8em', paddingInline: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
   grid: { flex: 1, minBlockSize: 0 },
   sheets: { borderTop: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground3, overflowX: 'auto' },
-  pane: { inlineSize: '420px', flexShrink: 0, overflowY: 'auto', [NARROW]: { inlineSize: 'auto', overflowY: 'visible' } },
+  pane: {
+    inlineSize: '420px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    // Presentation mode widens the pane so that the circuit map reads from the back of a room.
+    ':has([data-presentation="true"])': { inlineSize: 'min(60vw, 760px)' },
+    [NARROW]: { inlineSize: 'auto', overflowY: 'visible' },
+  },
 });
 
 export interface DemoPageProps {

@@ -92,7 +92,7 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
   function content(): ReactNode {
     switch (tab) {
       case 'dashboard':
-        return needsAnalysis((a) => <DashboardTab analysis={a} />);
+        return needsAnalysis((a) => <DashboardTab analysis={a} presentation={presentation} onSelect={(target) => act(() => session.select(target))} />);
       case 'controls':
         return needsAnalysis((a) => <ControlsTab findings={a.findings} onSelect={(finding) => act(() => session.select(finding))} />);
       case 'plan':

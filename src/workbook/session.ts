@@ -142,11 +142,11 @@ export class AnalysisSession {
     }, () => undefined);
   }
 
-  async select(finding: Finding): Promise<void> {
+  async select(target: Pick<Finding, 'sheet' | 'cell'>): Promise<void> {
     try {
-      await this.port.select(finding.sheet, finding.cell);
+      await this.port.select(target.sheet, target.cell);
     } catch (error) {
-      this.setState({ error: `Impossible de sélectionner la cellule ${finding.cell} : ${describe(error)}` });
+      this.setState({ error: `Impossible de sélectionner la cellule ${target.cell} : ${describe(error)}` });
     }
   }
 

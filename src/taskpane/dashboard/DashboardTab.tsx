@@ -6,6 +6,8 @@ import { RateBars } from './RateBars';
 import { RateTile } from './RateTile';
 import { visuallyHidden } from '../visuallyHidden';
 import { Section } from '../Section';
+import { CircuitMapView } from '../map/CircuitMapView';
+import type { RowTarget } from '../../views/circuit';
 
 const COLORS = {
   informatisation: tokens.colorBrandBackground,
@@ -30,8 +32,15 @@ const useStyles = makeStyles({
   hidden: visuallyHidden,
 });
 
-/** « Tableau de bord »: completeness, headline rates side by side, by zone, the three continuity views. */
-export function DashboardTab({ analysis }: { analysis: Analysis }) {
+export interface DashboardTabProps {
+  analysis: Analysis;
+  presentation?: boolean;
+  /** Selects the cartographie row behind a step or a transition of the map. */
+  onSelect?: (target: RowTarget) => void;
+}
+
+/** « Tableau de bord »: completeness, headline rates side by side, the circuit map, by zone, the three continuity views. */
+export function DashboardTab({ analysis, presentation, onSelect }: DashboardTabProps) {
   const styles = useStyles();
   const { overall, zones, views, equipment, counts } = analysis.figures;
   const ruptures = analysis.figures.transitions.filter((t) => t.ruptures > 0);
@@ -70,6 +79,10 @@ export function DashboardTab({ analysis }: { analysis: Analysis }) {
         <Caption1>
           Étapes informatisées : {formatRate(overall.etapesInformatisees)} ({ratio(overall.etapesInformatisees.numerator, overall.etapesInformatisees.denominator)})
         </Caption1>
+      </Section>
+
+      <Section title="Carte du circuit">
+        <CircuitMapView analysis={analysis} presentation={presentation} onSelect={onSelect} />
       </Section>
 
       <Section title="Par zone">
