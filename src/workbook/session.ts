@@ -11,7 +11,9 @@ import { mergePlan } from '../domain/actions/merge';
 import { analyse } from '../domain/analyse';
 import { demoAnswers } from '../domain/demo';
 import type { Analysis, Finding } from '../domain/model';
+import type { CartographieArea } from './answerColumns';
 import type { Capabilities, InitReport, SheetLayout, WorkbookPort, WorkbookProblem } from './port';
+import { synthesisDrift, type SynthesisDrift } from './synthesisDrift';
 import { SYNTHESIS_DATE_ROW, synthesisLayout } from './synthesisLayout';
 
 export interface SessionState {
@@ -24,6 +26,8 @@ export interface SessionState {
   /** French label of the task running, null when idle. */
   busy: string | null;
   error?: string;
+  /** The Synthèse found in the workbook does not follow the cartographie (checked when the pane opens). */
+  drift?: SynthesisDrift | null;
 }
 
 export type PlanUpdateReport =
@@ -49,6 +53,7 @@ export class AnalysisSession {
   private again = false;
   private unsubscribe: (() => void) | null = null;
   private writtenKey: string | null = null;
+  private area: CartographieArea | undefined;
   /** Shown under the Synthèse title when given. */
   private readonly establishment?: string;
 
@@ -64,7 +69,37 @@ export class AnalysisSession {
   /** Listens to the cartographie and runs the first analysis. */
   async start(): Promise<void> {
     if (!this.unsubscribe) this.unsubscribe = this.port.onCartographieChange(() => this.schedule());
+    await this.checkSynthesis();
     await this.refresh();
+  }
+
+  /**
+   * Compares the Synthèse the workbook holds with the one the add-in would write now; sets
+   * `drift` (null when it follows the cartographie). One read of each sheet, no write.
+   */
+  async checkSynthesis(): Promise<SynthesisDrift | null> {
+    try {
+      const read = await this.port.readCartographie();
+      if (!read.ok) return null;
+      const held = await this.port.readSynthesis();
+      if (!held.ok) return null;
+      const layout = synthesisLayout(analyse(read.value), { establishment: this.establishment, area: read.value.area });
+      const drift = synthesisDrift(layout, held.value, read.value.answerColumns);
+      this.setState({ drift });
+      return drift;
+    } catch (error) {
+      this.setState({ error: `Impossible de vérifier la Synthèse : ${describe(error)}` });
+      return null;
+    }
+  }
+
+  /** Rewrites the Synthèse's formulas and the cartographie's computed columns (an explicit command). */
+  async regenerateSynthesis(): Promise<void> {
+    return this.task('Régénération de la Synthèse…', async () => {
+      this.writtenKey = null;
+      await this.refresh();
+      await this.checkSynthesis();
+    }, () => undefined);
   }
 
   stop(): void {
@@ -171,6 +206,7 @@ export class AnalysisSession {
         return;
       }
       const analysis = analyse(read.value);
+      this.area = read.value.area;
       const problems = await this.writeSynthesis(analysis);
       this.setState({ status: 'ready', analysis, problems, error: undefined, recomputations: this.state.recomputations + 1 });
     } catch (error) {
@@ -180,7 +216,7 @@ export class AnalysisSession {
   }
 
   private async writeSynthesis(analysis: Analysis): Promise<WorkbookProblem[]> {
-    const layout = synthesisLayout(analysis, { establishment: this.establishment });
+    const layout = synthesisLayout(analysis, { establishment: this.establishment, area: this.area });
     const key = contentKey(layout);
     if (key === this.writtenKey) return [];
     const written = await this.port.writeSynthesis(layout);

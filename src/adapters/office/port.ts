@@ -4,14 +4,14 @@
  * cached id, else rediscovered by tolerant name), writing the Synthèse one sync, the plan one
  * read and one write. Large requests are split under Excel on the web's 5 MB limit.
  */
-import type { Cartographie, PlanRow } from '../../domain/model';
+import type { PlanRow } from '../../domain/model';
 import { cellText, parseAddress, type Grid } from '../../workbook/grid';
 import { demoWrites } from '../../workbook/demoFill';
 import { sheetProblem } from '../../workbook/headers';
 import { locateCartographie, resolveSheet } from '../../workbook/locate';
 import { findSheet } from '../../workbook/names';
 import { planArea, readPlanGrid } from '../../workbook/planSheet';
-import type { Capabilities, ChangeInfo, DemoAnswer, InitReport, ReadResult, SheetLayout, WorkbookPort } from '../../workbook/port';
+import type { Capabilities, ChangeInfo, DemoAnswer, InitReport, ReadCell, ReadResult, SheetCartographie, SheetLayout, WorkbookPort } from '../../workbook/port';
 import { PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
 import { templateSheet, workbookTemplate } from '../../workbook/template';
 import { DEFAULT_PAYLOAD_BUDGET, WriteBatch } from './batch';
@@ -20,7 +20,7 @@ import { ChangeFeed, DEFAULT_QUIET_WINDOW_MS } from './changes';
 import { isItemNotFound, isPayloadTooLarge, officeProblem } from './errors';
 import { writePlanSheet } from './plan';
 import { readSheetInSlices, readSheetOnce, type SheetRead, type SheetRef, type WorkbookState } from './read';
-import { writeSynthesisSheet } from './synthesis';
+import { readSynthesisSheet, writeSynthesisSheet } from './synthesis';
 import { renderTemplate } from './template';
 
 /** Runs a batch like `Excel.run`. */
@@ -95,7 +95,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     }
   }
 
-  async readCartographie(): Promise<ReadResult<Cartographie>> {
+  async readCartographie(): Promise<ReadResult<SheetCartographie>> {
     const grid = await this.readSheet('cartographie');
     if (!grid.ok) return grid;
     this.followCartographie();
@@ -135,13 +135,28 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return OK;
   }
 
+  async readSynthesis(): Promise<ReadResult<ReadCell[]>> {
+    try {
+      const state = await this.knownState();
+      const name = findSheet(state.names, SHEETS.synthesis);
+      return { ok: true, value: name === undefined ? [] : await this.run((context) => readSynthesisSheet(context, name)) };
+    } catch (error) {
+      return { ok: false, problems: [officeProblem(error, SHEETS.synthesis)] };
+    }
+  }
+
   private async writeSynthesisOnce(layout: SheetLayout, state: WorkbookState): Promise<void> {
     const existing = findSheet(state.names, layout.sheet);
     const names = [...state.names];
     await this.run(async (context) => {
       const batch = new WriteBatch(context, this.budget);
       const sheet = existing ? context.workbook.worksheets.getItem(existing) : this.addSheet(context, names, 'synthesis', layout.sheet);
-      await writeSynthesisSheet(batch, sheet, layout, { deleteChart: existing !== undefined && state.synthesisChart === true, drawChart: this.features.charts });
+      const cartographie = layout.cartographie && findSheet(names, layout.cartographie.sheet);
+      await writeSynthesisSheet(batch, sheet, layout, {
+        deleteChart: existing !== undefined && state.synthesisChart === true,
+        drawChart: this.features.charts,
+        ...(cartographie !== undefined && { cartographie: context.workbook.worksheets.getItem(cartographie) }),
+      });
       await batch.flush();
     });
     this.state = {
