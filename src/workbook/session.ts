@@ -69,8 +69,8 @@ export class AnalysisSession {
   /** Listens to the cartographie and runs the first analysis. */
   async start(): Promise<void> {
     if (!this.unsubscribe) this.unsubscribe = this.port.onCartographieChange(() => this.schedule());
-    await this.checkSynthesis();
     await this.refresh();
+    await this.checkSynthesis();
   }
 
   /**
