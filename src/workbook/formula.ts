@@ -124,9 +124,12 @@ function address(row: number, col: number, absolute: boolean): string {
   return `${$}${letters(col)}${$}${row}`;
 }
 
+/** Functions newer than Excel 2007: an .xlsx file names them with the "_xlfn." prefix (Excel and LibreOffice read #NAME? otherwise). */
+const NEWER_FUNCTIONS: ReadonlySet<FunctionName> = new Set<FunctionName>(['ISFORMULA', 'UNICHAR']);
+
 const PRECEDENCE: Record<BinaryOperator, number> = { '=': 1, '<>': 1, '>': 1, '&': 2, '+': 3, '-': 3, '*': 4, '/': 4 };
 
-function render(formula: Formula, parent = 0): string {
+function render(formula: Formula, file: boolean, parent = 0): string {
   switch (formula.kind) {
     case 'number':
       return formula.value < 0 ? `(${formula.value})` : String(formula.value);
@@ -139,17 +142,22 @@ function render(formula: Formula, parent = 0): string {
     case 'array':
       return `{${formula.values.map(quoteText).join(',')}}`;
     case 'call':
-      return `${formula.name}(${formula.args.map((arg) => render(arg)).join(',')})`;
+      return `${file && NEWER_FUNCTIONS.has(formula.name) ? '_xlfn.' : ''}${formula.name}(${formula.args.map((arg) => render(arg, file)).join(',')})`;
     case 'binary': {
       const own = PRECEDENCE[formula.operator];
       // Left-associative: the right operand needs parentheses at equal precedence.
-      const body = `${render(formula.left, own)}${formula.operator}${render(formula.right, own + 1)}`;
+      const body = `${render(formula.left, file, own)}${formula.operator}${render(formula.right, file, own + 1)}`;
       return own < parent ? `(${body})` : body;
     }
   }
 }
 
-/** "=COUNTIFS(…)": the formula as Range.formulas and .xlsx files take it (exceljs without the "="). */
+/** "=COUNTIFS(…)": the formula as Range.formulas takes it. */
 export function toExcel(formula: Formula): string {
-  return `=${render(formula)}`;
+  return `=${render(formula, false)}`;
+}
+
+/** The formula as stored in an .xlsx file (exceljs takes it without the "="). */
+export function toFileFormula(formula: Formula): string {
+  return render(formula, true);
 }

@@ -23,7 +23,7 @@ import { TABLE_HEADER_ROW } from '../../src/workbook/template';
 import { buildOracle, disagreements, oracleValue } from '../support/formulaOracle';
 
 const RUNS = Number(process.env.FORMULA_RUNS ?? 1000);
-const ORACLE_RUNS = Number(process.env.FORMULA_ORACLE_RUNS ?? 25);
+const ORACLE_RUNS = Number(process.env.FORMULA_ORACLE_RUNS ?? 10);
 
 const TEMPLATE = templateRows();
 const STEPS = [...new Map(TEMPLATE.map((row) => [row.step, row.zone])).entries()];

@@ -138,6 +138,7 @@ export class MemoryWorkbook {
   }
 
   toJSON(): MemoryWorkbookData {
+    this.settle();
     return structuredClone({ sheets: this.sheets, tables: this.tables, ...(this.selection && { selection: this.selection }) });
   }
 
@@ -147,12 +148,20 @@ export class MemoryWorkbook {
   }
 
   private emit(event: WorkbookEvent): void {
-    if (event.kind !== 'select') this.recalculate();
+    if (event.kind !== 'select') this.stale = true;
     for (const listener of this.listeners) listener(event);
+  }
+
+  /** Formulas are recalculated when a value is next read after a change (several writes, one recalculation). */
+  private stale = false;
+
+  private settle(): void {
+    if (this.stale) this.recalculate();
   }
 
   /** Evaluates every formula of the add-in, each once, following references (a cycle reads as #REF!). */
   recalculate(): void {
+    this.stale = false;
     const done = new Set<MemoryCell>();
     const running = new Set<MemoryCell>();
     const evaluate = (sheet: MemorySheet, cell: MemoryCell): void => {
@@ -251,11 +260,13 @@ export class MemoryWorkbook {
   // ---- cells
 
   getCell(sheet: string, address: string): MemoryCell | undefined {
+    this.settle();
     return this.mustSheet(sheet).cells[keyOf(address)];
   }
 
   /** What the user sees in a cell: style, band fill, then conditional colours. */
   cellFormat(sheet: string, address: string): CellFormat {
+    this.settle();
     const target = this.mustSheet(sheet);
     const cell = target.cells[keyOf(address)];
     const { row, column } = parseAddress(address);
@@ -329,6 +340,7 @@ export class MemoryWorkbook {
 
   /** Last used row and column (0 when the sheet is empty). */
   usedSize(sheet: string): { rows: number; columns: number } {
+    this.settle();
     let rows = 0;
     let columns = 0;
     for (const address of Object.keys(this.mustSheet(sheet).cells)) {
@@ -341,6 +353,7 @@ export class MemoryWorkbook {
 
   /** Every used cell from A1, as the workbook layer reads sheets. */
   grid(sheet: string): Grid {
+    this.settle();
     const target = this.mustSheet(sheet);
     const { rows, columns } = this.usedSize(sheet);
     const grid: CellInput[][] = Array.from({ length: rows }, () => Array.from({ length: columns }, () => ({ value: null })));

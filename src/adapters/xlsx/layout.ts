@@ -1,6 +1,6 @@
 /** Writes a generated sheet (SheetLayout) into an exceljs workbook. */
 import type { Workbook, Worksheet } from 'exceljs';
-import { toExcel } from '../../workbook/formula';
+import { toFileFormula } from '../../workbook/formula';
 import type { LayoutCell, SheetLayout } from '../../workbook/port';
 import { applyStyle } from './styles';
 
@@ -42,7 +42,7 @@ export function writeCells(sheet: Worksheet, cells: LayoutCell[], options: Formu
   for (const item of cells) {
     const cell = sheet.getCell(item.row + 1, item.col + 1);
     if (item.formula) {
-      const formula = toExcel(item.formula).slice(1);
+      const formula = toFileFormula(item.formula);
       cell.value = options.cachedResults && item.value !== null ? { formula, result: item.value } : { formula, date1904: false };
     } else {
       // exceljs stores a plain string as text, so "=…" stays text, never a formula.

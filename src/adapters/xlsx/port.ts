@@ -136,7 +136,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
       row.eachCell((cell, c) => {
         const value = cell.value as { formula?: string } | null;
         const input = readCell(cell);
-        const formula = typeof value === 'object' && value !== null && typeof value.formula === 'string' ? `=${value.formula}` : undefined;
+        const formula = typeof value === 'object' && value !== null && typeof value.formula === 'string' ? `=${value.formula.replace(/_xlfn\./gi, '')}` : undefined;
         if (input.value === null && formula === undefined) return;
         cells.push({ row: r - 1, col: c - 1, value: input.value, ...(formula && { formula }) });
       }),
