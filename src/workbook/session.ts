@@ -54,6 +54,7 @@ export class AnalysisSession {
   private unsubscribe: (() => void) | null = null;
   private writtenKey: string | null = null;
   private area: CartographieArea | undefined;
+  private answerColumns = false;
   /** Shown under the Synthèse title when given. */
   private readonly establishment?: string;
 
@@ -74,17 +75,17 @@ export class AnalysisSession {
   }
 
   /**
-   * Compares the Synthèse the workbook holds with the one the add-in would write now; sets
-   * `drift` (null when it follows the cartographie). One read of each sheet, no write.
+   * Compares the Synthèse the workbook holds with the one the add-in would write for the last
+   * analysis; sets `drift` (null when it follows the cartographie). One read, no write.
    */
   async checkSynthesis(): Promise<SynthesisDrift | null> {
+    const { analysis } = this.state;
+    if (!analysis || !this.area) return null;
     try {
-      const read = await this.port.readCartographie();
-      if (!read.ok) return null;
       const held = await this.port.readSynthesis();
       if (!held.ok) return null;
-      const layout = synthesisLayout(analyse(read.value), { establishment: this.establishment, area: read.value.area });
-      const drift = synthesisDrift(layout, held.value, read.value.answerColumns);
+      const layout = synthesisLayout(analysis, { establishment: this.establishment, area: this.area });
+      const drift = synthesisDrift(layout, held.value, this.answerColumns);
       this.setState({ drift });
       return drift;
     } catch (error) {
@@ -207,6 +208,7 @@ export class AnalysisSession {
       }
       const analysis = analyse(read.value);
       this.area = read.value.area;
+      this.answerColumns = read.value.answerColumns;
       const problems = await this.writeSynthesis(analysis);
       this.setState({ status: 'ready', analysis, problems, error: undefined, recomputations: this.state.recomputations + 1 });
     } catch (error) {

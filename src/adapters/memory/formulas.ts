@@ -25,6 +25,21 @@ interface Block {
   cells: Range;
   errors: boolean[];
   lower: (string | undefined)[];
+  /** Positions of each lowercased text, built on first use. */
+  index?: Map<string, number[]>;
+}
+
+function indexOf(block: Block): Map<string, number[]> {
+  if (!block.index) {
+    block.index = new Map();
+    block.lower.forEach((text, position) => {
+      if (text === undefined || block.errors[position]) return;
+      const list = block.index!.get(text);
+      if (list) list.push(position);
+      else block.index!.set(text, [position]);
+    });
+  }
+  return block.index;
 }
 type Argument = Value | Range | Block;
 
@@ -100,7 +115,10 @@ function wildcardMatch(pattern: string, value: string): boolean {
 }
 
 /** `lower`: the value lowercased when it is a text (precomputed once per range). */
-type Predicate = (value: Value, error: boolean, lower?: string) => boolean;
+type Predicate = ((value: Value, error: boolean, lower?: string) => boolean) & {
+  /** The lowercased text the criterion requires when it is a plain equality, for an index look-up. */
+  equalsText?: string;
+};
 
 const criteria = new Map<string, Predicate>();
 
@@ -133,7 +151,7 @@ function makeCriterion(source: string): Predicate {
     if (typeof value !== 'string') return false;
     return plain !== null ? (lower ?? value.toLowerCase()) === plain : wildcardMatch(operand, value);
   };
-  return (value, error, lower) => {
+  const predicate: Predicate = (value, error, lower) => {
     if (error) return operator === '<>';
     if (operator === '' || operator === '=') return equals(value, lower);
     if (operator === '<>') return !equals(value, lower);
@@ -143,6 +161,8 @@ function makeCriterion(source: string): Predicate {
     if (operator === '<=') return value <= numeric;
     return value >= numeric;
   };
+  if ((operator === '' || operator === '=') && operand !== '' && numeric === null && plain !== null) predicate.equalsText = plain;
+  return predicate;
 }
 
 /**
@@ -304,10 +324,14 @@ export class FormulaEvaluator {
       ranges.push(range);
       tests.push(criterion(this.scalar(args[i + 1], sheet)));
     }
-    let count = 0;
-    for (let index = 0; index < ranges[0].cells.length; index++) {
-      if (ranges.every((range, r) => tests[r](range.cells[index] ?? null, range.errors[index] ?? false, range.lower[index]))) count++;
+    const matches = (index: number) => ranges.every((range, r) => tests[r](range.cells[index] ?? null, range.errors[index] ?? false, range.lower[index]));
+    // A plain equality narrows the rows to look at through its range's index.
+    const narrow = tests.findIndex((test) => test.equalsText !== undefined);
+    if (narrow >= 0 && ranges.every((range) => range.cells.length === ranges[narrow].cells.length)) {
+      return (indexOf(ranges[narrow]).get(tests[narrow].equalsText as string) ?? []).filter(matches).length;
     }
+    let count = 0;
+    for (let index = 0; index < ranges[0].cells.length; index++) if (matches(index)) count++;
     return count;
   }
 }

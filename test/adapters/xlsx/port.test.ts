@@ -33,7 +33,11 @@ describe('XlsxWorkbookPort template', () => {
     const port = await initialised();
     const sheet = sheetOf(port, SHEETS.cartographie);
     const table = findTable(sheet, CARTOGRAPHIE_TABLE);
-    expect(table?.tableRef).toBe(`A${HEADER}:I${HEADER + templateRows().length}`);
+    // The two computed columns are part of the table, formulas with their result for an empty cartographie.
+    expect(table?.tableRef).toBe(`A${HEADER}:K${HEADER + templateRows().length}`);
+    expect(sheet.getCell(HEADER, 11).value).toBe('Réponse retenue');
+    expect(sheet.getCell(HEADER + 1, 10).value).toMatchObject({ formula: expect.stringContaining('_xlfn.ISFORMULA(H5)') });
+    expect(sheet.getCell(HEADER + 1, 11).value).toMatchObject({ formula: expect.stringContaining('COUNTIFS('), result: 'non renseignée' });
     expect(sheet.getCell(HEADER + 1, 8).dataValidation).toMatchObject({ type: 'list', formulae: ['"OUI,NON,NA"'], showErrorMessage: true });
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER });
     expect(sheet.getCell(HEADER, 8).font).toMatchObject({ bold: true });
