@@ -43,8 +43,10 @@ describe('XlsxWorkbookPort template', () => {
     expect(sheet.getCell(HEADER, 8).font).toMatchObject({ bold: true });
     expect(sheet.getColumn(5).width).toBe(60);
     const formats = (sheet as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
-    expect(formats.map((format) => format.rules[0].formulae[0])).toEqual(['"OUI"', '"NON"', '"NA"']);
+    // Réponse (H) and Réponse retenue (K) are coloured alike.
+    expect(formats.map((format) => format.rules[0].formulae[0])).toEqual(['"OUI"', '"NON"', '"NA"', '"OUI"', '"NON"', '"NA"']);
     expect(formats[0].ref.startsWith(`H${HEADER + 1}:H`)).toBe(true);
+    expect(formats[3].ref.startsWith(`K${HEADER + 1}:K`)).toBe(true);
 
     const read = await port.readCartographie();
     expect(read.ok && read.value.entries.map((entry) => entry.ref)).toEqual(templateRows().map((row) => row.ref));
