@@ -533,6 +533,13 @@ export class FakeRange extends ClientObject<RangeTarget> {
   get formulas(): unknown[][] {
     return this.get('formulas');
   }
+  /** Range.formulas: "=…" is a formula (kept as typed, not evaluated), like a value typed in a non-text cell. */
+  set formulas(value: unknown) {
+    this.command((target) => {
+      writeMatrix(target, value, storeWritten);
+      this.context.changes.push({ sheet: target.sheet, box: target.box, changeType: 'RangeEdited' });
+    }, matrixBytes(value));
+  }
   get valueTypes(): string[][] {
     return this.get('valueTypes');
   }
