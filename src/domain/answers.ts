@@ -43,7 +43,7 @@ export function answerText(text: string): string {
 
 const SPELLINGS = new Map(ANSWER_SPELLINGS.map(([spelling, answer]) => [spelling.toLowerCase(), answer]));
 
-const UNCERTAIN = /\?|v[ée]rifier|peut[- ]?[êe]tre|incertain/i;
+const UNCERTAIN = /\?|v[ée]rifier|confirmer|incertain/i;
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;

@@ -29,7 +29,7 @@ describe('normaliseAnswer', () => {
   });
 
   it('rejects an uncertain answer with its own reason', () => {
-    for (const value of ['OUI ?', 'à vérifier', 'peut-être', 'Non ? à confirmer']) {
+    for (const value of ['OUI ?', 'à vérifier', 'Non ? à confirmer', 'à confirmer']) {
       expect(answerOf({ value })).toEqual({
         kind: 'invalid',
         reason: `Réponse « ${value} » incertaine : à trancher par OUI, NON ou NA (comptée comme non renseignée d'ici là)`,
