@@ -1,6 +1,8 @@
 /**
- * ≥ 1,000 generated cartographies: every formula the add-in writes (Synthèse and computed columns)
- * evaluated by HyperFormula gives the engine's value for that cell. Generated from the template:
+ * Generated cartographies: every formula the add-in writes (Synthèse and computed columns) gives
+ * the engine's value for that cell, evaluated by HyperFormula (an independent spreadsheet engine,
+ * about 2 s per cartographie: FORMULA_ORACLE_RUNS, 10 by default) and by the in-memory workbook's
+ * interpreter (FORMULA_RUNS, 1,000 by default). Generated from the template:
  * answers in every accepted spelling and many invalid ones, type cells in other cases or unknown,
  * rows moved to another step, destinations changed, rows inserted (at new steps too), whole zones NA.
  *
