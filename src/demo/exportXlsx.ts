@@ -8,13 +8,18 @@ import type { MemoryCell, MemoryWorkbook } from '../adapters/memory/workbook';
 import { writeColumnWidths } from '../adapters/xlsx/layout';
 import { applyStyle, solidFill } from '../adapters/xlsx/styles';
 import { renderTemplateSheet } from '../adapters/xlsx/template';
+import { toFileFormula } from '../workbook/formula';
 import { sameLabel } from '../workbook/names';
 import { SHEET_ORDER, SHEETS } from '../workbook/sheets';
 import { templateSheet } from '../workbook/template';
 
 function writeCell(target: ExcelJS.Cell, cell: MemoryCell): void {
-  // A formula the user typed stays a formula; any other string is stored as text, never evaluated.
-  target.value = cell.formula !== undefined ? { formula: cell.formula.slice(1) } : cell.value;
+  // The add-in's formulas carry their result (viewers that do not recalculate show it); a formula the
+  // user typed stays a formula; any other string is stored as text, never evaluated.
+  if (cell.expression) {
+    const result = cell.error !== undefined ? { error: cell.error as ExcelJS.CellErrorValue['error'] } : cell.value;
+    target.value = { formula: toFileFormula(cell.expression), ...(result !== null && { result }) } as ExcelJS.CellFormulaValue;
+  } else target.value = cell.formula !== undefined ? { formula: cell.formula.slice(1) } : cell.value;
   if (cell.style) applyStyle(target, cell.style);
   if (cell.numberFormat) target.numFmt = cell.numberFormat;
   if (cell.fill) target.fill = solidFill(cell.fill);
@@ -24,6 +29,7 @@ function writeCell(target: ExcelJS.Cell, cell: MemoryCell): void {
 export async function workbookToXlsx(memory: MemoryWorkbook): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'RESOMEDIT DMI';
+  memory.recalculate();
   for (const name of memory.sheetNames()) {
     const data = memory.sheet(name)!;
     const sheet = workbook.addWorksheet(name);

@@ -1,24 +1,49 @@
 /**
- * Reading an answer cell (SPEC §6). Accepted after normalisation: OUI, NON, NA, with case,
- * accents, spaces, punctuation and the variants "n/a", "N.A.", "non applicable" and "sans objet"
- * (the usual French wording for "not applicable"). Anything else is invalid, with a French reason.
+ * Reading an answer cell (SPEC §6). Accepted: the finite list of spellings below, compared after
+ * Excel's TRIM (no-break spaces and tabs counted as spaces) and without case, exactly as the
+ * "Réponse lue" column of the cartographie compares them; the Références sheet shows the list.
+ * Anything else is invalid, with a French reason; an uncertain answer ("OUI ?", "à vérifier")
+ * is invalid too, with its own reason.
  */
 import type { Answer, CellInput } from './model';
-import { normaliseLabel, tidyLabel } from './text';
+import { tidyLabel } from './text';
 
 export type NormalisedAnswer = { kind: 'answer'; answer: Answer } | { kind: 'empty' } | { kind: 'invalid'; reason: string };
 
 const EXPECTED = 'attendu OUI, NON ou NA';
 const MAX_QUOTED = 40;
 
-const VARIANTS = new Map<string, Answer>([
-  ['oui', 'OUI'],
-  ['non', 'NON'],
-  ['na', 'NA'],
-  ['n a', 'NA'],
-  ['non applicable', 'NA'],
-  ['sans objet', 'NA'],
-]);
+/** Accepted spellings and what each reads as, in the order the Références sheet lists them. */
+export const ANSWER_SPELLINGS: readonly (readonly [spelling: string, answer: Answer])[] = [
+  ['OUI', 'OUI'],
+  ['NON', 'NON'],
+  ['NA', 'NA'],
+  ['N/A', 'NA'],
+  ['N.A.', 'NA'],
+  ['N.A', 'NA'],
+  ['Non applicable', 'NA'],
+  ['Non-applicable', 'NA'],
+  ['Sans objet', 'NA'],
+];
+
+/** Characters the formulas turn into plain spaces before TRIM: no-break spaces and tabs. */
+export const SPACE_LIKE: readonly number[] = [0xa0, 0x202f, 0x09];
+
+const SPACE_LIKE_PATTERN = new RegExp(`[${SPACE_LIKE.map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+
+/** Excel's TRIM: spaces removed at both ends, inner runs reduced to one. */
+export function excelTrim(text: string): string {
+  return text.replace(/ +/g, ' ').replace(/^ | $/g, '');
+}
+
+/** An answer cell's text as the formulas compare it. */
+export function answerText(text: string): string {
+  return excelTrim(text.replace(SPACE_LIKE_PATTERN, ' '));
+}
+
+const SPELLINGS = new Map(ANSWER_SPELLINGS.map(([spelling, answer]) => [spelling.toLowerCase(), answer]));
+
+const UNCERTAIN = /\?|v[ée]rifier|confirmer|incertain/i;
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -40,21 +65,18 @@ function invalid(cell: CellInput, what?: string): NormalisedAnswer {
   return { kind: 'invalid', reason: `Réponse « ${displayValue(cell.value, cell.date)} » invalide${detail} : ${EXPECTED}` };
 }
 
-function variantKey(text: string): string {
-  return normaliseLabel(text)
-    .replace(/[.,;:!?/\\_'"()-]/g, ' ')
-    .replace(/ +/g, ' ')
-    .trim();
-}
-
 export function normaliseAnswer(cell: CellInput): NormalisedAnswer {
   if (cell.error) return invalid(cell, 'erreur Excel');
   if (cell.formula) return invalid(cell, 'résultat de formule');
   const { value } = cell;
-  if (value === null || (typeof value === 'string' && tidyLabel(value) === '')) return { kind: 'empty' };
+  if (value === null || (typeof value === 'string' && answerText(value) === '')) return { kind: 'empty' };
   if (cell.date) return invalid(cell, 'date');
   if (typeof value === 'number') return invalid(cell, 'nombre');
   if (typeof value === 'boolean') return invalid(cell, 'valeur logique');
-  const answer = VARIANTS.get(variantKey(value));
-  return answer ? { kind: 'answer', answer } : invalid(cell);
+  const answer = SPELLINGS.get(answerText(value).toLowerCase());
+  if (answer) return { kind: 'answer', answer };
+  if (UNCERTAIN.test(value)) {
+    return { kind: 'invalid', reason: `Réponse « ${displayValue(value)} » incertaine : à trancher par OUI, NON ou NA (comptée comme non renseignée d'ici là)` };
+  }
+  return invalid(cell);
 }

@@ -130,6 +130,16 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
           <MessageBarBody>{actionError ?? `Dernière mise à jour impossible : ${state.error}`}</MessageBarBody>
         </MessageBar>
       )}
+      {state.drift && (
+        <MessageBar intent="warning" layout="multiline" data-testid="synthesis-drift">
+          <MessageBarBody>{state.drift.message}</MessageBarBody>
+          <MessageBarActions>
+            <Button disabled={blocked} onClick={() => act(() => session.regenerateSynthesis())}>
+              Régénérer la Synthèse
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {state.status === 'ready' && state.problems.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{state.problems.map((p) => p.message).join(' ')}</MessageBarBody>

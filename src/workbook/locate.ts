@@ -3,11 +3,12 @@
  * usual synonyms), columns in any order, blank lines skipped, merged Zone/Étape blocks filled down.
  */
 import { stepByLabel, zoneById } from '../domain/catalogue';
-import type { Cartographie, CartographieEntry, CellInput } from '../domain/model';
+import type { CartographieEntry, CellInput } from '../domain/model';
+import { ANSWER_COLUMNS, SPARE_ROWS, type CartographieArea } from './answerColumns';
 import { cellAddress, cellText, type Grid } from './grid';
 import { columnText, isHeaderOf, locateHeader, sheetProblem, type ColumnSpecs, type HeaderLocation } from './headers';
-import { findSheet } from './names';
-import type { ReadResult, WorkbookProblem } from './port';
+import { findSheet, headerKey } from './names';
+import type { ReadResult, SheetCartographie, WorkbookProblem } from './port';
 import { CARTOGRAPHIE_COLUMNS, SHEETS, type CartographieColumn, type SheetKey } from './sheets';
 
 export const CARTOGRAPHIE_SPECS: ColumnSpecs<CartographieColumn> = {
@@ -62,7 +63,47 @@ function zoneOfStep(step: string): string {
   return known ? (zoneById(known.zone)?.label ?? '') : '';
 }
 
-export function locateCartographie(grid: Grid, tableHeaderRow?: number): ReadResult<Cartographie> {
+/**
+ * Where the formulas find the cartographie: its columns, and the computed columns « Réponse lue »
+ * and « Réponse retenue » where the header names them, else just right of the last header cell.
+ */
+function areaOf(grid: Grid, location: HeaderLocation<CartographieColumn>, entries: CartographieEntry[]): { area: CartographieArea; answerColumns: boolean } {
+  const header = grid.rows[location.index] ?? [];
+  const named = (label: string) => header.findIndex((cell) => cellText(cell) !== '' && headerKey(cellText(cell)) === headerKey(label));
+  let read = named(ANSWER_COLUMNS.read);
+  let kept = named(ANSWER_COLUMNS.kept);
+  const answerColumns = read >= 0 && kept >= 0;
+  if (!answerColumns) {
+    const last = header.reduce((found, cell, index) => (cellText(cell) !== '' ? index : found), -1);
+    read = last + 1;
+    kept = last + 2;
+  }
+  const at = (index: number | undefined) => (index === undefined ? undefined : grid.left + index);
+  const { columns } = location;
+  const headerRow = grid.top + location.index;
+  const lastQuestion = entries.length > 0 ? entries[entries.length - 1].row : headerRow + 1;
+  return {
+    answerColumns,
+    area: {
+      sheet: grid.sheet,
+      headerRow,
+      lastRow: lastQuestion + SPARE_ROWS,
+      columns: {
+        zone: at(columns.zone),
+        step: at(columns.step) as number,
+        type: at(columns.type) as number,
+        label: at(columns.label) as number,
+        to: at(columns.to),
+        critical: at(columns.critical),
+        answer: at(columns.answer) as number,
+        read: grid.left + read,
+        kept: grid.left + kept,
+      },
+    },
+  };
+}
+
+export function locateCartographie(grid: Grid, tableHeaderRow?: number): ReadResult<SheetCartographie> {
   const header = locateHeader(grid, CARTOGRAPHIE_SPECS, tableHeaderRow);
   if (!header.ok) return header;
   const location = header.value;
@@ -93,11 +134,11 @@ export function locateCartographie(grid: Grid, tableHeaderRow?: number): ReadRes
       answerCell: cellAddress(row, grid.left + answerCol),
     });
   }
-  return { ok: true, value: { sheet: grid.sheet, entries } };
+  return { ok: true, value: { sheet: grid.sheet, entries, ...areaOf(grid, location, entries) } };
 }
 
 /** True when a cartographie could be read and one of its answers is filled (port.hasAnswers). */
-export function hasAnyAnswer(read: ReadResult<Cartographie>): boolean {
+export function hasAnyAnswer(read: ReadResult<SheetCartographie>): boolean {
   return read.ok && read.value.entries.some((entry) => cellText(entry.answer) !== '');
 }
 

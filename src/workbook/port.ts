@@ -5,6 +5,8 @@
  */
 import type { DemoAnswer } from '../domain/demo';
 import type { Cartographie, PlanRow } from '../domain/model';
+import type { CartographieArea } from './answerColumns';
+import type { Formula } from './formula';
 
 export type { DemoAnswer };
 
@@ -33,11 +35,16 @@ export type CellStyle =
   | 'good'
   | 'bad';
 
-/** One cell of a generated sheet. Rows and columns are 0-based. Strings are always written as text. */
+/**
+ * One cell of a generated sheet. Rows and columns are 0-based. Strings are always written as text.
+ * A cell with a formula holds it in `formula`, and in `value` the result the domain engine computes
+ * for it (the cached result of .xlsx files).
+ */
 export interface LayoutCell {
   row: number;
   col: number;
   value: string | number | null;
+  formula?: Formula;
   style?: CellStyle;
   /** Excel number format, e.g. '0 %' for rates. */
   numberFormat?: string;
@@ -61,6 +68,26 @@ export interface SheetLayout {
   cells: LayoutCell[];
   columnWidths: number[];
   chart?: ChartSpec;
+  /**
+   * Cells the Synthèse's formulas need on the cartographie sheet: the computed columns « Réponse
+   * lue » and « Réponse retenue » at the right of the table (never an answer or a comment).
+   */
+  cartographie?: { sheet: string; cells: LayoutCell[] };
+}
+
+/** The cartographie as read, with where its columns stand (for the formulas that count it). */
+export interface SheetCartographie extends Cartographie {
+  area: CartographieArea;
+  /** The sheet already has the computed columns (else the area places them right of the table). */
+  answerColumns: boolean;
+}
+
+/** A cell of the Synthèse as the workbook holds it: its shown value and, when it has one, its formula (English syntax). */
+export interface ReadCell {
+  row: number;
+  col: number;
+  value: string | number | boolean | null;
+  formula?: string;
 }
 
 export interface InitReport {
@@ -95,7 +122,9 @@ export interface ChangeInfo {
 export interface WorkbookPort {
   readonly capabilities: Capabilities;
   /** Reads the whole cartographie (one round trip in Excel). */
-  readCartographie(): Promise<ReadResult<Cartographie>>;
+  readCartographie(): Promise<ReadResult<SheetCartographie>>;
+  /** The Synthèse's non-empty cells (0-based), formulas included; ok with no cells when the sheet is absent. */
+  readSynthesis(): Promise<ReadResult<ReadCell[]>>;
   /** Regenerates the Synthèse sheet (one round trip in Excel). */
   writeSynthesis(layout: SheetLayout): Promise<ReadResult<void>>;
   /** Reads the plan d'action rows, user columns included. */

@@ -14,7 +14,9 @@ import { mergePlan } from '../domain/actions/merge';
 import { analyse } from '../domain/analyse';
 import { demoAnswers } from '../domain/demo';
 import type { Analysis, Finding } from '../domain/model';
+import type { CartographieArea } from './answerColumns';
 import type { Capabilities, InitReport, WorkbookPort, WorkbookProblem } from './port';
+import { synthesisDrift, type SynthesisDrift } from './synthesisDrift';
 import { synthesisLayout } from './synthesisLayout';
 
 export interface SessionState {
@@ -27,6 +29,8 @@ export interface SessionState {
   /** French label of the task running, null when idle. */
   busy: string | null;
   error?: string;
+  /** The Synthèse found in the workbook does not follow the cartographie (checked when the pane opens). */
+  drift?: SynthesisDrift | null;
 }
 
 export type PlanUpdateReport =
@@ -50,6 +54,8 @@ export class AnalysisSession {
   private running: Promise<void> | null = null;
   private again = false;
   private unsubscribe: (() => void) | null = null;
+  private area: CartographieArea | undefined;
+  private answerColumns = false;
   /** Shown under the Synthèse title when given. */
   private readonly establishment?: string;
 
@@ -67,6 +73,27 @@ export class AnalysisSession {
   async start(): Promise<void> {
     if (!this.unsubscribe) this.unsubscribe = this.port.onCartographieChange(() => this.schedule(this.debounceMs));
     await this.refresh();
+    await this.checkSynthesis();
+  }
+
+  /**
+   * Compares the Synthèse the workbook holds with the one the add-in would write for the last
+   * analysis; sets `drift` (null when it follows the cartographie). One read, no write.
+   */
+  async checkSynthesis(): Promise<SynthesisDrift | null> {
+    const { analysis } = this.state;
+    if (!analysis || !this.area) return null;
+    try {
+      const held = await this.port.readSynthesis();
+      if (!held.ok) return null;
+      const layout = synthesisLayout(analysis, { establishment: this.establishment, area: this.area });
+      const drift = synthesisDrift(layout, held.value, this.answerColumns);
+      this.setState({ drift });
+      return drift;
+    } catch (error) {
+      this.setState({ error: `Impossible de vérifier la Synthèse : ${describe(error)}` });
+      return null;
+    }
   }
 
   stop(): void {
@@ -117,8 +144,10 @@ export class AnalysisSession {
       const { status, analysis, problems, error } = this.state;
       if (status === 'error') return { ok: false as const, problems: [{ code: 'unreadable' as const, message: error ?? '' }] };
       if (status !== 'ready' || !analysis) return { ok: false as const, problems };
-      const written = await this.port.writeSynthesis(synthesisLayout(analysis, { establishment: this.establishment }));
-      return written.ok ? { ok: true as const } : written;
+      const written = await this.port.writeSynthesis(synthesisLayout(analysis, { establishment: this.establishment, area: this.area }));
+      if (!written.ok) return written;
+      await this.checkSynthesis();
+      return { ok: true as const };
     }, (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
   }
 
@@ -189,6 +218,8 @@ export class AnalysisSession {
         return;
       }
       const analysis = analyse(read.value);
+      this.area = read.value.area;
+      this.answerColumns = read.value.answerColumns;
       this.setState({ status: 'ready', analysis, problems: [], error: undefined, recomputations: this.state.recomputations + 1 });
     } catch (error) {
       this.setState({ status: 'error', error: `Erreur pendant l'analyse du classeur : ${describe(error)}` });

@@ -1,14 +1,19 @@
 /**
- * The Synthèse sheet as a layout (SPEC §7), regenerated whole after each analysis. Rates are
- * numbers formatted '0 %' so formulas and charts can use them; a rate whose denominator is 0 is
- * the text "non évaluable". Every string is plain text, there is no formula.
+ * The Synthèse sheet as a layout (SPEC §7). Every figure is a native formula (COUNTIFS over the
+ * « Réponse retenue » column of the cartographie, see answerColumns.ts), so Excel and LibreOffice
+ * recalculate it without the add-in; each formula cell also carries the engine's result. Rates
+ * are numbers formatted '0 %'; a rate whose denominator is 0 is the text "non évaluable". The
+ * findings and the top actions are lists, written as text when the Synthèse is generated.
  */
+import { CATALOGUE, zoneById } from '../domain/catalogue';
 import { GAP_COUNTS } from '../domain/gapCounts';
-import { zoneById } from '../domain/catalogue';
 import { NOT_EVALUABLE } from '../domain/format';
-import type { ActionProposal, Analysis, Answer, ContinuityViewId, Rate, RateSet } from '../domain/model';
+import type { ActionProposal, Analysis, Answer, ContinuityViewId, GapCounts, QuestionType, Rate, RateSet } from '../domain/model';
+import { answerColumnCells, areaColumn, KEPT, type AreaColumn, type CartographieArea } from './answerColumns';
+import { binary, call, column, countIfs, equalsCriterion, escapeWildcards, num, ratio, sum, text, type Formula, type RangeReference } from './formula';
 import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from './port';
 import { SHEETS } from './sheets';
+import { templateArea } from './template';
 
 export const PERCENT_FORMAT = '0 %';
 /** Row of the "mise à jour" line: the only one that changes when the figures do not. */
@@ -39,8 +44,90 @@ function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${integer.format(n)} ${n > 1 ? plural : singular}`;
 }
 
-function terms(rate: Rate): string {
+function termsText(rate: Rate): string {
   return `${integer.format(rate.numerator)} / ${integer.format(rate.denominator)}`;
+}
+
+/** Numerator and denominator of a rate, as formulas. */
+interface Terms {
+  numerator: Formula;
+  denominator: Formula;
+}
+
+/** Rows a figure counts: the union of disjoint sets of rows, each given by visible labels (Zone, Étape…). */
+type Scope = [AreaColumn, string][][];
+
+const EVERYWHERE: Scope = [[]];
+
+/**
+ * The counts behind every figure, as COUNTIFS over the cartographie's columns (labels compared
+ * as Excel compares them, wildcards escaped). Undefined when the sheet lacks a column a count
+ * needs (e.g. no Zone column): that figure is then written as a value.
+ */
+class Counts {
+  constructor(private readonly area: CartographieArea) {}
+
+  /** Rows of `scope` (of `type` when given) whose « Réponse retenue » matches `kept` ("?*": every question). */
+  count(scope: Scope, kept: string, type?: QuestionType): Formula | undefined {
+    const terms: Formula[] = [];
+    for (const labels of scope) {
+      const pairs: [RangeReference, Formula][] = [];
+      for (const [key, label] of labels) {
+        const range = areaColumn(this.area, key);
+        if (!range) return undefined;
+        pairs.push([range, equalsCriterion(label)]);
+      }
+      if (type) pairs.push([areaColumn(this.area, 'type') as RangeReference, text(type)]);
+      pairs.push([areaColumn(this.area, 'kept') as RangeReference, text(kept)]);
+      terms.push(countIfs(pairs));
+    }
+    return sum(terms);
+  }
+
+  /** Sum of several counts, undefined when one is. */
+  total(scope: Scope, kept: string[], type?: QuestionType): Formula | undefined {
+    const parts = kept.map((value) => this.count(scope, value, type));
+    return parts.every((part) => part !== undefined) ? sum(parts as Formula[]) : undefined;
+  }
+
+  terms(key: keyof RateSet, scope: Scope): Terms | undefined {
+    const make = (numerator: Formula | undefined, denominator: Formula | undefined) => (numerator && denominator ? { numerator, denominator } : undefined);
+    switch (key) {
+      case 'completude':
+        return make(this.total(scope, ['OUI', 'NON', 'NA']), this.count(scope, '?*'));
+      case 'informatisation':
+        return make(this.count(scope, 'OUI', 'Donnée'), this.total(scope, ['OUI', 'NON'], 'Donnée'));
+      case 'etapesInformatisees':
+        return make(this.count(scope, 'OUI', 'Informatisation'), this.total(scope, ['OUI', 'NON'], 'Informatisation'));
+      case 'interoperabilite':
+        return make(this.count(scope, 'OUI', 'Interopérabilité'), this.total(scope, ['OUI', 'NON'], 'Interopérabilité'));
+      case 'continuite':
+        return make(this.total(scope, ['OUI', 'NA'], 'Interopérabilité'), this.total(scope, ['OUI', 'NON', 'NA'], 'Interopérabilité'));
+      case 'rupture':
+        return make(this.count(scope, 'NON', 'Interopérabilité'), this.total(scope, ['OUI', 'NON', 'NA'], 'Interopérabilité'));
+    }
+  }
+
+  /** COUNTIFS over whole columns with fixed criteria (conclusion counts); a string is a criterion as written. */
+  where(pairs: [AreaColumn, string | Formula][]): Formula | undefined {
+    const ranges = pairs.map(([key]) => areaColumn(this.area, key));
+    if (ranges.some((range) => range === undefined)) return undefined;
+    return countIfs(pairs.map(([, criterion], index) => [ranges[index] as RangeReference, typeof criterion === 'string' ? text(criterion) : criterion]));
+  }
+
+  /** Sum of several `where` counts, undefined when one is. */
+  whereAny(list: [AreaColumn, string | Formula][][]): Formula | undefined {
+    const parts = list.map((pairs) => this.where(pairs));
+    return parts.every((part) => part !== undefined) ? sum(parts as Formula[]) : undefined;
+  }
+}
+
+/** One answer for a step (Informatisation, Lecteur…): NON when a row reads NON, else OUI, else NA, else "—". */
+function stepAnswer(counts: Counts, scope: Scope, type: QuestionType): Formula | undefined {
+  const [non, oui, na] = (['NON', 'OUI', 'NA'] as const).map((kept) => counts.count(scope, kept, type));
+  if (!non || !oui || !na) return undefined;
+  const has = (count: Formula) => binary('>', count, num(0));
+  return call('IF', has(non), text('NON'), call('IF', has(oui), text('OUI'), call('IF', has(na), text('NA'), text('—'))));
 }
 
 function answerStyle(answer: Answer | null): CellStyle {
@@ -54,13 +141,21 @@ class Sheet {
   readonly cells: LayoutCell[] = [];
   row = 0;
 
-  put(col: number, value: Value, style?: CellStyle, numberFormat?: string): void {
-    this.cells.push({ row: this.row, col, value, ...(style && { style }), ...(numberFormat && { numberFormat }) });
+  put(col: number, value: Value, style?: CellStyle, numberFormat?: string, formula?: Formula): void {
+    this.cells.push({ row: this.row, col, value, ...(formula && { formula }), ...(style && { style }), ...(numberFormat && { numberFormat }) });
   }
 
-  rate(col: number, rate: Rate): void {
-    if (rate.value === null) this.put(col, NOT_EVALUABLE, 'note');
-    else this.put(col, rate.value, 'percent', PERCENT_FORMAT);
+  /** A rate: its formula when the counts can be written as one, with the engine's value. */
+  rate(col: number, rate: Rate, terms?: Terms): void {
+    const formula = terms && ratio(terms.numerator, terms.denominator, text(NOT_EVALUABLE));
+    if (rate.value === null) this.put(col, NOT_EVALUABLE, formula ? 'percent' : 'note', formula && PERCENT_FORMAT, formula);
+    else this.put(col, rate.value, 'percent', PERCENT_FORMAT, formula);
+  }
+
+  /** "3 / 4": the terms of a rate, as a formula when there is one. */
+  terms(col: number, rate: Rate, terms: Terms | undefined, style: CellStyle = 'note'): void {
+    const formula = terms && binary('&', binary('&', terms.numerator, text(' / ')), terms.denominator);
+    this.put(col, formula ? `${rate.numerator} / ${rate.denominator}` : termsText(rate), style, undefined, formula);
   }
 
   /** One row of values, each in its own column from A. */
@@ -82,20 +177,25 @@ class Sheet {
 const COLUMNS = 9;
 const COLUMN_WIDTHS = [48, 16, 16, 16, 16, 16, 16, 16, 16];
 
-function heading(sheet: Sheet, analysis: Analysis, establishment: string | undefined, date: Date): void {
+function heading(sheet: Sheet, analysis: Analysis, counts: Counts, establishment: string | undefined, date: Date): void {
   sheet.text('Synthèse de la cartographie des données informatiques du circuit des DMI', 'title');
   const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(date);
-  sheet.text(`Mise à jour du ${when}, calculée à partir de la feuille « ${SHEETS.cartographie} » : ne rien saisir ici, la feuille est régénérée.`, 'note');
+  sheet.text(
+    `Générée le ${when}. Les chiffres sont des formules sur la colonne « Réponse retenue » de la feuille « ${analysis.cartographie.sheet || SHEETS.cartographie} » : ils se recalculent à chaque saisie. Ne rien saisir ici.`,
+    'note',
+  );
   if (establishment) sheet.text(`Établissement : ${establishment}`, 'subtitle');
-  const { counts, overall } = analysis.figures;
+  const { overall } = analysis.figures;
+  const terms = counts.terms('completude', EVERYWHERE);
   sheet.row++;
   sheet.put(0, 'Complétude', 'label');
-  sheet.rate(1, overall.completude);
-  sheet.put(2, `${integer.format(counts.answered)} / ${count(counts.rows, 'ligne')} renseignée${counts.answered > 1 ? 's' : ''}`, 'value');
+  sheet.rate(1, overall.completude, terms);
+  const shown = terms && binary('&', binary('&', binary('&', terms.numerator, text(' / ')), terms.denominator), text(' lignes renseignées'));
+  sheet.put(2, `${overall.completude.numerator} / ${overall.completude.denominator} lignes renseignées`, 'value', undefined, shown);
   sheet.row++;
 }
 
-function overallRates(sheet: Sheet, overall: RateSet): void {
+function overallRates(sheet: Sheet, overall: RateSet, counts: Counts): void {
   sheet.section('Indicateurs du circuit');
   const columns: [keyof RateSet, string][] = [
     ['informatisation', 'Informatisation des données'],
@@ -104,48 +204,84 @@ function overallRates(sheet: Sheet, overall: RateSet): void {
   ];
   sheet.line(['', ...columns.map(([, label]) => label)], 'header');
   sheet.put(0, 'Circuit complet', 'label');
-  columns.forEach(([key], index) => sheet.rate(index + 1, overall[key]));
+  columns.forEach(([key], index) => sheet.rate(index + 1, overall[key], counts.terms(key, EVERYWHERE)));
   sheet.row++;
-  sheet.line(['Calcul (numérateur / dénominateur)', ...columns.map(([key]) => terms(overall[key]))], 'note');
+  sheet.put(0, 'Calcul (numérateur / dénominateur)', 'note');
+  columns.forEach(([key], index) => sheet.terms(index + 1, overall[key], counts.terms(key, EVERYWHERE)));
+  sheet.row++;
   sheet.text('On peut être 100 % informatisé et 0 % interopérable : les deux taux se lisent côte à côte.', 'note');
 }
 
-function equipment(sheet: Sheet, analysis: Analysis): void {
+/** The label of a step's IUD question in the catalogue, when the step has one. */
+function iudLabel(step: string, datum: 'iud-id' | 'iud-ip'): string | undefined {
+  return CATALOGUE.questions.find((q) => q.step === step && q.type === 'Donnée' && q.datum === datum)?.label;
+}
+
+const EQUIPMENT_COLUMNS = { informatisation: 3, lecteur: 4, iudId: 5, iudIp: 6, depot: 7 } as const;
+
+function equipment(sheet: Sheet, analysis: Analysis, counts: Counts): void {
   const { equipment: figures, steps } = analysis.figures;
   sheet.section('Évaluer les équipements informatiques et matériels');
   sheet.line(['Étape', 'Zone', 'Logiciel', 'Informatisation', 'Lecteur', 'IUD-ID', 'IUD-IP', 'Dépôts', 'Données informatisées'], 'header');
+  const firstRow = sheet.row + 1;
   for (const step of figures.steps) {
+    const scope: Scope = [[['step', step.label]]];
+    const iud = (datum: 'iud-id' | 'iud-ip'): Formula | undefined => {
+      const label = iudLabel(step.step, datum);
+      return label === undefined ? text('—') : stepAnswer(counts, [[['step', step.label], ['label', label]]], 'Donnée');
+    };
+    const answers: [Answer | null, Formula | undefined][] = [
+      [step.informatisation, stepAnswer(counts, scope, 'Informatisation')],
+      [step.lecteur, stepAnswer(counts, scope, 'Lecteur')],
+      [step.iudId, iud('iud-id')],
+      [step.iudIp, iud('iud-ip')],
+      [step.depot, stepAnswer(counts, scope, 'Dépôt')],
+    ];
     sheet.put(0, step.label, 'label');
     sheet.put(1, zoneById(step.zone)?.label ?? step.zone, 'value');
     sheet.put(2, step.software, 'value');
-    [step.informatisation, step.lecteur, step.iudId, step.iudIp, step.depot].forEach((answer, index) =>
-      sheet.put(3 + index, answer ?? '—', answerStyle(answer)),
-    );
+    answers.forEach(([answer, formula], index) => sheet.put(3 + index, answer ?? '—', answerStyle(answer), undefined, formula));
     const data = steps.find((s) => s.step === step.step);
-    if (data) sheet.rate(8, data.informatisation);
+    if (data) sheet.rate(8, data.informatisation, counts.terms('informatisation', scope));
     sheet.row++;
   }
+  const lastRow = sheet.row;
   sheet.text('— : non renseigné ou sans objet pour cette étape.', 'note');
-  for (const [label, rate] of [
-    ['Étapes équipées de lecteurs automatiques de codes (hors étapes NA)', figures.lecteurs],
-    ['Dépôts temporaires et/ou permanents gérés', figures.depots],
+  // The two rates count the table above, in this sheet.
+  const own = (col: number) => column(col + 1, firstRow, Math.max(firstRow, lastRow));
+  const answered = (col: number, value: string, pairs: [RangeReference, Formula][] = []) => countIfs([...pairs, [own(col), text(value)]]);
+  const notNa: [RangeReference, Formula][] = [[own(EQUIPMENT_COLUMNS.informatisation), text('<>NA')]];
+  const readers = { numerator: answered(EQUIPMENT_COLUMNS.lecteur, 'OUI', notNa), denominator: sum([answered(EQUIPMENT_COLUMNS.lecteur, 'OUI', notNa), answered(EQUIPMENT_COLUMNS.lecteur, 'NON', notNa)]) };
+  const depots = { numerator: answered(EQUIPMENT_COLUMNS.depot, 'OUI'), denominator: sum([answered(EQUIPMENT_COLUMNS.depot, 'OUI'), answered(EQUIPMENT_COLUMNS.depot, 'NON')]) };
+  const hasTable = figures.steps.length > 0;
+  for (const [label, rate, terms] of [
+    ['Étapes équipées de lecteurs automatiques de codes (hors étapes NA)', figures.lecteurs, readers],
+    ['Dépôts temporaires et/ou permanents gérés', figures.depots, depots],
   ] as const) {
     sheet.put(0, label, 'label');
-    sheet.rate(1, rate);
-    sheet.put(2, terms(rate), 'note');
+    sheet.rate(1, rate, hasTable ? terms : undefined);
+    sheet.terms(2, rate, hasTable ? terms : undefined);
     sheet.row++;
   }
 }
 
-function continuity(sheet: Sheet, analysis: Analysis): void {
+function linkScope(t: { fromLabel: string; toLabel: string }): [AreaColumn, string][] {
+  return [
+    ['step', t.fromLabel],
+    ['to', t.toLabel],
+  ];
+}
+
+function continuity(sheet: Sheet, analysis: Analysis, counts: Counts): void {
   sheet.section("Évaluer la continuité de l'information");
   for (const [id, title] of VIEW_HEADINGS) {
     const view = analysis.figures.views[id];
+    const scope: Scope = view.transitions.map(linkScope);
     sheet.row++;
     sheet.text(title, 'subtitle');
     sheet.line(['', ...LINK_RATES.map(([, label]) => label)], 'header');
     sheet.put(0, 'Ensemble', 'label');
-    LINK_RATES.forEach(([key], index) => sheet.rate(index + 1, view[key as 'interoperabilite' | 'continuite' | 'rupture']));
+    LINK_RATES.forEach(([key], index) => sheet.rate(index + 1, view[key as 'interoperabilite' | 'continuite' | 'rupture'], counts.terms(key, scope)));
     sheet.row++;
     if (view.transitions.length === 0) {
       sheet.text("Aucune ligne d'interopérabilité dans ce périmètre.", 'note');
@@ -153,10 +289,11 @@ function continuity(sheet: Sheet, analysis: Analysis): void {
     }
     sheet.line(['Transition', ...LINK_RATES.map(([, label]) => label), 'Ruptures', 'Lignes'], 'header');
     for (const t of view.transitions) {
+      const own: Scope = [linkScope(t)];
       sheet.put(0, `${t.fromLabel} → ${t.toLabel}`, 'value');
-      LINK_RATES.forEach(([key], index) => sheet.rate(index + 1, t[key as 'interoperabilite' | 'continuite' | 'rupture']));
-      sheet.put(4, t.ruptures, t.ruptures > 0 ? 'bad' : 'value');
-      sheet.put(5, t.rows, 'value');
+      LINK_RATES.forEach(([key], index) => sheet.rate(index + 1, t[key as 'interoperabilite' | 'continuite' | 'rupture'], counts.terms(key, own)));
+      sheet.put(4, t.ruptures, t.ruptures > 0 ? 'bad' : 'value', undefined, counts.count(own, 'NON', 'Interopérabilité'));
+      sheet.put(5, t.rows, 'value', undefined, counts.count(own, '?*', 'Interopérabilité'));
       sheet.row++;
     }
   }
@@ -169,19 +306,19 @@ const ZONE_RATES: [keyof RateSet, string][] = [
 ];
 
 /** Rates by zone, and beside them the block the chart reads (blank where a rate is non évaluable, so no bar reads as 0 %). */
-function zones(sheet: Sheet, analysis: Analysis): ChartSpec | undefined {
+function zones(sheet: Sheet, analysis: Analysis, counts: Counts): ChartSpec | undefined {
   const figures = analysis.figures.zones;
   sheet.section('Taux par zone du circuit');
   const tableRow = sheet.row;
   sheet.line(['Zone', ...ZONE_RATES.map(([, label]) => label)], 'header');
   for (const zone of figures) {
     sheet.put(0, zone.label, 'label');
-    ZONE_RATES.forEach(([key], index) => sheet.rate(index + 1, zone[key]));
+    ZONE_RATES.forEach(([key], index) => sheet.rate(index + 1, zone[key], counts.terms(key, [[['zone', zone.label]]])));
     sheet.row++;
   }
   if (figures.length === 0) return undefined;
   sheet.row++;
-  sheet.text('Données du graphique (cellule vide = non évaluable)', 'note');
+  sheet.text('Données du graphique (#N/A = non évaluable : aucune barre plutôt que 0 %)', 'note');
   const series: [keyof RateSet, string][] = [
     ['informatisation', 'Informatisation des données'],
     ['interoperabilite', 'Interopérabilité'],
@@ -190,7 +327,10 @@ function zones(sheet: Sheet, analysis: Analysis): ChartSpec | undefined {
   const firstRow = sheet.row;
   for (const zone of figures) {
     sheet.put(0, zone.label, 'label');
-    series.forEach(([key], index) => sheet.put(index + 1, zone[key].value, 'percent', PERCENT_FORMAT));
+    series.forEach(([key], index) => {
+      const terms = counts.terms(key, [[['zone', zone.label]]]);
+      sheet.put(index + 1, zone[key].value, 'percent', PERCENT_FORMAT, terms && ratio(terms.numerator, terms.denominator, call('NA')));
+    });
     sheet.row++;
   }
   return {
@@ -219,15 +359,57 @@ export function topActions(proposals: ActionProposal[], limit = TOP_ACTIONS): Ac
   return [...proposals].sort((a, b) => a.priority - b.priority || a.order - b.order).slice(0, limit);
 }
 
-function conclusion(sheet: Sheet, analysis: Analysis): void {
-  const { counts } = analysis.figures;
+/**
+ * The gap counts of SPEC §5 as COUNTIFS, mirroring figures.ts: Donnée or Interopérabilité rows whose
+ * « Réponse retenue » is NON, critical (Critique OUI) or not; city-side when their Zone is the city
+ * zone or, for a flow, when its destination shows that zone on its Informatisation row (the
+ * destinations known when the Synthèse is generated).
+ */
+function gapFormulas(analysis: Analysis, counts: Counts): Record<keyof GapCounts, Formula | undefined> {
+  const city = zoneById('ville')?.label ?? '';
+  const gap = (type: QuestionType, ...pairs: [AreaColumn, string | Formula][]): [AreaColumn, string | Formula][] => [['type', type], ['kept', 'NON'], ...pairs];
+  const notCritical: [AreaColumn, string] = ['critical', '<>OUI'];
+  const inCity: [AreaColumn, Formula] = ['zone', equalsCriterion(city)];
+  const outsideCity: [AreaColumn, Formula] = ['zone', text(`<>${escapeWildcards(city)}`)];
+  const cityDestinations = [...new Set(analysis.rows.filter((row) => row.type === 'Informatisation' && row.zone === 'ville').map((row) => row.entry.step))];
+  const cityGaps = counts.whereAny([
+    gap('Donnée', notCritical, inCity),
+    gap('Interopérabilité', notCritical, inCity),
+    ...cityDestinations.map((step) => gap('Interopérabilité', notCritical, outsideCity, ['to', equalsCriterion(step)])),
+  ]);
+  const nonCritical = counts.whereAny([gap('Donnée', notCritical), gap('Interopérabilité', notCritical)]);
+  return {
+    missingTraceabilityData: counts.where(gap('Donnée', ['critical', 'OUI'])),
+    sanitaryRuptures: counts.where(gap('Interopérabilité', ['critical', 'OUI'])),
+    cityGaps,
+    financialGaps: nonCritical && cityGaps && binary('-', nonCritical, cityGaps),
+  };
+}
+
+/** "n singular" / "n plural" as a formula over a count. */
+function countSentence(counted: Formula, singular: string, plural: string, after: string): Formula {
+  return binary('&', binary('&', counted, call('IF', binary('>', counted, num(1)), text(` ${plural}`), text(` ${singular}`))), text(after));
+}
+
+function conclusion(sheet: Sheet, analysis: Analysis, counts: Counts): void {
+  const figures = analysis.figures.counts;
   sheet.section('Conclusion et priorisation des actions');
-  for (const gap of GAP_COUNTS) sheet.text(`${gap.label} : ${counts[gap.key]} (${gap.rule} ; ${gap.reference}).`, counts[gap.key] > 0 ? 'warning' : 'value');
-  sheet.text(
-    `${count(counts.incoherent, 'ligne incohérente comptée', 'lignes incohérentes comptées')} comme NON (point de rupture) dans les taux.`,
-    counts.incoherent > 0 ? 'warning' : 'value',
-  );
-  sheet.text(`${count(counts.invalid, 'saisie invalide comptée', 'saisies invalides comptées')} comme non renseignée${counts.invalid > 1 ? 's' : ''}.`, counts.invalid > 0 ? 'warning' : 'value');
+  const gaps = gapFormulas(analysis, counts);
+  for (const gap of GAP_COUNTS) {
+    const formula = gaps[gap.key];
+    const after = ` (${gap.rule} ; ${gap.reference}).`;
+    const n = figures[gap.key];
+    sheet.put(0, `${gap.label} : ${n}${after}`, n > 0 ? 'warning' : 'value', undefined, formula && binary('&', binary('&', text(`${gap.label} : `), formula), text(after)));
+    sheet.row++;
+  }
+  const sentences: [number, Formula | undefined, string, string, string][] = [
+    [figures.incoherent, counts.where([['kept', 'NON'], ['read', '<>NON']]), 'ligne incohérente comptée', 'lignes incohérentes comptées', ' comme NON (point de rupture) dans les taux.'],
+    [figures.invalid, counts.where([['kept', KEPT.invalid]]), 'saisie invalide comptée', 'saisies invalides comptées', ' comme non renseignée(s).'],
+  ];
+  for (const [n, counted, singular, plural, after] of sentences) {
+    sheet.put(0, `${count(n, singular, plural)}${after}`, n > 0 ? 'warning' : 'value', undefined, counted && countSentence(counted, singular, plural, after));
+    sheet.row++;
+  }
   const actions = topActions(analysis.proposals);
   sheet.row++;
   if (actions.length === 0) {
@@ -240,14 +422,35 @@ function conclusion(sheet: Sheet, analysis: Analysis): void {
   sheet.text(`Plan complet et suivi : feuille « ${SHEETS.plan} ».`, 'note');
 }
 
-export function synthesisLayout(analysis: Analysis, options: { establishment?: string; date?: Date } = {}): SheetLayout {
+export interface SynthesisOptions {
+  establishment?: string;
+  date?: Date;
+  /** Where the cartographie stands (as read); the template's layout when absent. */
+  area?: CartographieArea;
+}
+
+/** The last row holding a question (the header's row + 1 when there is none). */
+function lastQuestionRow(analysis: Analysis, area: CartographieArea): number {
+  const rows = analysis.cartographie.entries.map((entry) => entry.row);
+  return Math.max(area.headerRow + 1, ...rows);
+}
+
+export function synthesisLayout(analysis: Analysis, options: SynthesisOptions = {}): SheetLayout {
+  const area = options.area ?? templateArea(analysis.cartographie.sheet || SHEETS.cartographie, Math.max(0, ...analysis.cartographie.entries.map((entry) => entry.row)));
+  const counts = new Counts(area);
   const sheet = new Sheet();
-  heading(sheet, analysis, options.establishment, options.date ?? new Date());
-  overallRates(sheet, analysis.figures.overall);
-  equipment(sheet, analysis);
-  continuity(sheet, analysis);
-  const chart = zones(sheet, analysis);
+  heading(sheet, analysis, counts, options.establishment, options.date ?? new Date());
+  overallRates(sheet, analysis.figures.overall, counts);
+  equipment(sheet, analysis, counts);
+  continuity(sheet, analysis, counts);
+  const chart = zones(sheet, analysis, counts);
   findings(sheet, analysis);
-  conclusion(sheet, analysis);
-  return { sheet: SHEETS.synthesis, cells: sheet.cells, columnWidths: COLUMN_WIDTHS, ...(chart && { chart }) };
+  conclusion(sheet, analysis, counts);
+  return {
+    sheet: SHEETS.synthesis,
+    cells: sheet.cells,
+    columnWidths: COLUMN_WIDTHS,
+    ...(chart && { chart }),
+    cartographie: { sheet: area.sheet, cells: answerColumnCells(area, lastQuestionRow(analysis, area), analysis) },
+  };
 }

@@ -3,8 +3,10 @@
  * each sheet's text, its table, column widths, list validations and conditional colours,
  * as data. Adapters only render it.
  */
+import { ANSWER_SPELLINGS } from '../domain/answers';
 import { templateRows } from '../domain/catalogue';
 import type { Answer } from '../domain/model';
+import { ANSWER_COLUMNS, answerColumnCells, KEPT, SPARE_ROWS, type CartographieArea } from './answerColumns';
 import type { CellStyle, LayoutCell } from './port';
 import {
   CARTOGRAPHIE_COLUMNS,
@@ -55,6 +57,8 @@ export interface TemplateTable {
   headerRow: number;
   headers: string[];
   rows: (string | null)[][];
+  /** Formula cells inside the table (computed columns), 0-based sheet positions, written after the rows. */
+  formulaCells: LayoutCell[];
   /** 0-based table columns whose text wraps. */
   wrapColumns: number[];
   validations: ListValidation[];
@@ -122,10 +126,36 @@ function zoneBands(rows: { zone: string }[]): RowBand[] {
   return bands;
 }
 
+/** Where the formulas find the template's cartographie (1-based), its questions ending at `lastQuestionRow`. */
+export function templateArea(sheet: string, lastQuestionRow = 0): CartographieArea {
+  const headerRow = TABLE_HEADER_ROW + 1;
+  const col = (key: CartographieColumn) => cartographieColumnIndex(key) + 1;
+  const width = Object.keys(CARTOGRAPHIE_COLUMNS).length;
+  return {
+    sheet,
+    headerRow,
+    lastRow: Math.max(lastQuestionRow, headerRow + templateRows().length) + SPARE_ROWS,
+    columns: {
+      zone: col('zone'),
+      step: col('step'),
+      type: col('type'),
+      label: col('label'),
+      to: col('to'),
+      critical: col('critical'),
+      answer: col('answer'),
+      read: width + 1,
+      kept: width + 2,
+    },
+  };
+}
+
 function cartographieSheet(): TemplateSheet {
   const rows = templateRows();
   const keys = Object.keys(CARTOGRAPHIE_COLUMNS) as CartographieColumn[];
   const answerColumn = cartographieColumnIndex('answer');
+  const area = templateArea(SHEETS.cartographie);
+  const keptColumn = area.columns.kept - 1;
+  const computed = [ANSWER_COLUMNS.read, ANSWER_COLUMNS.kept];
   return {
     key: 'cartographie',
     name: SHEETS.cartographie,
@@ -133,16 +163,19 @@ function cartographieSheet(): TemplateSheet {
       'Cartographie des données informatiques du circuit des DMI',
       'Répondez OUI, NON ou NA dans la colonne « Réponse » ; précisez le logiciel ou les cas particuliers dans « Commentaire / logiciel ». Légende : feuille « LISEZ-MOI – NOTICE ».',
     ),
-    columnWidths: [12, 24, 32, 16, 60, 32, 10, 11, 45],
+    columnWidths: [12, 24, 32, 16, 60, 32, 10, 11, 45, 12, 15],
     freezeRows: TABLE_HEADER_ROW + 1,
     table: {
       name: CARTOGRAPHIE_TABLE,
       headerRow: TABLE_HEADER_ROW,
-      headers: keys.map((key) => CARTOGRAPHIE_COLUMNS[key]),
-      rows: rows.map((row) => keys.map((key) => (key === 'answer' || key === 'comment' ? null : row[key]))),
+      headers: [...keys.map((key) => CARTOGRAPHIE_COLUMNS[key]), ...computed],
+      rows: rows.map((row) => [...keys.map((key) => (key === 'answer' || key === 'comment' ? null : row[key])), ...computed.map(() => null)]),
+      formulaCells: answerColumnCells(area, area.headerRow + rows.length).filter((cell) => cell.formula !== undefined),
       wrapColumns: (['zone', 'step', 'label', 'to', 'comment'] as const).map(cartographieColumnIndex),
       validations: [{ column: answerColumn, values: ANSWERS, error: 'Répondez OUI, NON ou NA (ou laissez vide).' }],
-      conditionalFormats: ANSWERS.map((answer) => ({ column: answerColumn, equals: answer, format: ANSWER_FORMATS[answer] })),
+      conditionalFormats: [answerColumn, keptColumn].flatMap((column) =>
+        ANSWERS.map((answer) => ({ column, equals: answer, format: ANSWER_FORMATS[answer] })),
+      ),
       bands: zoneBands(rows),
     },
   };
@@ -164,6 +197,7 @@ function planSheet(): TemplateSheet {
       headerRow: TABLE_HEADER_ROW,
       headers: Object.values(PLAN_COLUMNS),
       rows: [],
+      formulaCells: [],
       wrapColumns: (['axis', 'scope', 'finding', 'action', 'actors', 'indicator', 'comment'] as const).map(planColumnIndex),
       validations: [{ column: statusColumn, values: PLAN_STATUSES, error: `Choisissez un statut : ${PLAN_STATUSES.join(', ')}.` }],
       conditionalFormats: [
@@ -375,11 +409,33 @@ const LEGEND: [string, string][] = [
   ['Non évaluable', 'Taux dont le dénominateur est nul : ni 0 %, ni 100 %.'],
 ];
 
+/** The accepted spellings of an answer, as « Réponse lue » reads them. */
+function spellingRows(): [string, string][] {
+  const rows: [string, string][] = ANSWER_SPELLINGS.map(([spelling, answer]) => [spelling, `lue ${answer}`]);
+  return [
+    ...rows,
+    ['Autre chose', `« ${KEPT.invalid} » : un nombre, une date, une formule, une erreur Excel (#N/A…), une réponse incertaine (« OUI ? », « à vérifier »).`],
+  ];
+}
+
+const COUNTING: [string, string][] = [
+  [
+    ANSWER_COLUMNS.read,
+    'La réponse saisie, lue sans tenir compte des majuscules ni des espaces autour (voir les écritures acceptées ci-dessus).',
+  ],
+  [
+    ANSWER_COLUMNS.kept,
+    `La réponse comptée dans la Synthèse : « ${KEPT.empty} » pour une ligne sans réponse, « ${KEPT.invalid} » pour une saisie invalide ou un type inconnu (comptées comme non renseignées), et NON pour une Donnée OUI, ou une Interopérabilité OUI ou NA, à une étape dont l'Informatisation est NON (incohérence).`,
+  ],
+];
+
 function referencesSheet(): TemplateSheet {
   const blocks: [string, [string, string][]][] = [
     ['Références réglementaires', REGULATION],
     ['Glossaire', GLOSSARY],
     ['Légende des réponses et des taux', LEGEND],
+    ['Écritures acceptées dans la colonne « Réponse »', spellingRows()],
+    ['Colonnes calculées de la cartographie', COUNTING],
   ];
   const cells: LayoutCell[] = textCells([title('Références')]);
   let row = 2;

@@ -7,7 +7,7 @@ const answerOf = (cell: CellInput) => normaliseAnswer(cell);
 
 describe('normaliseAnswer', () => {
   it.each([
-    ['OUI', 'OUI'], ['oui', 'OUI'], ['Oui ', 'OUI'], ['\u00A0OUI\u202F', 'OUI'], ['Oui.', 'OUI'],
+    ['OUI', 'OUI'], ['oui', 'OUI'], ['Oui ', 'OUI'], ['\u00A0OUI\u202F', 'OUI'],
     ['NON', 'NON'], ['non', 'NON'], [' Non ', 'NON'],
     ['NA', 'NA'], ['na', 'NA'], ['n/a', 'NA'], ['N/A', 'NA'], ['N.A.', 'NA'], ['n.a', 'NA'],
     ['non applicable', 'NA'], ['Non-applicable', 'NA'], ['NON APPLICABLE', 'NA'], ['sans objet', 'NA'], ['Sans  objet', 'NA'],
@@ -20,12 +20,28 @@ describe('normaliseAnswer', () => {
   });
 
   it('rejects free text, quoting it', () => {
-    expect(answerOf({ value: 'peut-être' })).toEqual({
+    expect(answerOf({ value: 'Oui.' })).toEqual({
       kind: 'invalid',
-      reason: 'Réponse « peut-être » invalide : attendu OUI, NON ou NA',
+      reason: 'Réponse « Oui. » invalide : attendu OUI, NON ou NA',
     });
     expect(answerOf({ value: 'ouii' }).kind).toBe('invalid');
     expect(answerOf({ value: 'O' }).kind).toBe('invalid');
+  });
+
+  it('rejects an uncertain answer with its own reason', () => {
+    for (const value of ['OUI ?', 'à vérifier', 'Non ? à confirmer', 'à confirmer']) {
+      expect(answerOf({ value })).toEqual({
+        kind: 'invalid',
+        reason: `Réponse « ${value} » incertaine : à trancher par OUI, NON ou NA (comptée comme non renseignée d'ici là)`,
+      });
+    }
+  });
+
+  it('accepts only the spellings listed on the Références sheet (after TRIM, without case)', () => {
+    expect(answerOf({ value: '  n.a.  ' })).toEqual({ kind: 'answer', answer: 'NA' });
+    expect(answerOf({ value: 'N / A' }).kind).toBe('invalid');
+    expect(answerOf({ value: 'Non  applicable' })).toEqual({ kind: 'answer', answer: 'NA' });
+    expect(answerOf({ value: 'sans-objet' }).kind).toBe('invalid');
   });
 
   it('never confuses the Excel error #N/A with the text NA', () => {

@@ -1,6 +1,5 @@
 import { MemoryWorkbookPort } from '../../src/adapters/memory/port';
-import type { Cartographie } from '../../src/domain/model';
-import type { ReadResult, SheetLayout } from '../../src/workbook/port';
+import type { ReadResult, SheetCartographie, SheetLayout } from '../../src/workbook/port';
 import { AnalysisSession, type SessionState } from '../../src/workbook/session';
 import { SHEETS } from '../../src/workbook/sheets';
 import { TABLE_HEADER_ROW } from '../../src/workbook/template';
@@ -15,7 +14,7 @@ class CountingPort extends MemoryWorkbookPort {
   synthesisWrites = 0;
   gate: Promise<void> | null = null;
 
-  override async readCartographie(): Promise<ReadResult<Cartographie>> {
+  override async readCartographie(): Promise<ReadResult<SheetCartographie>> {
     this.reads++;
     if (this.gate) await this.gate;
     return super.readCartographie();

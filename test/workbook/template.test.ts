@@ -19,14 +19,21 @@ describe('workbook template', () => {
     const table = byKey.cartographie.table!;
     const rows = templateRows();
     expect(table.name).toBe(CARTOGRAPHIE_TABLE);
-    expect(table.headers).toEqual(Object.values(CARTOGRAPHIE_COLUMNS));
+    expect(table.headers).toEqual([...Object.values(CARTOGRAPHIE_COLUMNS), 'Réponse lue', 'Réponse retenue']);
     expect(table.rows).toHaveLength(rows.length);
-    expect(table.rows[0]).toEqual([rows[0].ref, rows[0].zone, rows[0].step, rows[0].type, rows[0].label, rows[0].to, rows[0].critical, null, null]);
+    expect(table.rows[0]).toEqual([rows[0].ref, rows[0].zone, rows[0].step, rows[0].type, rows[0].label, rows[0].to, rows[0].critical, null, null, null, null]);
+    // The two computed columns hold one formula per row, on the row's own cells (J and K of each row).
+    const firstRow = table.headerRow + 1;
+    expect(table.formulaCells).toHaveLength(2 * rows.length);
+    expect(table.formulaCells.slice(0, 2).map((cell) => [cell.row, cell.col])).toEqual([
+      [firstRow, 9],
+      [firstRow, 10],
+    ]);
     expect(byKey.cartographie.freezeRows).toBe(table.headerRow + 1);
     expect(byKey.cartographie.columnWidths).toHaveLength(table.headers.length);
   });
 
-  it('offers OUI/NON/NA on Réponse, coloured green, red and grey', () => {
+  it('offers OUI/NON/NA on Réponse, coloured green, red and grey like Réponse retenue', () => {
     const table = byKey.cartographie.table!;
     const answer = cartographieColumnIndex('answer');
     expect(table.validations).toEqual([expect.objectContaining({ column: answer, values: ['OUI', 'NON', 'NA'] })]);
@@ -34,6 +41,9 @@ describe('workbook template', () => {
       [answer, 'OUI', '#C6EFCE'],
       [answer, 'NON', '#FFC7CE'],
       [answer, 'NA', '#D9D9D9'],
+      [10, 'OUI', '#C6EFCE'],
+      [10, 'NON', '#FFC7CE'],
+      [10, 'NA', '#D9D9D9'],
     ]);
   });
 

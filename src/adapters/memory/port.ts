@@ -2,13 +2,13 @@
  * The workbook port over a MemoryWorkbook (tests, browser demo). Sheets are found by name and
  * columns by header label through the shared workbook layer; this adapter only moves cells.
  */
-import type { Cartographie, PlanRow } from '../../domain/model';
+import type { PlanRow } from '../../domain/model';
 import { demoWrites } from '../../workbook/demoFill';
-import { cellAddress, parseRange, rangeAddress } from '../../workbook/grid';
+import { cellAddress, parseAddress, parseRange, rangeAddress } from '../../workbook/grid';
 import { hasAnyAnswer, locateCartographie, resolveSheet } from '../../workbook/locate';
 import { findSheet, sameLabel } from '../../workbook/names';
 import { planArea, planLayout, readPlanGrid } from '../../workbook/planSheet';
-import type { Capabilities, ChangeInfo, DemoAnswer, InitReport, ReadResult, SheetLayout, WorkbookPort } from '../../workbook/port';
+import type { Capabilities, ChangeInfo, DemoAnswer, InitReport, ReadCell, ReadResult, SheetCartographie, SheetLayout, WorkbookPort } from '../../workbook/port';
 import { CARTOGRAPHIE_TABLE, PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
 import { templateSheet } from '../../workbook/template';
 import { renderLayout, renderTemplate } from './render';
@@ -63,7 +63,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
     return found && found.sheet === sheet ? parseRange(found.range).top : undefined;
   }
 
-  async readCartographie(): Promise<ReadResult<Cartographie>> {
+  async readCartographie(): Promise<ReadResult<SheetCartographie>> {
     const sheet = this.sheetName('cartographie');
     if (!sheet.ok) return sheet;
     return locateCartographie(this.workbook.grid(sheet.value), this.tableHeaderRow(CARTOGRAPHIE_TABLE, sheet.value));
@@ -74,6 +74,18 @@ export class MemoryWorkbookPort implements WorkbookPort {
     if (!findSheet(this.workbook.sheetNames(), layout.sheet)) this.workbook.addSheet(layout.sheet, this.nextSheet('synthesis'));
     renderLayout(this.workbook, layout);
     return OK;
+  }
+
+  async readSynthesis(): Promise<ReadResult<ReadCell[]>> {
+    const name = findSheet(this.workbook.sheetNames(), SHEETS.synthesis);
+    if (name === undefined) return { ok: true, value: [] };
+    const cells = Object.entries(this.workbook.toJSON().sheets.find((sheet) => sheet.name === name)?.cells ?? {})
+      .filter(([, cell]) => cell.value !== null || cell.formula !== undefined)
+      .map(([address, cell]): ReadCell => {
+        const { row, column } = parseAddress(address);
+        return { row: row - 1, col: column - 1, value: cell.value, ...(cell.formula !== undefined && { formula: cell.formula }) };
+      });
+    return { ok: true, value: cells };
   }
 
   async readPlan(): Promise<ReadResult<PlanRow[]>> {

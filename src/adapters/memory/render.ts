@@ -1,4 +1,5 @@
 /** Renders the shared template sheets and generated layouts into a MemoryWorkbook. */
+import { toExcel } from '../../workbook/formula';
 import { cellAddress, rangeAddress } from '../../workbook/grid';
 import type { LayoutCell, SheetLayout } from '../../workbook/port';
 import type { TemplateSheet, TemplateTable } from '../../workbook/template';
@@ -7,9 +8,9 @@ import type { MemoryCell, MemoryWorkbook } from './workbook';
 type Write = { address: string; cell: Partial<MemoryCell> };
 
 function layoutWrites(cells: LayoutCell[]): Write[] {
-  return cells.map(({ row, col, value, style, numberFormat }) => ({
+  return cells.map(({ row, col, value, formula, style, numberFormat }) => ({
     address: cellAddress(row + 1, col + 1),
-    cell: { value, ...(style && { style }), ...(numberFormat && { numberFormat }) },
+    cell: { value, ...(formula && { formula: toExcel(formula), expression: formula }), ...(style && { style }), ...(numberFormat && { numberFormat }) },
   }));
 }
 
@@ -31,7 +32,7 @@ function tableWrites(table: TemplateTable): Write[] {
       };
     }),
   );
-  return [...header, ...body];
+  return [...header, ...body, ...layoutWrites(table.formulaCells)];
 }
 
 /** Fills an empty sheet with a template; the table is registered when `asTable` (its name is free). */
@@ -57,6 +58,7 @@ export function renderTemplate(workbook: MemoryWorkbook, template: TemplateSheet
 export function renderLayout(workbook: MemoryWorkbook, layout: SheetLayout): void {
   const sheet = workbook.sheet(layout.sheet);
   if (!sheet) throw new Error(`feuille « ${layout.sheet} » introuvable`);
+  if (layout.cartographie) workbook.write(layout.cartographie.sheet, layoutWrites(layout.cartographie.cells));
   workbook.clear(sheet.name);
   sheet.columnWidths = [...layout.columnWidths];
   sheet.chart = layout.chart && { ...layout.chart };

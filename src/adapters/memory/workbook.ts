@@ -1,13 +1,16 @@
 /**
  * An in-memory workbook behaving like Excel where the add-in cares: a user typing "=…" makes a
- * formula (not evaluated, except =NA() which shows #N/A), a paste is one change event for its
- * whole range, and writes made by the add-in are tagged as its own. Used by tests and the browser demo.
+ * formula (not evaluated, except =NA() which shows #N/A), the add-in's own formulas are evaluated
+ * and recalculated after every change, a paste is one change event for its whole range, and
+ * writes made by the add-in are tagged as its own. Used by tests and the browser demo.
  */
 import type { CellInput } from '../../domain/model';
 import { cellAddress, parseAddress, parseRange, rangeAddress, type Grid } from '../../workbook/grid';
+import type { Formula } from '../../workbook/formula';
 import { findSheet } from '../../workbook/names';
 import type { CellStyle, ChartSpec } from '../../workbook/port';
 import { CELL_FORMATS, type CellFormat } from '../../workbook/styles';
+import { FormulaError, FormulaEvaluator, type CellSource } from './formulas';
 
 export type Scalar = string | number | boolean | null;
 
@@ -16,6 +19,8 @@ export interface MemoryCell {
   value: Scalar;
   /** Formula as typed, starting with "=". */
   formula?: string;
+  /** The add-in's formula as a tree: evaluated, `value` is its result. */
+  expression?: Formula;
   /** Excel error shown by the cell, e.g. "#N/A". */
   error?: string;
   numberFormat?: string;
@@ -77,6 +82,7 @@ function formatsOf(cell: MemoryCell | undefined): Omit<MemoryCell, 'value'> {
   const formats: Omit<MemoryCell, 'value'> = { ...cell };
   delete (formats as Partial<MemoryCell>).value;
   delete formats.formula;
+  delete formats.expression;
   delete formats.error;
   return formats;
 }
@@ -90,6 +96,7 @@ function keyOf(address: string): string {
 /** A value typed by the user, as Excel stores it. */
 function typed(input: Scalar, previous: MemoryCell | undefined): MemoryCell {
   const kept = formatsOf(previous);
+  delete kept.expression;
   if (typeof input === 'string' && input.startsWith('=') && input.length > 1) {
     return NA_FORMULA.test(input) ? { ...kept, value: '#N/A', formula: input, error: '#N/A' } : { ...kept, value: null, formula: input };
   }
@@ -131,6 +138,7 @@ export class MemoryWorkbook {
   }
 
   toJSON(): MemoryWorkbookData {
+    this.settle();
     return structuredClone({ sheets: this.sheets, tables: this.tables, ...(this.selection && { selection: this.selection }) });
   }
 
@@ -140,7 +148,54 @@ export class MemoryWorkbook {
   }
 
   private emit(event: WorkbookEvent): void {
+    if (event.kind !== 'select') this.stale = true;
     for (const listener of this.listeners) listener(event);
+  }
+
+  /** Formulas are recalculated when a value is next read after a change (several writes, one recalculation). */
+  private stale = false;
+
+  private settle(): void {
+    if (this.stale) this.recalculate();
+  }
+
+  /** Evaluates every formula of the add-in, each once, following references (a cycle reads as #REF!). */
+  recalculate(): void {
+    this.stale = false;
+    const done = new Set<MemoryCell>();
+    const running = new Set<MemoryCell>();
+    const evaluate = (sheet: MemorySheet, cell: MemoryCell): void => {
+      if (!cell.expression || done.has(cell)) return;
+      if (running.has(cell)) throw new FormulaError('#REF!');
+      running.add(cell);
+      const result = evaluator.evaluate(cell.expression, sheet.name);
+      running.delete(cell);
+      done.add(cell);
+      if (result instanceof FormulaError) Object.assign(cell, { value: result.code, error: result.code });
+      else {
+        cell.value = result;
+        delete cell.error;
+      }
+    };
+    const source: CellSource = {
+      value: (name, row, col) => {
+        const sheet = this.sheets.find((s) => s.name === name) ?? this.sheet(name);
+        if (!sheet) throw new FormulaError('#REF!');
+        const cell = sheet.cells[cellAddress(row, col)];
+        if (!cell) return null;
+        evaluate(sheet, cell);
+        if (cell.error !== undefined) throw new FormulaError(cell.error);
+        return cell.value;
+      },
+      isFormula: (name, row, col) => {
+        const sheet = this.sheets.find((s) => s.name === name) ?? this.sheet(name);
+        return sheet?.cells[cellAddress(row, col)]?.formula !== undefined;
+      },
+    };
+    const evaluator = new FormulaEvaluator(source);
+    for (const sheet of this.sheets) {
+      for (const cell of Object.values(sheet.cells)) evaluate(sheet, cell);
+    }
   }
 
   // ---- sheets and tables
@@ -205,11 +260,13 @@ export class MemoryWorkbook {
   // ---- cells
 
   getCell(sheet: string, address: string): MemoryCell | undefined {
+    this.settle();
     return this.mustSheet(sheet).cells[keyOf(address)];
   }
 
   /** What the user sees in a cell: style, band fill, then conditional colours. */
   cellFormat(sheet: string, address: string): CellFormat {
+    this.settle();
     const target = this.mustSheet(sheet);
     const cell = target.cells[keyOf(address)];
     const { row, column } = parseAddress(address);
@@ -283,6 +340,7 @@ export class MemoryWorkbook {
 
   /** Last used row and column (0 when the sheet is empty). */
   usedSize(sheet: string): { rows: number; columns: number } {
+    this.settle();
     let rows = 0;
     let columns = 0;
     for (const address of Object.keys(this.mustSheet(sheet).cells)) {
@@ -295,6 +353,7 @@ export class MemoryWorkbook {
 
   /** Every used cell from A1, as the workbook layer reads sheets. */
   grid(sheet: string): Grid {
+    this.settle();
     const target = this.mustSheet(sheet);
     const { rows, columns } = this.usedSize(sheet);
     const grid: CellInput[][] = Array.from({ length: rows }, () => Array.from({ length: columns }, () => ({ value: null })));

@@ -7,14 +7,14 @@
  * to write is protected. Batches wait for a cell being edited where Excel allows (ExcelApi 1.11).
  * Large requests are split under Excel's payload and cell-count limits.
  */
-import type { Cartographie, PlanRow } from '../../domain/model';
+import type { PlanRow } from '../../domain/model';
 import { cellText, parseAddress, type Grid } from '../../workbook/grid';
 import { demoWrites } from '../../workbook/demoFill';
 import { sheetProblem } from '../../workbook/headers';
 import { cartographieColumns, locateCartographie, resolveSheet } from '../../workbook/locate';
 import { findSheet } from '../../workbook/names';
 import { planArea, readPlanGrid } from '../../workbook/planSheet';
-import type { Capabilities, ChangeInfo, DemoAnswer, InitReport, ReadResult, SheetLayout, WorkbookPort } from '../../workbook/port';
+import type { Capabilities, ChangeInfo, DemoAnswer, InitReport, ReadCell, ReadResult, SheetCartographie, SheetLayout, WorkbookPort } from '../../workbook/port';
 import { PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
 import { templateSheet, workbookTemplate } from '../../workbook/template';
 import { DEFAULT_PAYLOAD_BUDGET, WriteBatch } from './batch';
@@ -24,7 +24,7 @@ import { isItemNotFound, isPayloadTooLarge, officeProblem, protectedProblem } fr
 import { overlappingTables, writePlanSheet } from './plan';
 import { readSheetInSlices, readSheetOnce, sheetNames, type ColumnSpan, type SheetInfo, type SheetRead, type SheetRef, type WorkbookState } from './read';
 import type { ExcelRun } from './run';
-import { SYNTHESIS_CHART, writeSynthesisSheet } from './synthesis';
+import { readSynthesisSheet, SYNTHESIS_CHART, writeSynthesisSheet } from './synthesis';
 import { renderTemplate } from './template';
 
 export interface OfficePortOptions {
@@ -125,7 +125,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     }
   }
 
-  async readCartographie(): Promise<ReadResult<Cartographie>> {
+  async readCartographie(): Promise<ReadResult<SheetCartographie>> {
     const grid = await this.readSheet('cartographie');
     if (!grid.ok) return grid;
     this.followCartographie();
@@ -162,12 +162,24 @@ export class OfficeWorkbookPort implements WorkbookPort {
     }
   }
 
+  async readSynthesis(): Promise<ReadResult<ReadCell[]>> {
+    try {
+      const name = findSheet(sheetNames(await this.knownState()), SHEETS.synthesis);
+      return { ok: true, value: name === undefined ? [] : await this.run(this.readOptions, (context) => readSynthesisSheet(context, name)) };
+    } catch (error) {
+      if (isItemNotFound(error)) this.forget();
+      return { ok: false, problems: [officeProblem(error, SHEETS.synthesis)] };
+    }
+  }
+
   /** One run: looks for the add-in's chart, then writes (one undo step). The sheet is followed by id once written. */
   private async writeSynthesisOnce(layout: SheetLayout, state: WorkbookState): Promise<ReadResult<void>> {
     const known = this.sheets.get('synthesis');
     const existing = (known && state.sheets.find((sheet) => sheet.id === known.id)) ?? this.sheetInfo(layout.sheet);
     if (existing?.protected) return { ok: false, problems: [protectedProblem(existing.name, 'la Synthèse')] };
     const names = sheetNames(state);
+    const cartographie = layout.cartographie && state.sheets.find((sheet) => sheet.name === findSheet(names, layout.cartographie!.sheet));
+    if (cartographie?.protected) return { ok: false, problems: [protectedProblem(cartographie.name, 'les colonnes calculées de la cartographie')] };
     await this.command(async (context) => {
       const batch = new WriteBatch(context, this.budget);
       let sheet: Excel.Worksheet;
@@ -182,7 +194,11 @@ export class OfficeWorkbookPort implements WorkbookPort {
         sheet = this.addSheet(context, names, 'synthesis', layout.sheet);
       }
       sheet.load('id,name');
-      await writeSynthesisSheet(batch, sheet, layout, { deleteChart, drawChart: this.features.charts });
+      await writeSynthesisSheet(batch, sheet, layout, {
+        deleteChart,
+        drawChart: this.features.charts,
+        ...(cartographie && { cartographie: context.workbook.worksheets.getItem(cartographie.id) }),
+      });
       await batch.flush();
       this.sheets.set('synthesis', { id: sheet.id, name: sheet.name });
     });

@@ -1,6 +1,10 @@
-/** The Synthèse sheet regenerated in one batch: cleared, values in one block, formats, chart. */
+/**
+ * The Synthèse sheet regenerated in one batch: cleared, values in one block, formulas (English
+ * syntax, through Range.formulas), formats, chart; and the computed columns of the cartographie.
+ */
+import { toExcel } from '../../workbook/formula';
 import { cellAddress, columnLetter } from '../../workbook/grid';
-import type { ChartSpec, SheetLayout } from '../../workbook/port';
+import type { ChartSpec, LayoutCell, ReadCell, SheetLayout } from '../../workbook/port';
 import type { WriteBatch } from './batch';
 import { layoutBlock } from './cells';
 import { formatCells, setColumnWidths } from './format';
@@ -32,15 +36,59 @@ function drawChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   chart.setPosition(cellAddress(spec.anchor.row + 1, spec.anchor.col + 1));
 }
 
+/**
+ * Formula cells, one command each, after their block: the block leaves them empty (never the text
+ * format "@", under which Excel would keep a formula as text).
+ */
+export async function writeFormulaCells(batch: WriteBatch, sheet: Excel.Worksheet, cells: LayoutCell[]): Promise<void> {
+  for (const cell of cells) {
+    if (!cell.formula) continue;
+    const formula = toExcel(cell.formula);
+    await batch.add(() => (sheet.getRange(cellAddress(cell.row + 1, cell.col + 1)).formulas = [[formula]]), formula.length + 120);
+  }
+}
+
+/** The cells of a layout as a block of constants: formula cells left empty. */
+export function constantsBlock(cells: LayoutCell[]) {
+  return layoutBlock(cells.map((cell) => (cell.formula ? { ...cell, value: null } : cell)));
+}
+
+/** The Synthèse's non-empty cells with their formulas (one sync). */
+export async function readSynthesisSheet(context: Excel.RequestContext, name: string): Promise<ReadCell[]> {
+  const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+  used.load('rowIndex,columnIndex,values,formulas');
+  await context.sync();
+  if (used.isNullObject) return [];
+  const cells: ReadCell[] = [];
+  used.values.forEach((row, r) =>
+    row.forEach((value: unknown, c) => {
+      const formula = used.formulas[r][c] as unknown;
+      const isFormula = typeof formula === 'string' && formula.startsWith('=') && formula !== value;
+      if (value === '' && !isFormula) return;
+      const shown = typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
+      cells.push({ row: used.rowIndex + r, col: used.columnIndex + c, value: shown, ...(isFormula && { formula }) });
+    }),
+  );
+  return cells;
+}
+
 export async function writeSynthesisSheet(
   batch: WriteBatch,
   sheet: Excel.Worksheet,
   layout: SheetLayout,
-  options: { deleteChart: boolean; drawChart: boolean },
+  options: { deleteChart: boolean; drawChart: boolean; cartographie?: Excel.Worksheet },
 ): Promise<void> {
+  if (layout.cartographie && options.cartographie) {
+    const target = options.cartographie;
+    const constants = layout.cartographie.cells.filter((cell) => !cell.formula);
+    for (const cell of constants) await batch.add(() => (target.getRange(cellAddress(cell.row + 1, cell.col + 1)).values = [[cell.value ?? '']]));
+    await formatCells(batch, target, constants);
+    await writeFormulaCells(batch, target, layout.cartographie.cells);
+  }
   if (options.deleteChart) await batch.add(() => sheet.charts.getItem(SYNTHESIS_CHART).delete());
   await batch.add(() => sheet.getRange().clear());
-  await batch.writeBlock(sheet, layoutBlock(layout.cells));
+  await batch.writeBlock(sheet, constantsBlock(layout.cells));
+  await writeFormulaCells(batch, sheet, layout.cells);
   await formatCells(batch, sheet, layout.cells);
   await setColumnWidths(batch, sheet, layout.columnWidths);
   const chart = layout.chart;

@@ -6,6 +6,7 @@ import type { WriteBatch } from './batch';
 import { layoutBlock } from './cells';
 import type { OfficeFeatures } from './capabilities';
 import { applyFormat, formatCells, setColumnWidths } from './format';
+import { writeFormulaCells } from './synthesis';
 
 /** Rows below a table's data that still get its drop-down lists and colours, for rows users add. */
 export const SPARE_ROWS = 200;
@@ -58,6 +59,7 @@ function colourWhenEqual(range: Excel.Range, text: string, format: CellFormat): 
 async function renderTable(batch: WriteBatch, sheet: Excel.Worksheet, table: TemplateTable, asTable: boolean, features: OfficeFeatures): Promise<void> {
   const top = table.headerRow + 1;
   await batch.writeBlock(sheet, { top, left: 1, values: [table.headers, ...table.rows] });
+  await writeFormulaCells(batch, sheet, table.formulaCells);
   const right = table.headers.length;
   const bottom = top + Math.max(table.rows.length, 1);
   await batch.add(() => applyFormat(sheet.getRange(`${cellAddress(top, 1)}:${cellAddress(top, right)}`), CELL_FORMATS.header));

@@ -1,5 +1,6 @@
 /** Writes a generated sheet (SheetLayout) into an exceljs workbook. */
 import type { Workbook, Worksheet } from 'exceljs';
+import { toFileFormula } from '../../workbook/formula';
 import type { LayoutCell, SheetLayout } from '../../workbook/port';
 import { applyStyle } from './styles';
 
@@ -31,12 +32,22 @@ export function addWorksheet(workbook: Workbook, name: string, position = Number
   return sheet;
 }
 
-/** Layout cells (0-based rows and columns) with their styles and number formats. */
-export function writeCells(sheet: Worksheet, cells: LayoutCell[]): void {
+/** How formulas are written: with the engine's result cached (viewers that do not recalculate show it), or bare. */
+export interface FormulaOptions {
+  cachedResults: boolean;
+}
+
+/** Layout cells (0-based rows and columns) with their styles, number formats and formulas. */
+export function writeCells(sheet: Worksheet, cells: LayoutCell[], options: FormulaOptions = { cachedResults: true }): void {
   for (const item of cells) {
     const cell = sheet.getCell(item.row + 1, item.col + 1);
-    // exceljs stores a plain string as text, so "=…" stays text, never a formula.
-    cell.value = item.value;
+    if (item.formula) {
+      const formula = toFileFormula(item.formula);
+      cell.value = options.cachedResults && item.value !== null ? { formula, result: item.value } : { formula, date1904: false };
+    } else {
+      // exceljs stores a plain string as text, so "=…" stays text, never a formula.
+      cell.value = item.value;
+    }
     if (item.style) applyStyle(cell, item.style);
     if (item.numberFormat) cell.numFmt = item.numberFormat;
   }
@@ -48,7 +59,7 @@ export function writeColumnWidths(sheet: Worksheet, widths: number[]): void {
   });
 }
 
-export function writeLayout(sheet: Worksheet, layout: SheetLayout): void {
-  writeCells(sheet, layout.cells);
+export function writeLayout(sheet: Worksheet, layout: SheetLayout, options?: FormulaOptions): void {
+  writeCells(sheet, layout.cells, options);
   writeColumnWidths(sheet, layout.columnWidths);
 }

@@ -4,7 +4,7 @@
  * workbook layer; this adapter only moves cells between exceljs and that layer.
  */
 import ExcelJS, { type Worksheet } from 'exceljs';
-import type { Cartographie, PlanRow } from '../../domain/model';
+import type { PlanRow } from '../../domain/model';
 import { cellText } from '../../workbook/grid';
 import { cartographieColumns, locateCartographie, resolveSheet } from '../../workbook/locate';
 import { findSheet } from '../../workbook/names';
@@ -14,15 +14,17 @@ import type {
   ChangeInfo,
   DemoAnswer,
   InitReport,
+  ReadCell,
   ReadResult,
+  SheetCartographie,
   SheetLayout,
   WorkbookPort,
   WorkbookProblem,
 } from '../../workbook/port';
 import { CARTOGRAPHIE_TABLE, PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
 import { templateSheet, workbookTemplate } from '../../workbook/template';
-import { readGrid } from './cells';
-import { addWorksheet, replaceWorksheet, writeLayout } from './layout';
+import { readCell, readGrid } from './cells';
+import { addWorksheet, replaceWorksheet, writeCells, writeLayout, type FormulaOptions } from './layout';
 import { openWorkbookBuffer, openWorkbookFile, saveWorkbook, workbookBuffer, type OpenResult } from './files';
 import { writePlanRows } from './plan';
 import { findTable, tableHeaderRow, tableNames } from './tables';
@@ -55,6 +57,9 @@ export class XlsxWorkbookPort implements WorkbookPort {
    * @param lostOnSave what the opened file holds that exceljs cannot write back (charts, macros…),
    * in French: callers refuse to save over such a file rather than lose it.
    */
+  /** Formulas carry the engine's results unless this is false (to let a spreadsheet compute them alone). */
+  formulas: FormulaOptions = { cachedResults: true };
+
   constructor(
     readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook(),
     readonly lostOnSave: string[] = [],
@@ -105,7 +110,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return table && tableHeaderRow(table);
   }
 
-  async readCartographie(): Promise<ReadResult<Cartographie>> {
+  async readCartographie(): Promise<ReadResult<SheetCartographie>> {
     const sheet = this.worksheet('cartographie');
     if (!sheet.ok) return sheet;
     return locateCartographie(readGrid(sheet.value), this.cartographieHeaderRow(sheet.value));
@@ -113,11 +118,32 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   async writeSynthesis(layout: SheetLayout): Promise<ReadResult<void>> {
     const existing = findSheet(this.sheetNames(), layout.sheet);
+    if (layout.cartographie) {
+      const target = this.workbook.getWorksheet(findSheet(this.sheetNames(), layout.cartographie.sheet) ?? layout.cartographie.sheet);
+      if (target) writeCells(target, layout.cartographie.cells, this.formulas);
+    }
     const sheet = existing ? replaceWorksheet(this.workbook, existing) : addWorksheet(this.workbook, layout.sheet, this.positionOf('synthesis'));
-    writeLayout(sheet, layout);
+    writeLayout(sheet, layout, this.formulas);
     // Printed (or exported to PDF) on landscape A4 pages, one page wide.
     sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
     return OK;
+  }
+
+  async readSynthesis(): Promise<ReadResult<ReadCell[]>> {
+    const name = findSheet(this.sheetNames(), SHEETS.synthesis);
+    const sheet = name === undefined ? undefined : this.workbook.getWorksheet(name);
+    if (!sheet) return { ok: true, value: [] };
+    const cells: ReadCell[] = [];
+    sheet.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        const value = cell.value as { formula?: string } | null;
+        const input = readCell(cell);
+        const formula = typeof value === 'object' && value !== null && typeof value.formula === 'string' ? `=${value.formula.replace(/_xlfn\./gi, '')}` : undefined;
+        if (input.value === null && formula === undefined) return;
+        cells.push({ row: r - 1, col: c - 1, value: input.value, ...(formula && { formula }) });
+      }),
+    );
+    return { ok: true, value: cells };
   }
 
   async readPlan(): Promise<ReadResult<PlanRow[]>> {

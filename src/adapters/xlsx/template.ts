@@ -64,6 +64,7 @@ function renderTable(sheet: Worksheet, table: TemplateTable, asTable: boolean): 
       for (const column of band.columns) sheet.getCell(row, column + 1).fill = solidFill(band.fill);
     }
   }
+  writeCells(sheet, table.formulaCells);
   for (const validation of table.validations) applyListValidation(sheet, validation, validation.column + 1, span);
   table.conditionalFormats.forEach((rule, index) => {
     const letter = columnLetter(rule.column + 1);

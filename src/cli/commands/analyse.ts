@@ -30,10 +30,10 @@ export interface WriteReport {
 
 /** Regenerates the Synthèse and merges the plan through the same session the add-in uses. */
 export async function writeResults(session: AnalysisSession): Promise<WriteReport> {
-  await session.refresh();
+  const synthesis = await session.regenerateSynthesis();
   const state = session.getState();
   if (state.status !== 'ready') throw new CliError(`Analyse impossible : ${state.error ?? describeProblems(state.problems)}`);
-  if (state.problems.length > 0) throw new CliError(`Synthèse non écrite : ${describeProblems(state.problems)}`);
+  if (!synthesis.ok) throw new CliError(`Synthèse non écrite : ${describeProblems(synthesis.problems)}`);
   const plan = await session.updatePlan();
   if (!plan.ok) throw new CliError(`Plan d'action non écrit : ${describeProblems(plan.problems)}`);
   return plan;

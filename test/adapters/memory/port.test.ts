@@ -26,7 +26,7 @@ describe('MemoryWorkbookPort from the template', () => {
   it('creates the five sheets in order, with both tables', () => {
     expect(port.workbook.sheetNames()).toEqual(SHEET_ORDER.map((key) => SHEETS[key]));
     const headerRow = TABLE_HEADER_ROW + 1;
-    expect(port.workbook.table(CARTOGRAPHIE_TABLE)).toEqual({ name: CARTOGRAPHIE_TABLE, sheet: CARTO, range: `A${headerRow}:I${headerRow + templateRows().length}` });
+    expect(port.workbook.table(CARTOGRAPHIE_TABLE)).toEqual({ name: CARTOGRAPHIE_TABLE, sheet: CARTO, range: `A${headerRow}:K${headerRow + templateRows().length}` });
     expect(port.workbook.table(PLAN_TABLE)?.sheet).toBe(SHEETS.plan);
   });
 

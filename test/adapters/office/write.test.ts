@@ -1,3 +1,4 @@
+import { toExcel } from '../../../src/workbook/formula';
 import { mergePlan } from '../../../src/domain/actions/merge';
 import { analyse } from '../../../src/domain/analyse';
 import { demoAnswers } from '../../../src/domain/demo';
@@ -26,12 +27,13 @@ describe('OfficeWorkbookPort writing', () => {
     const carto = fake.sheet(CARTO);
     expect(carto.tables.map((table) => table.name)).toEqual(['CartographieDMI']);
     expect(carto.validations[0].rule).toEqual({ list: { inCellDropDown: true, source: 'OUI,NON,NA' } });
-    expect(carto.conditionalFormats.map((format) => (format.rule as { formula1: string }).formula1)).toEqual(['="OUI"', '="NON"', '="NA"']);
+    expect(carto.conditionalFormats.map((format) => (format.rule as { formula1: string }).formula1)).toEqual(['="OUI"', '="NON"', '="NA"', '="OUI"', '="NON"', '="NA"']);
     expect(carto.frozenRows).toBe(4);
     expect(carto.widths.get(5)).toBe(widthInPoints(templateSheet('cartographie').columnWidths[4]));
     expect(fake.cell(CARTO, 'B5')?.fill).toBeDefined();
     expect(fake.cell(CARTO, 'H4')?.font.bold).toBe(true);
-    expect(fake.formulaCells(CARTO)).toEqual([]);
+    // The only formulas are the template's computed columns (J, K), never an answer.
+    expect(fake.formulaCells(CARTO).filter((address) => !/^[JK]\d+$/.test(address))).toEqual([]);
   });
 
   it('initialise leaves existing sheets untouched and reports them', async () => {
@@ -64,11 +66,14 @@ describe('OfficeWorkbookPort writing', () => {
     expect(await port.writeSynthesis(layout)).toEqual({ ok: true, value: undefined });
     expect(fake.syncCount - before).toBe(2);
     const sheet = fake.sheet(SHEETS.synthesis);
-    expect(fake.formulaCells(SHEETS.synthesis)).toEqual([]);
-    const percent = layout.cells.find((cell) => typeof cell.value === 'number' && cell.numberFormat);
+    // Formulas exactly where the layout has them (the establishment's "=…" stays text).
+    const formulaAddresses = layout.cells.filter((cell) => cell.formula).map((cell) => `${String.fromCharCode(65 + cell.col)}${cell.row + 1}`);
+    expect([...fake.formulaCells(SHEETS.synthesis)].sort()).toEqual([...formulaAddresses].sort());
+    const percent = layout.cells.find((cell) => typeof cell.value === 'number' && cell.numberFormat && cell.formula);
     expect(percent).toBeDefined();
     const address = `${String.fromCharCode(65 + percent!.col)}${percent!.row + 1}`;
-    expect(fake.cell(SHEETS.synthesis, address)).toMatchObject({ value: percent!.value, numberFormat: percent!.numberFormat });
+    // The fake does not calculate: the rate cell holds its English formula under the percent format.
+    expect(fake.cell(SHEETS.synthesis, address)).toMatchObject({ formula: toExcel(percent!.formula!), numberFormat: percent!.numberFormat });
     expect(sheet.charts.map((chart) => chart.name)).toEqual(layout.chart ? [SYNTHESIS_CHART] : []);
     // Again: the chart is replaced, not duplicated, still in one run.
     const again = fake.syncCount;
@@ -98,7 +103,8 @@ describe('OfficeWorkbookPort writing', () => {
       expect(byRef.get(demo.ref)?.answer.value).toBe(demo.answer);
       if (demo.comment) expect(byRef.get(demo.ref)?.comment).toBe(demo.comment);
     }
-    expect(fake.formulaCells(CARTO)).toEqual([]);
+    // The only formulas are the template's computed columns (J, K), never an answer.
+    expect(fake.formulaCells(CARTO).filter((address) => !/^[JK]\d+$/.test(address))).toEqual([]);
   });
 
   it('splits writes that would pass the payload limit into several syncs, each under it', async () => {

@@ -36,14 +36,20 @@ describe('XlsxWorkbookPort template', () => {
     const port = await initialised();
     const sheet = sheetOf(port, SHEETS.cartographie);
     const table = findTable(sheet, CARTOGRAPHIE_TABLE);
-    expect(table?.tableRef).toBe(`A${HEADER}:I${HEADER + templateRows().length}`);
+    // The two computed columns are part of the table, formulas with their result for an empty cartographie.
+    expect(table?.tableRef).toBe(`A${HEADER}:K${HEADER + templateRows().length}`);
+    expect(sheet.getCell(HEADER, 11).value).toBe('Réponse retenue');
+    expect(sheet.getCell(HEADER + 1, 10).value).toMatchObject({ formula: expect.stringContaining('_xlfn.ISFORMULA(H5)') });
+    expect(sheet.getCell(HEADER + 1, 11).value).toMatchObject({ formula: expect.stringContaining('COUNTIFS('), result: 'non renseignée' });
     expect(sheet.getCell(HEADER + 1, 8).dataValidation).toMatchObject({ type: 'list', formulae: ['"OUI,NON,NA"'], showErrorMessage: true });
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER });
     expect(sheet.getCell(HEADER, 8).font).toMatchObject({ bold: true });
     expect(sheet.getColumn(5).width).toBe(60);
     const formats = (sheet as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
-    expect(formats.map((format) => format.rules[0].formulae[0])).toEqual(['"OUI"', '"NON"', '"NA"']);
+    // Réponse (H) and Réponse retenue (K) are coloured alike.
+    expect(formats.map((format) => format.rules[0].formulae[0])).toEqual(['"OUI"', '"NON"', '"NA"', '"OUI"', '"NON"', '"NA"']);
     expect(formats[0].ref.startsWith(`H${HEADER + 1}:H`)).toBe(true);
+    expect(formats[3].ref.startsWith(`K${HEADER + 1}:K`)).toBe(true);
 
     const read = await port.readCartographie();
     expect(read.ok && read.value.entries.map((entry) => entry.ref)).toEqual(templateRows().map((row) => row.ref));

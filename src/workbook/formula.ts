@@ -1,0 +1,163 @@
+/**
+ * Spreadsheet formulas the add-in writes (the Synthèse and the computed columns of the
+ * cartographie), as a small typed tree. One tree, two uses: rendered in English syntax for Excel,
+ * LibreOffice and .xlsx files (Excel shows it localised), and evaluated by the in-memory workbook.
+ * Only the functions listed here exist, so every formula stays within what the three hosts share.
+ */
+
+export type FunctionName =
+  | 'AND'
+  | 'CHAR'
+  | 'CHOOSE'
+  | 'COUNTIFS'
+  | 'IF'
+  | 'IFERROR'
+  | 'ISFORMULA'
+  | 'MATCH'
+  | 'NA'
+  | 'NOT'
+  | 'OR'
+  | 'SUBSTITUTE'
+  | 'SUM'
+  | 'TRIM'
+  | 'UNICHAR';
+
+export type BinaryOperator = '+' | '-' | '*' | '/' | '&' | '=' | '<>' | '>';
+
+/** A cell or a block of cells; rows and columns 1-based; `sheet` absent = the formula's own sheet. */
+export interface CellReference {
+  kind: 'cell';
+  sheet?: string;
+  row: number;
+  col: number;
+  /** "$H$5" rather than "H5": relative references follow the row when Excel fills a table column. */
+  absolute?: boolean;
+}
+
+export interface RangeReference {
+  kind: 'range';
+  sheet?: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export type Formula =
+  | { kind: 'number'; value: number }
+  | { kind: 'text'; value: string }
+  | CellReference
+  | RangeReference
+  /** A one-row array constant of texts, e.g. {"OUI","NON"}. */
+  | { kind: 'array'; values: readonly string[] }
+  | { kind: 'call'; name: FunctionName; args: Formula[] }
+  | { kind: 'binary'; operator: BinaryOperator; left: Formula; right: Formula };
+
+// ---- building
+
+export const num = (value: number): Formula => ({ kind: 'number', value });
+export const text = (value: string): Formula => ({ kind: 'text', value });
+export const array = (values: readonly string[]): Formula => ({ kind: 'array', values });
+export const call = (name: FunctionName, ...args: Formula[]): Formula => ({ kind: 'call', name, args });
+export const binary = (operator: BinaryOperator, left: Formula, right: Formula): Formula => ({ kind: 'binary', operator, left, right });
+
+export function cell(row: number, col: number, sheet?: string, absolute = false): CellReference {
+  return { kind: 'cell', row, col, ...(sheet !== undefined && { sheet }), ...(absolute && { absolute }) };
+}
+
+/** Rows `top`..`bottom` of one column. */
+export function column(col: number, top: number, bottom: number, sheet?: string): RangeReference {
+  return { kind: 'range', top, left: col, bottom, right: col, ...(sheet !== undefined && { sheet }) };
+}
+
+/** a + b + … (0 for none). */
+export function sum(terms: Formula[]): Formula {
+  if (terms.length === 0) return num(0);
+  return terms.reduce((total, term) => binary('+', total, term));
+}
+
+/** IFERROR(numerator / denominator, "non évaluable"): the division by 0 is the only error the counts can give. */
+export function ratio(numerator: Formula, denominator: Formula, whenZero: Formula): Formula {
+  return call('IFERROR', binary('/', numerator, denominator), whenZero);
+}
+
+/** COUNTIFS over pairs (range, criterion). */
+export function countIfs(pairs: [RangeReference, Formula][]): Formula {
+  return call('COUNTIFS', ...pairs.flat());
+}
+
+/** Escapes the wildcards of COUNTIFS and MATCH: "*", "?" and "~" are matched literally. */
+export function escapeWildcards(value: string): string {
+  return value.replace(/[~*?]/g, (ch) => `~${ch}`);
+}
+
+/** A COUNTIFS criterion matching cells equal to `label` (case-insensitive, as Excel compares text). */
+export function equalsCriterion(label: string): Formula {
+  return text(`=${escapeWildcards(label)}`);
+}
+
+/** The same criterion built by the formula from a cell's content. */
+export function equalsCellCriterion(ref: Formula): Formula {
+  const escaped = ['~', '*', '?'].reduce<Formula>((value, ch) => call('SUBSTITUTE', value, text(ch), text(`~${ch}`)), ref);
+  return binary('&', text('='), escaped);
+}
+
+// ---- rendering (English syntax, as Range.formulas and .xlsx files expect)
+
+/** 1 → "A", 27 → "AA". */
+function letters(col: number): string {
+  let result = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) result = String.fromCharCode(65 + ((n - 1) % 26)) + result;
+  return result;
+}
+
+function quoteText(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+function sheetPrefix(sheet: string | undefined): string {
+  return sheet === undefined ? '' : `'${sheet.replace(/'/g, "''")}'!`;
+}
+
+function address(row: number, col: number, absolute: boolean): string {
+  const $ = absolute ? '$' : '';
+  return `${$}${letters(col)}${$}${row}`;
+}
+
+/** Functions newer than Excel 2007: an .xlsx file names them with the "_xlfn." prefix (Excel and LibreOffice read #NAME? otherwise). */
+const NEWER_FUNCTIONS: ReadonlySet<FunctionName> = new Set<FunctionName>(['ISFORMULA', 'UNICHAR']);
+
+const PRECEDENCE: Record<BinaryOperator, number> = { '=': 1, '<>': 1, '>': 1, '&': 2, '+': 3, '-': 3, '*': 4, '/': 4 };
+
+function render(formula: Formula, file: boolean, parent = 0): string {
+  switch (formula.kind) {
+    case 'number':
+      return formula.value < 0 ? `(${formula.value})` : String(formula.value);
+    case 'text':
+      return quoteText(formula.value);
+    case 'cell':
+      return sheetPrefix(formula.sheet) + address(formula.row, formula.col, formula.absolute === true);
+    case 'range':
+      return `${sheetPrefix(formula.sheet)}${address(formula.top, formula.left, true)}:${address(formula.bottom, formula.right, true)}`;
+    case 'array':
+      return `{${formula.values.map(quoteText).join(',')}}`;
+    case 'call':
+      return `${file && NEWER_FUNCTIONS.has(formula.name) ? '_xlfn.' : ''}${formula.name}(${formula.args.map((arg) => render(arg, file)).join(',')})`;
+    case 'binary': {
+      const own = PRECEDENCE[formula.operator];
+      // Left-associative: the right operand needs parentheses at equal precedence.
+      const body = `${render(formula.left, file, own)}${formula.operator}${render(formula.right, file, own + 1)}`;
+      return own < parent ? `(${body})` : body;
+    }
+  }
+}
+
+/** "=COUNTIFS(…)": the formula as Range.formulas takes it. */
+export function toExcel(formula: Formula): string {
+  return `=${render(formula, false)}`;
+}
+
+/** The formula as stored in an .xlsx file (exceljs takes it without the "="). */
+export function toFileFormula(formula: Formula): string {
+  return render(formula, true);
+}

@@ -1,0 +1,73 @@
+/**
+ * The Synthèse written by the command line recalculates in LibreOffice: the file's formulas are
+ * stripped of their cached results (LibreOffice keeps a cached result and computes only the cells
+ * without one), converted headless, and every cell must read as in the file with the engine's
+ * cached results; the figures are those of `analyse --json`.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { SHEETS } from '../../src/workbook/sheets';
+import { runCli, tempDir } from './runCli';
+
+const dir = tempDir('libreoffice-formulas');
+const profile = `file://${join(dir, 'profil-libreoffice')}`;
+// CSV, UTF-8 (76), formatted as shown, every sheet in its own file (-1).
+const CSV = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+
+/** The Synthèse as LibreOffice shows it, one array of cells per row. */
+function synthesisCsv(file: string, outdir: string): string[][] {
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', CSV, '--outdir', outdir, file], {
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
+  const base = file.replace(/^.*\//, '').replace(/\.xlsx$/, '');
+  const text = readFileSync(join(outdir, `${base}-${SHEETS.synthesis}.csv`), 'utf8');
+  return text.split('\n').map((line) => line.split(','));
+}
+
+/** Removes the cached result of every formula of the workbook. */
+async function stripResults(from: string, to: string): Promise<number> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(from);
+  let formulas = 0;
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const value = cell.value as { formula?: string } | null;
+        if (value && typeof value === 'object' && typeof value.formula === 'string') {
+          cell.value = { formula: value.formula, date1904: false };
+          formulas++;
+        }
+      }),
+    ),
+  );
+  await workbook.xlsx.writeFile(to);
+  return formulas;
+}
+
+describe('LibreOffice recalculates the Synthèse', () => {
+  it('to the engine’s figures', async () => {
+    const file = join(dir, 'demo.xlsx');
+    expect((await runCli('init', file, '--demo')).code).toBe(0);
+    expect((await runCli('analyse', file, '--ecrire')).code).toBe(0);
+    const bare = join(dir, 'sans-resultats.xlsx');
+    expect(await stripResults(file, bare)).toBeGreaterThan(500);
+
+    const cached = synthesisCsv(file, join(dir, 'cached'));
+    const computed = synthesisCsv(bare, join(dir, 'computed'));
+    expect(computed).toEqual(cached);
+
+    // LibreOffice shows the rates in full ("75.8620689655172%"): they are the engine's, to the last digits shown.
+    const report = JSON.parse((await runCli('analyse', file, '--json')).out);
+    const rate = (cell: string | undefined) => Number.parseFloat(cell ?? '') / 100;
+    const completude = computed.find((row) => row[0] === 'Complétude');
+    const circuit = computed.find((row) => row[0] === 'Circuit complet');
+    expect(rate(completude?.[1])).toBeCloseTo(report.completude, 9);
+    expect(rate(circuit?.[1])).toBeCloseTo(report.rates.informatisation, 9);
+    expect(rate(circuit?.[3])).toBeCloseTo(report.rates.interoperabilite, 9);
+    expect(rate(circuit?.[4])).toBeCloseTo(report.rates.continuite, 9);
+    expect(rate(circuit?.[5])).toBeCloseTo(report.rates.rupture, 9);
+  }, 300_000);
+});

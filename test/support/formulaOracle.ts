@@ -1,0 +1,56 @@
+/**
+ * HyperFormula (GPL-3, dev only) as an independent spreadsheet engine: it evaluates the formulas
+ * the add-in wrote into a memory workbook, to compare them with the domain engine's figures.
+ */
+import { DetailedCellError, HyperFormula } from 'hyperformula';
+import type { MemoryWorkbook } from '../../src/adapters/memory/workbook';
+import { parseAddress } from '../../src/workbook/grid';
+import type { LayoutCell } from '../../src/workbook/port';
+
+type Sheet = (string | number | boolean | null)[][];
+
+/** Excel's text comparisons: case-insensitive, accents significant. */
+const CONFIG = { licenseKey: 'gpl-v3', accentSensitive: true, caseSensitive: false, useWildcards: true, matchWholeCell: true };
+
+/** The workbook's content as HyperFormula reads it: formulas as written, constants as shown. */
+export function sheetsOf(workbook: MemoryWorkbook): Record<string, Sheet> {
+  const sheets: Record<string, Sheet> = {};
+  for (const data of workbook.toJSON().sheets) {
+    const rows: Sheet = [];
+    for (const [address, cell] of Object.entries(data.cells)) {
+      const { row, column } = parseAddress(address);
+      while (rows.length < row) rows.push([]);
+      const line = rows[row - 1];
+      while (line.length < column) line.push(null);
+      line[column - 1] = cell.formula ?? cell.value;
+    }
+    sheets[data.name] = rows;
+  }
+  return sheets;
+}
+
+export function buildOracle(sheets: Record<string, Sheet>): HyperFormula {
+  return HyperFormula.buildFromSheets(sheets, CONFIG);
+}
+
+/** What HyperFormula computes for a cell: its value, or the error code ("#N/A"). */
+export function oracleValue(hf: HyperFormula, sheet: string, row: number, col: number): string | number | boolean | null {
+  const value = hf.getCellValue({ sheet: hf.getSheetId(sheet) as number, row, col });
+  return value instanceof DetailedCellError ? value.value : value;
+}
+
+/** The formula cells whose computed value differs from the engine's (tolerance 1e-9 on numbers). */
+export function disagreements(
+  compute: (cell: LayoutCell) => string | number | boolean | null,
+  cells: LayoutCell[],
+): { cell: LayoutCell; expected: unknown; got: unknown }[] {
+  const wrong: { cell: LayoutCell; expected: unknown; got: unknown }[] = [];
+  for (const cell of cells) {
+    if (!cell.formula) continue;
+    const got = compute(cell);
+    const expected = cell.value === null ? '#N/A' : cell.value;
+    const same = typeof expected === 'number' && typeof got === 'number' ? Math.abs(expected - got) < 1e-9 : expected === got;
+    if (!same) wrong.push({ cell, expected, got });
+  }
+  return wrong;
+}
