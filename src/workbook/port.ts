@@ -5,6 +5,7 @@
  */
 import type { DemoAnswer } from '../domain/demo';
 import type { Cartographie, PlanRow } from '../domain/model';
+import type { PrintSetup } from './print';
 
 export type { DemoAnswer };
 
@@ -61,6 +62,8 @@ export interface SheetLayout {
   cells: LayoutCell[];
   columnWidths: number[];
   chart?: ChartSpec;
+  /** Page setup; without it the sheet prints with the defaults of `printSetup`. */
+  print?: PrintSetup;
 }
 
 export interface InitReport {

@@ -7,6 +7,7 @@ import { zoneById } from '../domain/catalogue';
 import { NOT_EVALUABLE } from '../domain/format';
 import type { ActionProposal, Analysis, Answer, ContinuityViewId, Rate, RateSet } from '../domain/model';
 import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from './port';
+import { printSetup, sectionBreaks } from './print';
 import { SHEETS } from './sheets';
 
 export const PERCENT_FORMAT = '0 %';
@@ -248,5 +249,6 @@ export function synthesisLayout(analysis: Analysis, options: { establishment?: s
   const chart = zones(sheet, analysis);
   findings(sheet, analysis);
   conclusion(sheet, analysis);
-  return { sheet: SHEETS.synthesis, cells: sheet.cells, columnWidths: COLUMN_WIDTHS, ...(chart && { chart }) };
+  const print = printSetup(COLUMN_WIDTHS, { establishment: options.establishment, breaksBefore: sectionBreaks(sheet.cells) });
+  return { sheet: SHEETS.synthesis, cells: sheet.cells, columnWidths: COLUMN_WIDTHS, ...(chart && { chart }), print };
 }

@@ -6,6 +6,7 @@
 import { templateRows } from '../domain/catalogue';
 import type { Answer } from '../domain/model';
 import type { CellStyle, LayoutCell } from './port';
+import { printSetup, type PrintSetup } from './print';
 import {
   CARTOGRAPHIE_COLUMNS,
   CARTOGRAPHIE_TABLE,
@@ -72,7 +73,12 @@ export interface TemplateSheet {
   table?: TemplateTable;
   /** Rows kept visible when scrolling (0 = none). */
   freezeRows: number;
+  /** Page setup; the table's header repeats on every printed page. */
+  print: PrintSetup;
 }
+
+/** A sheet's content; its page setup is derived from it. */
+type SheetContent = Omit<TemplateSheet, 'print'>;
 
 /** 0-based sheet row of the header of both tables: a title and a note sit above it. */
 export const TABLE_HEADER_ROW = 3;
@@ -106,9 +112,12 @@ const section = (text: string): TextBlock => ({ style: 'section', text });
 const line = (text: string): TextBlock => ({ style: 'value', text });
 const note = (text: string): TextBlock => ({ style: 'note', text });
 
-/** The fixed texts above a table: title, note, blank line, then the header. */
+/**
+ * The fixed texts above a table: title, explanation, blank line, then the header. The
+ * explanation does not wrap: it runs across the table instead of down its narrow first column.
+ */
 function tableHeading(heading: string, explanation: string): LayoutCell[] {
-  return textCells([title(heading), note(explanation)]);
+  return textCells([title(heading), subtitle(explanation)]);
 }
 
 function zoneBands(rows: { zone: string }[]): RowBand[] {
@@ -122,7 +131,7 @@ function zoneBands(rows: { zone: string }[]): RowBand[] {
   return bands;
 }
 
-function cartographieSheet(): TemplateSheet {
+function cartographieSheet(): SheetContent {
   const rows = templateRows();
   const keys = Object.keys(CARTOGRAPHIE_COLUMNS) as CartographieColumn[];
   const answerColumn = cartographieColumnIndex('answer');
@@ -140,7 +149,7 @@ function cartographieSheet(): TemplateSheet {
       headerRow: TABLE_HEADER_ROW,
       headers: keys.map((key) => CARTOGRAPHIE_COLUMNS[key]),
       rows: rows.map((row) => keys.map((key) => (key === 'answer' || key === 'comment' ? null : row[key]))),
-      wrapColumns: (['zone', 'step', 'label', 'to', 'comment'] as const).map(cartographieColumnIndex),
+      wrapColumns: (['ref', 'zone', 'step', 'label', 'to', 'comment'] as const).map(cartographieColumnIndex),
       validations: [{ column: answerColumn, values: ANSWERS, error: 'Répondez OUI, NON ou NA (ou laissez vide).' }],
       conditionalFormats: ANSWERS.map((answer) => ({ column: answerColumn, equals: answer, format: ANSWER_FORMATS[answer] })),
       bands: zoneBands(rows),
@@ -148,7 +157,7 @@ function cartographieSheet(): TemplateSheet {
   };
 }
 
-function planSheet(): TemplateSheet {
+function planSheet(): SheetContent {
   const statusColumn = planColumnIndex('status');
   return {
     key: 'plan',
@@ -157,14 +166,15 @@ function planSheet(): TemplateSheet {
       "Analyse et plan d'action",
       "Actions proposées d'après la cartographie, par priorité puis dans l'ordre du circuit. Les colonnes Pilote, Échéance, Statut et Commentaire vous appartiennent : elles sont conservées à chaque mise à jour du plan, comme les lignes ajoutées à la main.",
     ),
-    columnWidths: [6, 9, 24, 28, 50, 50, 28, 32, 18, 13, 13, 36, 30],
+    // Narrow enough to print one page wide at a readable scale; long texts wrap.
+    columnWidths: [5, 9, 14, 18, 34, 38, 16, 22, 13, 11, 11, 18, 16],
     freezeRows: TABLE_HEADER_ROW + 1,
     table: {
       name: PLAN_TABLE,
       headerRow: TABLE_HEADER_ROW,
       headers: Object.values(PLAN_COLUMNS),
       rows: [],
-      wrapColumns: (['axis', 'scope', 'finding', 'action', 'actors', 'indicator', 'comment'] as const).map(planColumnIndex),
+      wrapColumns: (['axis', 'scope', 'finding', 'action', 'actors', 'indicator', 'pilot', 'comment', 'ref'] as const).map(planColumnIndex),
       validations: [{ column: statusColumn, values: PLAN_STATUSES, error: `Choisissez un statut : ${PLAN_STATUSES.join(', ')}.` }],
       conditionalFormats: [
         { column: statusColumn, equals: 'Réalisé', format: CELL_FORMATS.good },
@@ -175,7 +185,7 @@ function planSheet(): TemplateSheet {
   };
 }
 
-function synthesisSheet(): TemplateSheet {
+function synthesisSheet(): SheetContent {
   return {
     key: 'synthesis',
     name: SHEETS.synthesis,
@@ -190,7 +200,7 @@ function synthesisSheet(): TemplateSheet {
   };
 }
 
-function noticeSheet(): TemplateSheet {
+function noticeSheet(): SheetContent {
   return {
     key: 'notice',
     name: SHEETS.notice,
@@ -339,7 +349,7 @@ const LEGEND: [string, string][] = [
   ['Non évaluable', 'Taux dont le dénominateur est nul : ni 0 %, ni 100 %.'],
 ];
 
-function referencesSheet(): TemplateSheet {
+function referencesSheet(): SheetContent {
   const blocks: [string, [string, string][]][] = [
     ['Références réglementaires', REGULATION],
     ['Glossaire', GLOSSARY],
@@ -354,7 +364,7 @@ function referencesSheet(): TemplateSheet {
   return { key: 'references', name: SHEETS.references, cells, columnWidths: [40, 110], freezeRows: 0 };
 }
 
-const BUILDERS: Record<SheetKey, () => TemplateSheet> = {
+const BUILDERS: Record<SheetKey, () => SheetContent> = {
   notice: noticeSheet,
   references: referencesSheet,
   cartographie: cartographieSheet,
@@ -363,7 +373,9 @@ const BUILDERS: Record<SheetKey, () => TemplateSheet> = {
 };
 
 export function templateSheet(key: SheetKey): TemplateSheet {
-  return BUILDERS[key]();
+  const sheet = BUILDERS[key]();
+  const header = sheet.table?.headerRow;
+  return { ...sheet, print: printSetup(sheet.columnWidths, header === undefined ? {} : { titleRows: { first: header, last: header } }) };
 }
 
 /** The five sheets in workbook order. */

@@ -1,6 +1,9 @@
 /** Writes a generated sheet (SheetLayout) into an exceljs workbook. */
 import type { Workbook, Worksheet } from 'exceljs';
 import type { LayoutCell, SheetLayout } from '../../workbook/port';
+import { printSetup } from '../../workbook/print';
+import { layoutRowHeights } from '../../workbook/rowHeights';
+import { writePrintSetup, writeRowHeights } from './print';
 import { applyStyle } from './styles';
 
 /** exceljs keeps the tab position in an untyped `orderNo`. */
@@ -51,4 +54,7 @@ export function writeColumnWidths(sheet: Worksheet, widths: number[]): void {
 export function writeLayout(sheet: Worksheet, layout: SheetLayout): void {
   writeCells(sheet, layout.cells);
   writeColumnWidths(sheet, layout.columnWidths);
+  writeRowHeights(sheet, layoutRowHeights(layout));
+  const lastRow = Math.max(0, ...layout.cells.map((cell) => cell.row)) + 1;
+  writePrintSetup(sheet, layout.print ?? printSetup(layout.columnWidths), lastRow);
 }

@@ -23,6 +23,7 @@ import { CARTOGRAPHIE_TABLE, PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } fr
 import { templateSheet, workbookTemplate } from '../../workbook/template';
 import { readGrid } from './cells';
 import { addWorksheet, replaceWorksheet, writeLayout } from './layout';
+import { writeHeaderFooter } from './print';
 import { openWorkbookBuffer, openWorkbookFile, saveWorkbook, workbookBuffer, type OpenResult } from './files';
 import { writePlanRows } from './plan';
 import { findTable, tableHeaderRow, tableNames } from './tables';
@@ -113,8 +114,13 @@ export class XlsxWorkbookPort implements WorkbookPort {
     const existing = findSheet(this.sheetNames(), layout.sheet);
     const sheet = existing ? replaceWorksheet(this.workbook, existing) : addWorksheet(this.workbook, layout.sheet, this.positionOf('synthesis'));
     writeLayout(sheet, layout);
-    // Printed (or exported to PDF) on landscape A4 pages, one page wide.
-    sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    // The other sheets' printed pages name the establishment the analysis names.
+    if (layout.print) {
+      for (const key of SHEET_ORDER) {
+        const other = findSheet(this.sheetNames(), SHEETS[key]);
+        if (key !== 'synthesis' && other) writeHeaderFooter(this.workbook.getWorksheet(other) as Worksheet, layout.print);
+      }
+    }
     return OK;
   }
 
