@@ -7,7 +7,7 @@
 import { rangeAddress } from './grid';
 import type { LayoutCell } from './port';
 
-/** The three parts of a page header or footer, in Excel's codes (&D date, &P page, &N pages, &A sheet). */
+/** The three parts of a page header or footer, in Excel's codes (&D date, &P page, &A sheet, &F file). */
 export interface HeaderFooterParts {
   left: string;
   center: string;
@@ -50,7 +50,7 @@ export function printSetup(
     breaksBefore: options.breaksBefore ?? [],
     // Until an analysis names the establishment, the file's name (usually the establishment's).
     header: { left: establishment ? literal(establishment) : '&F', center: '', right: 'Imprimé le &D' },
-    footer: { left: '&A', center: 'Cartographie RESOMEDIT DMI', right: 'Page &P / &N' },
+    footer: { left: '&A', center: 'Cartographie RESOMEDIT DMI', right: 'Page &P' },
   };
 }
 

@@ -1,9 +1,9 @@
 /**
  * Row heights that fit wrapped text, computed once for every adapter: Excel and LibreOffice keep
  * a written file's default 15 pt rows and draw wrapped lines over the rows below, and Excel
- * through Office.js does not grow rows either. The estimate is deliberately generous: a column
- * holds fewer characters per line than its width in character units (widths count the digit
- * "0"; capitals, bold and fonts substituted for Calibri are wider).
+ * through Office.js does not grow rows either. A width unit is the width of the digit "0";
+ * average French text in Calibri 11 fits about 1.3 characters per unit, bold text less. The
+ * estimate stays on the generous side, so a row may show a spare line but never hides one.
  */
 import type { CellStyle, LayoutCell, SheetLayout } from './port';
 import { CELL_FORMATS, type CellFormat } from './styles';
@@ -11,13 +11,14 @@ import type { TemplateSheet } from './template';
 
 const DEFAULT_SIZE = 11;
 /** Characters of 11 pt text per character unit of column width, regular and bold. */
-const CHARS_PER_UNIT = 1.1;
-const BOLD_CHARS_PER_UNIT = 0.95;
+const CHARS_PER_UNIT = 1.25;
+const BOLD_CHARS_PER_UNIT = 1.1;
 /** Line height as a multiple of the font size, and the cell's top and bottom padding, in points. */
 const LINE_SPACING = 1.3;
 const PADDING = 4;
-/** Excel's default row height for 11 pt text. */
+/** Excel's default row height for 11 pt text, and default column width in character units. */
 export const DEFAULT_ROW_HEIGHT = 15;
+export const DEFAULT_COLUMN_WIDTH = 8.43;
 
 /** One written cell as the height estimate sees it. */
 export interface TextCell {
@@ -62,7 +63,7 @@ export function rowHeights(cells: TextCell[], columnWidths: number[]): Map<numbe
   const heights = new Map<number, number>();
   for (const cell of cells) {
     if (cell.text === '') continue;
-    const width = columnWidths[cell.col] ?? 8.43;
+    const width = columnWidths[cell.col] ?? DEFAULT_COLUMN_WIDTH;
     heights.set(cell.row, Math.max(heights.get(cell.row) ?? 0, textHeight(cell.text, width, cell.format)));
   }
   return heights;

@@ -7,6 +7,7 @@ import type { CellInput } from '../../domain/model';
 import { cellAddress, parseAddress, parseRange, rangeAddress, type Grid } from '../../workbook/grid';
 import { findSheet } from '../../workbook/names';
 import type { CellStyle, ChartSpec } from '../../workbook/port';
+import type { PrintSetup } from '../../workbook/print';
 import { CELL_FORMATS, type CellFormat } from '../../workbook/styles';
 
 export type Scalar = string | number | boolean | null;
@@ -50,6 +51,11 @@ export interface MemorySheet {
   validations: ListRule[];
   conditionalFormats: ColourRule[];
   chart?: ChartSpec;
+  /** Page setup and printed range ("A1:M21"), as the other adapters set them. */
+  print?: PrintSetup;
+  printArea?: string;
+  /** Heights in points of the rows holding text, by 0-based row. */
+  rowHeights?: Record<number, number>;
 }
 
 export interface MemoryTable {

@@ -3,7 +3,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { LayoutCell, SheetLayout } from '../../workbook/port';
 import { printSetup } from '../../workbook/print';
 import { layoutRowHeights } from '../../workbook/rowHeights';
-import { writePrintSetup, writeRowHeights } from './print';
+import { writeHeaderFooter, writePrintSetup, writeRowHeights } from './print';
 import { applyStyle } from './styles';
 
 /** exceljs keeps the tab position in an untyped `orderNo`. */
@@ -56,5 +56,7 @@ export function writeLayout(sheet: Worksheet, layout: SheetLayout): void {
   writeColumnWidths(sheet, layout.columnWidths);
   writeRowHeights(sheet, layoutRowHeights(layout));
   const lastRow = Math.max(0, ...layout.cells.map((cell) => cell.row)) + 1;
-  writePrintSetup(sheet, layout.print ?? printSetup(layout.columnWidths), lastRow);
+  const print = layout.print ?? printSetup(layout.columnWidths);
+  writePrintSetup(sheet, print, lastRow);
+  writeHeaderFooter(sheet, print);
 }

@@ -10,14 +10,12 @@ import { columnText, locateHeader } from '../../workbook/headers';
 import { PLAN_SPECS, type PlanArea, type PlanLayout } from '../../workbook/planSheet';
 import { PLAN_COLUMNS } from '../../workbook/sheets';
 import { templateSheet } from '../../workbook/template';
-import { DEFAULT_ROW_HEIGHT, rowHeights, tableTextCells } from '../../workbook/rowHeights';
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, rowHeights, tableTextCells } from '../../workbook/rowHeights';
 import { writePrintSetup, writeRowHeights } from './print';
 import { applyStyle } from './styles';
 import type { TableModel } from './tables';
 import { SPARE_ROWS, applyListValidation } from './template';
 
-/** Excel's default column width, in character units. */
-const DEFAULT_WIDTH = 8.43;
 const REF_INDEX = Object.keys(PLAN_COLUMNS).indexOf('ref');
 const ACTION_INDEX = Object.keys(PLAN_COLUMNS).indexOf('action');
 
@@ -130,7 +128,7 @@ function writePlanPrint(sheet: Worksheet, area: PlanArea, headers: string[], lay
   const offset = area.firstColumn - 1;
   const cells = tableTextCells({ headerRow: area.headerRow - 1, headers, rows: layout.values, wrapColumns: template.table?.wrapColumns ?? [] });
   const lastColumn = offset + headers.length;
-  const widths = Array.from({ length: lastColumn }, (_, col) => sheet.getColumn(col + 1).width ?? template.columnWidths[col - offset] ?? DEFAULT_WIDTH);
+  const widths = Array.from({ length: lastColumn }, (_, col) => sheet.getColumn(col + 1).width ?? template.columnWidths[col - offset] ?? DEFAULT_COLUMN_WIDTH);
   for (let row = lastRow + 1; row <= area.headerRow + area.rowCount; row++) sheet.getRow(row).height = DEFAULT_ROW_HEIGHT;
   writeRowHeights(sheet, rowHeights(cells.map((cell) => ({ ...cell, col: cell.col + offset })), widths));
   const header = area.headerRow - 1;

@@ -10,7 +10,7 @@ export function writeHeaderFooter(sheet: Worksheet, setup: PrintSetup): void {
   sheet.headerFooter = { ...sheet.headerFooter, oddHeader: headerFooterCode(setup.header), oddFooter: headerFooterCode(setup.footer) };
 }
 
-/** A4, one page wide, the print area down to `lastRow` (1-based), title rows, page breaks, header and footer. */
+/** A4, one page wide, the print area down to `lastRow` (1-based), title rows and page breaks. */
 export function writePrintSetup(sheet: Worksheet, setup: PrintSetup, lastRow: number): void {
   sheet.pageSetup = {
     ...sheet.pageSetup,
@@ -26,7 +26,6 @@ export function writePrintSetup(sheet: Worksheet, setup: PrintSetup, lastRow: nu
   };
   // exceljs breaks after a row: a break before 0-based row r is one after 1-based row r.
   for (const row of setup.breaksBefore) if (row > 0) sheet.getRow(row).addPageBreak();
-  writeHeaderFooter(sheet, setup);
 }
 
 /** Heights of 0-based rows, in points. */

@@ -5,7 +5,7 @@ import type { ListValidation, TemplateSheet, TemplateTable } from '../../workboo
 import { templateLastRow } from '../../workbook/print';
 import { templateRowHeights } from '../../workbook/rowHeights';
 import { writeCells, writeColumnWidths } from './layout';
-import { writePrintSetup, writeRowHeights } from './print';
+import { writeHeaderFooter, writePrintSetup, writeRowHeights } from './print';
 import { applyStyle, fontOf, solidFill } from './styles';
 
 /** Rows below a table that still get its drop-downs and colours, for rows the user adds. */
@@ -93,4 +93,5 @@ export function renderTemplateSheet(sheet: Worksheet, template: TemplateSheet, o
   if (template.freezeRows > 0) sheet.views = [{ state: 'frozen', ySplit: template.freezeRows, xSplit: 0 }];
   writeRowHeights(sheet, templateRowHeights(template));
   writePrintSetup(sheet, template.print, templateLastRow(template));
+  writeHeaderFooter(sheet, template.print);
 }
