@@ -2,8 +2,9 @@
  * Row heights that fit wrapped text, computed once for every adapter: Excel and LibreOffice keep
  * a written file's default 15 pt rows and draw wrapped lines over the rows below, and Excel
  * through Office.js does not grow rows either. A width unit is the width of the digit "0";
- * average French text in Calibri 11 fits about 1.3 characters per unit, bold text less. The
- * estimate stays on the generous side, so a row may show a spare line but never hides one.
+ * average French text in Calibri 11 fits about 1.3 characters per unit, capitals and bold text
+ * fewer, and the fonts LibreOffice substitutes for Calibri are wider. The estimate stays on the
+ * generous side, so a row may show a spare line but never hides one.
  */
 import type { CellStyle, LayoutCell, SheetLayout } from './port';
 import { CELL_FORMATS, type CellFormat } from './styles';
@@ -11,8 +12,8 @@ import type { TemplateSheet } from './template';
 
 const DEFAULT_SIZE = 11;
 /** Characters of 11 pt text per character unit of column width, regular and bold. */
-const CHARS_PER_UNIT = 1.25;
-const BOLD_CHARS_PER_UNIT = 1.1;
+const CHARS_PER_UNIT = 1.1;
+const BOLD_CHARS_PER_UNIT = 0.95;
 /** Line height as a multiple of the font size, and the cell's top and bottom padding, in points. */
 const LINE_SPACING = 1.3;
 const PADDING = 4;

@@ -142,14 +142,15 @@ function cartographieSheet(): SheetContent {
       'Cartographie des données informatiques du circuit des DMI',
       'Répondez OUI, NON ou NA dans la colonne « Réponse » ; précisez le logiciel ou les cas particuliers dans « Commentaire / logiciel ». Légende : feuille « LISEZ-MOI – NOTICE ».',
     ),
-    columnWidths: [12, 24, 32, 16, 60, 32, 10, 11, 45],
+    // Réf. as wide as the longest reference (16 characters), which does not wrap.
+    columnWidths: [17, 24, 32, 16, 60, 32, 10, 11, 45],
     freezeRows: TABLE_HEADER_ROW + 1,
     table: {
       name: CARTOGRAPHIE_TABLE,
       headerRow: TABLE_HEADER_ROW,
       headers: keys.map((key) => CARTOGRAPHIE_COLUMNS[key]),
       rows: rows.map((row) => keys.map((key) => (key === 'answer' || key === 'comment' ? null : row[key]))),
-      wrapColumns: (['ref', 'zone', 'step', 'label', 'to', 'comment'] as const).map(cartographieColumnIndex),
+      wrapColumns: (['zone', 'step', 'label', 'to', 'comment'] as const).map(cartographieColumnIndex),
       validations: [{ column: answerColumn, values: ANSWERS, error: 'Répondez OUI, NON ou NA (ou laissez vide).' }],
       conditionalFormats: ANSWERS.map((answer) => ({ column: answerColumn, equals: answer, format: ANSWER_FORMATS[answer] })),
       bands: zoneBands(rows),

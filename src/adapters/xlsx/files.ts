@@ -6,7 +6,6 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { WorkbookProblem } from '../../workbook/port';
 import { packageParts, partsLostOnSave } from './package';
-import { quoteSheetNamesInPrintRanges } from './print';
 
 /** `lostOnSave`: what the file holds that saving it again with exceljs would drop (French). */
 export type OpenResult = { ok: true; workbook: ExcelJS.Workbook; lostOnSave: string[] } | { ok: false; problem: WorkbookProblem };
@@ -64,7 +63,7 @@ export async function openWorkbookFile(path: string): Promise<OpenResult> {
 }
 
 export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(quoteSheetNamesInPrintRanges(new Uint8Array(await workbook.xlsx.writeBuffer())));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** Writes next to the target then renames, so a failed write never leaves half a workbook. */
