@@ -27,7 +27,7 @@ export interface PrintSetup {
 }
 
 /** Widest sheet, in Excel character units, still printed upright on A4 at a readable scale. */
-const PORTRAIT_MAX_WIDTH = 130;
+const PORTRAIT_MAX_WIDTH = 90;
 
 /** Page margins in inches (Excel's and exceljs' unit): narrow, so wide tables keep a readable scale. */
 export const PRINT_MARGINS = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 } as const;

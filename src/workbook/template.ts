@@ -262,7 +262,7 @@ function noticeSheet(): SheetContent {
         "Toutes les données restent dans ce classeur : le complément fonctionne hors ligne, n'envoie rien à l'extérieur et ne collecte aucune statistique d'usage.",
       ),
     ]),
-    columnWidths: [120],
+    columnWidths: [100],
     freezeRows: 0,
   };
 }

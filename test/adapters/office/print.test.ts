@@ -33,7 +33,7 @@ describe('OfficeWorkbookPort page setup', () => {
     const template = templateSheet('cartographie');
     expect(carto).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1 }, printTitleRows: '$4:$4' });
     expect(carto.printArea).toBe(`A1:I${templateLastRow(template)}`);
-    expect(fake.sheet(SHEETS.notice).pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Portrait' });
+    expect(fake.sheet(SHEETS.synthesis).pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Landscape' });
     // "&" is a code in headers: the establishment's is doubled; the date is Excel's own field.
     for (const name of Object.values(SHEETS)) {
       expect(fake.sheet(name).pageLayout.headersFooters).toMatchObject({ leftHeader: 'CH d’Arles && Tarascon', rightHeader: 'Imprimé le &D', leftFooter: '&A' });
