@@ -7,6 +7,7 @@ import type { DemoAnswer } from '../domain/demo';
 import type { Cartographie, PlanRow } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
 import type { Formula } from './formula';
+import type { PrintSetup } from './print';
 
 export type { DemoAnswer };
 
@@ -73,6 +74,8 @@ export interface SheetLayout {
    * lue » and « Réponse retenue » at the right of the table (never an answer or a comment).
    */
   cartographie?: { sheet: string; cells: LayoutCell[] };
+  /** Page setup; without it the sheet prints with the defaults of `printSetup`. */
+  print?: PrintSetup;
 }
 
 /** The cartographie as read, with where its columns stand (for the formulas that count it). */

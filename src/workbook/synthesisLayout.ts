@@ -12,6 +12,7 @@ import type { ActionProposal, Analysis, Answer, ContinuityViewId, GapCounts, Que
 import { answerColumnCells, areaColumn, KEPT, type AreaColumn, type CartographieArea } from './answerColumns';
 import { binary, call, column, countIfs, equalsCriterion, escapeWildcards, num, ratio, sum, text, type Formula, type RangeReference } from './formula';
 import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from './port';
+import { printSetup, sectionBreaks } from './print';
 import { SHEETS } from './sheets';
 import { templateArea } from './template';
 
@@ -452,5 +453,6 @@ export function synthesisLayout(analysis: Analysis, options: SynthesisOptions = 
     columnWidths: COLUMN_WIDTHS,
     ...(chart && { chart }),
     cartographie: { sheet: area.sheet, cells: answerColumnCells(area, lastQuestionRow(analysis, area), analysis) },
+    print: printSetup(COLUMN_WIDTHS, { establishment: options.establishment, breaksBefore: sectionBreaks(sheet.cells) }),
   };
 }

@@ -8,6 +8,7 @@ import { templateRows } from '../domain/catalogue';
 import type { Answer } from '../domain/model';
 import { ANSWER_COLUMNS, answerColumnCells, KEPT, SPARE_ROWS, type CartographieArea } from './answerColumns';
 import type { CellStyle, LayoutCell } from './port';
+import { printSetup, type PrintSetup } from './print';
 import {
   CARTOGRAPHIE_COLUMNS,
   CARTOGRAPHIE_TABLE,
@@ -76,7 +77,12 @@ export interface TemplateSheet {
   table?: TemplateTable;
   /** Rows kept visible when scrolling (0 = none). */
   freezeRows: number;
+  /** Page setup; the table's header repeats on every printed page. */
+  print: PrintSetup;
 }
+
+/** A sheet's content; its page setup is derived from it. */
+type SheetContent = Omit<TemplateSheet, 'print'>;
 
 /** 0-based sheet row of the header of both tables: a title and a note sit above it. */
 export const TABLE_HEADER_ROW = 3;
@@ -110,9 +116,12 @@ const section = (text: string): TextBlock => ({ style: 'section', text });
 const line = (text: string): TextBlock => ({ style: 'value', text });
 const note = (text: string): TextBlock => ({ style: 'note', text });
 
-/** The fixed texts above a table: title, note, blank line, then the header. */
+/**
+ * The fixed texts above a table: title, explanation, blank line, then the header. The
+ * explanation does not wrap: it runs across the table instead of down its narrow first column.
+ */
 function tableHeading(heading: string, explanation: string): LayoutCell[] {
-  return textCells([title(heading), note(explanation)]);
+  return textCells([title(heading), subtitle(explanation)]);
 }
 
 function zoneBands(rows: { zone: string }[]): RowBand[] {
@@ -149,7 +158,7 @@ export function templateArea(sheet: string, lastQuestionRow = 0): CartographieAr
   };
 }
 
-function cartographieSheet(): TemplateSheet {
+function cartographieSheet(): SheetContent {
   const rows = templateRows();
   const keys = Object.keys(CARTOGRAPHIE_COLUMNS) as CartographieColumn[];
   const answerColumn = cartographieColumnIndex('answer');
@@ -163,7 +172,7 @@ function cartographieSheet(): TemplateSheet {
       'Cartographie des données informatiques du circuit des DMI',
       'Répondez OUI, NON ou NA dans la colonne « Réponse » ; précisez le logiciel ou les cas particuliers dans « Commentaire / logiciel ». Légende : feuille « LISEZ-MOI – NOTICE ».',
     ),
-    columnWidths: [12, 24, 32, 16, 60, 32, 10, 11, 45, 12, 15],
+    columnWidths: [17, 24, 32, 16, 60, 32, 10, 11, 45, 12, 15],
     freezeRows: TABLE_HEADER_ROW + 1,
     table: {
       name: CARTOGRAPHIE_TABLE,
@@ -181,7 +190,7 @@ function cartographieSheet(): TemplateSheet {
   };
 }
 
-function planSheet(): TemplateSheet {
+function planSheet(): SheetContent {
   const statusColumn = planColumnIndex('status');
   return {
     key: 'plan',
@@ -190,7 +199,8 @@ function planSheet(): TemplateSheet {
       "Analyse et plan d'action",
       "Actions proposées d'après la cartographie, par priorité puis dans l'ordre du circuit. Les colonnes Pilote, Échéance, Statut et Commentaire vous appartiennent : elles sont conservées à chaque mise à jour du plan, comme les lignes ajoutées à la main.",
     ),
-    columnWidths: [6, 9, 24, 28, 50, 50, 28, 32, 18, 13, 13, 36, 30],
+    // Narrow enough to print one page wide at a readable scale; long texts wrap.
+    columnWidths: [5, 9, 14, 18, 34, 38, 16, 22, 13, 11, 11, 18, 16],
     freezeRows: TABLE_HEADER_ROW + 1,
     table: {
       name: PLAN_TABLE,
@@ -198,7 +208,7 @@ function planSheet(): TemplateSheet {
       headers: Object.values(PLAN_COLUMNS),
       rows: [],
       formulaCells: [],
-      wrapColumns: (['axis', 'scope', 'finding', 'action', 'actors', 'indicator', 'comment'] as const).map(planColumnIndex),
+      wrapColumns: (['axis', 'scope', 'finding', 'action', 'actors', 'indicator', 'pilot', 'comment', 'ref'] as const).map(planColumnIndex),
       validations: [{ column: statusColumn, values: PLAN_STATUSES, error: `Choisissez un statut : ${PLAN_STATUSES.join(', ')}.` }],
       conditionalFormats: [
         { column: statusColumn, equals: 'Réalisé', format: CELL_FORMATS.good },
@@ -209,7 +219,7 @@ function planSheet(): TemplateSheet {
   };
 }
 
-function synthesisSheet(): TemplateSheet {
+function synthesisSheet(): SheetContent {
   return {
     key: 'synthesis',
     name: SHEETS.synthesis,
@@ -249,7 +259,7 @@ export function identityBlock(firstRow: number): LayoutCell[] {
 /** Rows the identity block takes on the notice, from its third row. */
 const IDENTITY_ROWS = 1 + Object.keys(IDENTITY_LABELS).length * 2 + 1;
 
-function noticeSheet(): TemplateSheet {
+function noticeSheet(): SheetContent {
   return {
     key: 'notice',
     name: SHEETS.notice,
@@ -261,7 +271,7 @@ function noticeSheet(): TemplateSheet {
       ...identityBlock(3),
       ...noticeText(3 + IDENTITY_ROWS),
     ],
-    columnWidths: [120],
+    columnWidths: [100],
     freezeRows: 0,
   };
 }
@@ -429,7 +439,7 @@ const COUNTING: [string, string][] = [
   ],
 ];
 
-function referencesSheet(): TemplateSheet {
+function referencesSheet(): SheetContent {
   const blocks: [string, [string, string][]][] = [
     ['Références réglementaires', REGULATION],
     ['Glossaire', GLOSSARY],
@@ -446,7 +456,7 @@ function referencesSheet(): TemplateSheet {
   return { key: 'references', name: SHEETS.references, cells, columnWidths: [40, 110], freezeRows: 0 };
 }
 
-const BUILDERS: Record<SheetKey, () => TemplateSheet> = {
+const BUILDERS: Record<SheetKey, () => SheetContent> = {
   notice: noticeSheet,
   references: referencesSheet,
   cartographie: cartographieSheet,
@@ -455,7 +465,9 @@ const BUILDERS: Record<SheetKey, () => TemplateSheet> = {
 };
 
 export function templateSheet(key: SheetKey): TemplateSheet {
-  return BUILDERS[key]();
+  const sheet = BUILDERS[key]();
+  const header = sheet.table?.headerRow;
+  return { ...sheet, print: printSetup(sheet.columnWidths, header === undefined ? {} : { titleRows: { first: header, last: header } }) };
 }
 
 /** The five sheets in workbook order. */

@@ -11,7 +11,8 @@ import { planArea, planLayout, readPlanGrid } from '../../workbook/planSheet';
 import type { Capabilities, ChangeInfo, DemoAnswer, InitReport, ReadCell, ReadResult, SheetCartographie, SheetLayout, WorkbookPort } from '../../workbook/port';
 import { CARTOGRAPHIE_TABLE, PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
 import { templateSheet } from '../../workbook/template';
-import { renderLayout, renderTemplate } from './render';
+import { DEFAULT_COLUMN_WIDTH, rowHeights, tableTextCells } from '../../workbook/rowHeights';
+import { renderLayout, renderTemplate, setPrint } from './render';
 import { MemoryWorkbook, type MemoryCell } from './workbook';
 
 export const MEMORY_CAPABILITIES: Capabilities = {
@@ -73,6 +74,15 @@ export class MemoryWorkbookPort implements WorkbookPort {
   async writeSynthesis(layout: SheetLayout): Promise<ReadResult<void>> {
     if (!findSheet(this.workbook.sheetNames(), layout.sheet)) this.workbook.addSheet(layout.sheet, this.nextSheet('synthesis'));
     renderLayout(this.workbook, layout);
+    // The other sheets' printed pages name the establishment the analysis names.
+    const print = layout.print;
+    if (print) {
+      for (const key of SHEET_ORDER.filter((other) => other !== 'synthesis')) {
+        const name = findSheet(this.workbook.sheetNames(), SHEETS[key]);
+        const sheet = name === undefined ? undefined : this.workbook.sheet(name);
+        if (sheet?.print) sheet.print = { ...sheet.print, header: print.header, footer: print.footer };
+      }
+    }
     return OK;
   }
 
@@ -113,6 +123,13 @@ export class MemoryWorkbookPort implements WorkbookPort {
       }),
     );
     this.workbook.write(sheet, writes);
+    const template = templateSheet('plan');
+    const texts = tableTextCells({ headerRow: headerRow - 1, headers: layout.headers, rows: layout.values, wrapColumns: template.table?.wrapColumns ?? [] });
+    const widths = [...Array<number>(firstColumn - 1).fill(DEFAULT_COLUMN_WIDTH), ...template.columnWidths];
+    const heights = rowHeights(texts.map((text) => ({ ...text, col: text.col + firstColumn - 1 })), widths);
+    const memorySheet = this.workbook.sheet(sheet);
+    const titleRows = { first: headerRow - 1, last: headerRow - 1 };
+    if (memorySheet) setPrint(memorySheet, { ...template.print, columnCount: lastColumn, titleRows }, headerRow + Math.max(rows.length, 1), heights);
     const table = this.workbook.table(PLAN_TABLE);
     if (table && table.sheet === sheet) {
       this.workbook.setTable(table.name, sheet, rangeAddress(headerRow, firstColumn, headerRow + Math.max(rows.length, 1), firstColumn + layout.headers.length - 1));

@@ -3,7 +3,9 @@ import { toExcel } from '../../workbook/formula';
 import { cellAddress, rangeAddress } from '../../workbook/grid';
 import type { LayoutCell, SheetLayout } from '../../workbook/port';
 import type { TemplateSheet, TemplateTable } from '../../workbook/template';
-import type { MemoryCell, MemoryWorkbook } from './workbook';
+import { printAreaAddress, printSetup, templateLastRow, type PrintSetup } from '../../workbook/print';
+import { layoutRowHeights, templateRowHeights } from '../../workbook/rowHeights';
+import type { MemoryCell, MemorySheet, MemoryWorkbook } from './workbook';
 
 type Write = { address: string; cell: Partial<MemoryCell> };
 
@@ -52,6 +54,14 @@ export function renderTemplate(workbook: MemoryWorkbook, template: TemplateSheet
     }
   }
   workbook.write(sheet.name, [...layoutWrites(template.cells), ...(table ? tableWrites(table) : [])]);
+  setPrint(sheet, template.print, templateLastRow(template), templateRowHeights(template));
+}
+
+/** The page setup, printed range and row heights the other adapters write, kept on the sheet. */
+export function setPrint(sheet: MemorySheet, print: PrintSetup, lastRow: number, heights: Map<number, number>): void {
+  sheet.print = print;
+  sheet.printArea = printAreaAddress(print, lastRow);
+  sheet.rowHeights = { ...sheet.rowHeights, ...Object.fromEntries(heights) };
 }
 
 /** Replaces the whole content of a generated sheet (the Synthèse) with a layout. */
@@ -63,4 +73,6 @@ export function renderLayout(workbook: MemoryWorkbook, layout: SheetLayout): voi
   sheet.columnWidths = [...layout.columnWidths];
   sheet.chart = layout.chart && { ...layout.chart };
   workbook.write(sheet.name, layoutWrites(layout.cells));
+  sheet.rowHeights = {};
+  setPrint(sheet, layout.print ?? printSetup(layout.columnWidths), Math.max(0, ...layout.cells.map((cell) => cell.row)) + 1, layoutRowHeights(layout));
 }

@@ -9,6 +9,7 @@ import { cellAddress, parseAddress, parseRange, rangeAddress, type Grid } from '
 import type { Formula } from '../../workbook/formula';
 import { findSheet } from '../../workbook/names';
 import type { CellStyle, ChartSpec } from '../../workbook/port';
+import type { PrintSetup } from '../../workbook/print';
 import { CELL_FORMATS, type CellFormat } from '../../workbook/styles';
 import { FormulaError, FormulaEvaluator, type CellSource } from './formulas';
 
@@ -55,6 +56,11 @@ export interface MemorySheet {
   validations: ListRule[];
   conditionalFormats: ColourRule[];
   chart?: ChartSpec;
+  /** Page setup and printed range ("A1:M21"), as the other adapters set them. */
+  print?: PrintSetup;
+  printArea?: string;
+  /** Heights in points of the rows holding text, by 0-based row. */
+  rowHeights?: Record<number, number>;
 }
 
 export interface MemoryTable {

@@ -31,6 +31,8 @@ export interface OfficeFeatures {
   delayForCellEdit: boolean;
   /** Writes keep the undo history, and RunOptions.mergeUndoGroup makes a command one undo step (1.20). */
   undoGroups: boolean;
+  /** Page setup for printing: worksheet.pageLayout and horizontalPageBreaks (1.9). */
+  pageLayout: boolean;
 }
 
 export interface DetectedCapabilities {
@@ -52,6 +54,8 @@ const NOTES: Partial<Record<keyof OfficeFeatures, string>> = {
   validation:
     "Cette version d'Excel ne permet pas les listes déroulantes (ExcelApi 1.8) : les réponses OUI / NON / NA se saisissent au clavier ; les saisies invalides restent signalées.",
   freezePanes: "Cette version d'Excel ne permet pas de figer les en-têtes (ExcelApi 1.7) : ils défilent avec les lignes.",
+  pageLayout:
+    "Cette version d'Excel ne permet pas au complément de préparer l'impression (ExcelApi 1.9) : réglez vous-même la mise en page (A4, orientation, ajustement à une page en largeur, lignes d'en-tête à répéter) avant d'imprimer.",
   undoGroups:
     "Dans cette version d'Excel (avant ExcelApi 1.20), les commandes du complément (initialisation, plan d'action, démonstration, régénération de la Synthèse) vident l'historique d'annulation : Ctrl+Z ne revient pas avant elles. Saisir les réponses, elles, ne le touche pas.",
 };
@@ -65,6 +69,7 @@ const FEATURE_SETS: Record<keyof OfficeFeatures, string> = {
   freezePanes: '1.7',
   delayForCellEdit: '1.11',
   undoGroups: '1.20',
+  pageLayout: '1.9',
 };
 
 export function detectCapabilities(isSetSupported: RequirementCheck): DetectedCapabilities {

@@ -11,6 +11,8 @@ export function applyFormat(range: Excel.Range, format: CellFormat): void {
   if (format.fontColour !== undefined) range.format.font.color = format.fontColour;
   if (format.fill !== undefined) range.format.fill.color = format.fill;
   if (format.wrap !== undefined) range.format.wrapText = format.wrap;
+  // Every cell starts at the top of its row, as wrapped texts do, so a row reads on one line.
+  range.format.verticalAlignment = 'Top';
 }
 
 /** Excel character units (as in the template) → points, as Office.js sets column widths. */

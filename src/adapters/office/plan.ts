@@ -7,6 +7,7 @@ import type { PlanRow, UserValue } from '../../domain/model';
 import { cellAddress, parseRange, type Grid } from '../../workbook/grid';
 import { columnText, locateHeader } from '../../workbook/headers';
 import { PLAN_SPECS, planLayout, type PlanArea } from '../../workbook/planSheet';
+import { DEFAULT_COLUMN_WIDTH, rowHeights, tableTextCells } from '../../workbook/rowHeights';
 import { PLAN_TABLE } from '../../workbook/sheets';
 import { CELL_FORMATS } from '../../workbook/styles';
 import { TABLE_HEADER_ROW, templateSheet, type TemplateTable } from '../../workbook/template';
@@ -14,6 +15,7 @@ import type { WriteBatch } from './batch';
 import type { Scalar } from './cells';
 import type { OfficeFeatures } from './capabilities';
 import { applyFormat } from './format';
+import { writePageLayout, writeRowHeights } from './print';
 import { SPARE_ROWS, decorateTable } from './template';
 
 /** What ties a row to its extra cells: the reference, else (rows typed by hand) the action. */
@@ -124,4 +126,12 @@ export async function writePlanSheet(batch: WriteBatch, sheet: Excel.Worksheet, 
     conditionalFormats: table.conditionalFormats.map((rule) => ({ ...rule, column: shift(rule.column) })),
   };
   await decorateTable(batch, sheet, placed, values.length, plan.features);
+  await batch.add(() => (sheet.getRange(`${cellAddress(top + 1, left)}:${cellAddress(bottom, left + width - 1)}`).format.verticalAlignment = 'Top'));
+  // Rows as tall as their wrapped texts (template widths, from where the plan sits), the old rows back to the default.
+  const widths = [...Array<number>(left - 1).fill(DEFAULT_COLUMN_WIDTH), ...templateSheet('plan').columnWidths];
+  const cells = tableTextCells({ headerRow: 0, headers: header.map((cell) => (cell === null ? '' : String(cell))), rows: values, wrapColumns: table.wrapColumns });
+  const heights = rowHeights(cells.map((cell) => ({ ...cell, row: cell.row + top - 1, col: cell.col + left - 1 })), widths);
+  await writeRowHeights(batch, sheet, heights, top - 1, lastUsed - 1);
+  const print = templateSheet('plan').print;
+  await writePageLayout(batch, sheet, { ...print, columnCount: left + width - 1, titleRows: { first: top - 1, last: top - 1 } }, bottom, plan.features);
 }

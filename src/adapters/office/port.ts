@@ -24,6 +24,7 @@ import { isItemNotFound, isPayloadTooLarge, officeProblem, protectedProblem } fr
 import { overlappingTables, writePlanSheet } from './plan';
 import { readSheetInSlices, readSheetOnce, sheetNames, type ColumnSpan, type SheetInfo, type SheetRead, type SheetRef, type WorkbookState } from './read';
 import type { ExcelRun } from './run';
+import { writeHeaderFooter } from './print';
 import { readSynthesisSheet, SYNTHESIS_CHART, writeSynthesisSheet } from './synthesis';
 import { renderTemplate } from './template';
 
@@ -35,6 +36,16 @@ export interface OfficePortOptions {
 }
 
 const OK: ReadResult<void> = { ok: true, value: undefined };
+
+/** Ids of the other RESOMEDIT sheets (unprotected): their page header follows the Synthèse's establishment. */
+function otherSheetIds(state: WorkbookState): string[] {
+  const names = sheetNames(state);
+  return SHEET_ORDER.filter((key) => key !== 'synthesis').flatMap((key) => {
+    const name = findSheet(names, SHEETS[key]);
+    const info = state.sheets.find((sheet) => sheet.name === name);
+    return info && !info.protected ? [info.id] : [];
+  });
+}
 
 /** In a sliced read of the cartographie, only the columns from its first to its last known header. */
 const cartographieSpan: ColumnSpan = (first) => {
@@ -197,8 +208,12 @@ export class OfficeWorkbookPort implements WorkbookPort {
       await writeSynthesisSheet(batch, sheet, layout, {
         deleteChart,
         drawChart: this.features.charts,
+        features: this.features,
         ...(cartographie && { cartographie: context.workbook.worksheets.getItem(cartographie.id) }),
       });
+      // The other sheets' printed pages name the establishment the analysis names.
+      const print = layout.print;
+      if (print) for (const id of otherSheetIds(state)) await writeHeaderFooter(batch, context.workbook.worksheets.getItem(id), print, this.features);
       await batch.flush();
       this.sheets.set('synthesis', { id: sheet.id, name: sheet.name });
     });

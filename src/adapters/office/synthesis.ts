@@ -5,9 +5,13 @@
 import { toExcel } from '../../workbook/formula';
 import { cellAddress, columnLetter } from '../../workbook/grid';
 import type { ChartSpec, LayoutCell, ReadCell, SheetLayout } from '../../workbook/port';
+import { printSetup } from '../../workbook/print';
+import { layoutRowHeights } from '../../workbook/rowHeights';
 import type { WriteBatch } from './batch';
+import type { OfficeFeatures } from './capabilities';
 import { layoutBlock } from './cells';
 import { formatCells, setColumnWidths } from './format';
+import { writeHeaderFooter, writePageLayout, writeRowHeights } from './print';
 
 /** Name of the add-in's chart, so that it is the only one replaced. */
 export const SYNTHESIS_CHART = 'GraphiqueSyntheseDMI';
@@ -76,7 +80,7 @@ export async function writeSynthesisSheet(
   batch: WriteBatch,
   sheet: Excel.Worksheet,
   layout: SheetLayout,
-  options: { deleteChart: boolean; drawChart: boolean; cartographie?: Excel.Worksheet },
+  options: { deleteChart: boolean; drawChart: boolean; features: OfficeFeatures; cartographie?: Excel.Worksheet },
 ): Promise<void> {
   if (layout.cartographie && options.cartographie) {
     const target = options.cartographie;
@@ -91,6 +95,11 @@ export async function writeSynthesisSheet(
   await writeFormulaCells(batch, sheet, layout.cells);
   await formatCells(batch, sheet, layout.cells);
   await setColumnWidths(batch, sheet, layout.columnWidths);
+  const lastRow = Math.max(0, ...layout.cells.map((cell) => cell.row)) + 1;
+  await writeRowHeights(batch, sheet, layoutRowHeights(layout), 0, lastRow - 1);
+  const print = layout.print ?? printSetup(layout.columnWidths);
+  await writePageLayout(batch, sheet, print, lastRow, options.features);
+  await writeHeaderFooter(batch, sheet, print, options.features);
   const chart = layout.chart;
   if (chart && chart.series.length > 0 && options.drawChart) await batch.add(() => drawChart(sheet, chart));
 }

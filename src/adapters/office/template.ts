@@ -5,8 +5,11 @@ import { CELL_FORMATS, type CellFormat } from '../../workbook/styles';
 import type { WriteBatch } from './batch';
 import { layoutBlock } from './cells';
 import type { OfficeFeatures } from './capabilities';
+import { templateLastRow } from '../../workbook/print';
+import { templateRowHeights } from '../../workbook/rowHeights';
 import { applyFormat, formatCells, setColumnWidths } from './format';
 import { writeFormulaCells } from './synthesis';
+import { writeHeaderFooter, writePageLayout, writeRowHeights } from './print';
 
 /** Rows below a table's data that still get its drop-down lists and colours, for rows users add. */
 export const SPARE_ROWS = 200;
@@ -76,6 +79,8 @@ async function renderTable(batch: WriteBatch, sheet: Excel.Worksheet, table: Tem
       await batch.add(() => (sheet.getRange(`${letter}${first}:${letter}${first + band.rowCount - 1}`).format.fill.color = band.fill));
     }
   }
+  // Every cell of a data row starts at its top, as the wrapped ones do.
+  await batch.add(() => (sheet.getRange(`${cellAddress(top + 1, 1)}:${cellAddress(bottom, right)}`).format.verticalAlignment = 'Top'));
   await decorateTable(batch, sheet, table, table.rows.length, features);
 }
 
@@ -95,4 +100,8 @@ export async function renderTemplate(
   if (template.table) await renderTable(batch, sheet, template.table, asTable, features);
   await setColumnWidths(batch, sheet, template.columnWidths);
   if (features.freezePanes && template.freezeRows > 0) await batch.add(() => sheet.freezePanes.freezeRows(template.freezeRows));
+  const lastRow = templateLastRow(template);
+  await writeRowHeights(batch, sheet, templateRowHeights(template), 0, lastRow - 1);
+  await writePageLayout(batch, sheet, template.print, lastRow, features);
+  await writeHeaderFooter(batch, sheet, template.print, features);
 }

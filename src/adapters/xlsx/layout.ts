@@ -2,6 +2,9 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { toFileFormula } from '../../workbook/formula';
 import type { LayoutCell, SheetLayout } from '../../workbook/port';
+import { printSetup } from '../../workbook/print';
+import { layoutRowHeights } from '../../workbook/rowHeights';
+import { writeHeaderFooter, writePrintSetup, writeRowHeights } from './print';
 import { applyStyle } from './styles';
 
 /** exceljs keeps the tab position in an untyped `orderNo`. */
@@ -62,4 +65,9 @@ export function writeColumnWidths(sheet: Worksheet, widths: number[]): void {
 export function writeLayout(sheet: Worksheet, layout: SheetLayout, options?: FormulaOptions): void {
   writeCells(sheet, layout.cells, options);
   writeColumnWidths(sheet, layout.columnWidths);
+  writeRowHeights(sheet, layoutRowHeights(layout));
+  const lastRow = Math.max(0, ...layout.cells.map((cell) => cell.row)) + 1;
+  const print = layout.print ?? printSetup(layout.columnWidths);
+  writePrintSetup(sheet, print, lastRow);
+  writeHeaderFooter(sheet, print);
 }

@@ -13,6 +13,8 @@ import { PLAN_SPECS, type PlanArea, type PlanLayout } from '../../workbook/planS
 import { PLAN_COLUMNS, USER_PLAN_COLUMNS, type PlanColumn } from '../../workbook/sheets';
 import { toCellInput } from './cells';
 import { templateSheet } from '../../workbook/template';
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, rowHeights, tableTextCells } from '../../workbook/rowHeights';
+import { writePrintSetup, writeRowHeights } from './print';
 import { applyStyle } from './styles';
 import type { TableModel } from './tables';
 import { SPARE_ROWS, applyListValidation } from './template';
@@ -137,12 +139,28 @@ export function writePlanRows(sheet: Worksheet, grid: Grid, area: PlanArea, layo
   const template = templateSheet('plan').table;
   const lastRow = headerRow + Math.max(layout.values.length, 1);
   if (template) {
-    for (const column of template.wrapColumns) {
-      for (let row = headerRow + 1; row <= lastRow; row++) sheet.getCell(row, firstColumn + column).alignment = { wrapText: true, vertical: 'top' };
+    // Every cell of a row starts at its top, as the wrapped ones do.
+    for (let column = 0; column < layout.headers.length; column++) {
+      const alignment = template.wrapColumns.includes(column) ? { wrapText: true, vertical: 'top' as const } : { vertical: 'top' as const };
+      for (let row = headerRow + 1; row <= lastRow; row++) sheet.getCell(row, firstColumn + column).alignment = alignment;
     }
     for (const validation of template.validations) {
       applyListValidation(sheet, validation, firstColumn + validation.column, { first: headerRow + 1, last: lastRow + SPARE_ROWS });
     }
   }
   if (table) resizeTable(table, headerRow, lastRow, firstColumn, headers);
+  writePlanPrint(sheet, area, headers, layout, lastRow);
+}
+
+/** Rows as tall as their wrapped texts, in the sheet's own column widths; the print area down to the last row. */
+function writePlanPrint(sheet: Worksheet, area: PlanArea, headers: string[], layout: PlanLayout, lastRow: number): void {
+  const template = templateSheet('plan');
+  const offset = area.firstColumn - 1;
+  const cells = tableTextCells({ headerRow: area.headerRow - 1, headers, rows: layout.values, wrapColumns: template.table?.wrapColumns ?? [] });
+  const lastColumn = offset + headers.length;
+  const widths = Array.from({ length: lastColumn }, (_, col) => sheet.getColumn(col + 1).width ?? template.columnWidths[col - offset] ?? DEFAULT_COLUMN_WIDTH);
+  for (let row = lastRow + 1; row <= area.headerRow + area.rowCount; row++) sheet.getRow(row).height = DEFAULT_ROW_HEIGHT;
+  writeRowHeights(sheet, rowHeights(cells.map((cell) => ({ ...cell, col: cell.col + offset })), widths));
+  const header = area.headerRow - 1;
+  writePrintSetup(sheet, { ...template.print, columnCount: lastColumn, titleRows: { first: header, last: header } }, lastRow);
 }

@@ -25,6 +25,7 @@ import { CARTOGRAPHIE_TABLE, PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } fr
 import { templateSheet, workbookTemplate } from '../../workbook/template';
 import { readCell, readGrid } from './cells';
 import { addWorksheet, replaceWorksheet, writeCells, writeLayout, type FormulaOptions } from './layout';
+import { writeHeaderFooter } from './print';
 import { openWorkbookBuffer, openWorkbookFile, saveWorkbook, workbookBuffer, type OpenResult } from './files';
 import { writePlanRows } from './plan';
 import { findTable, tableHeaderRow, tableNames } from './tables';
@@ -124,8 +125,13 @@ export class XlsxWorkbookPort implements WorkbookPort {
     }
     const sheet = existing ? replaceWorksheet(this.workbook, existing) : addWorksheet(this.workbook, layout.sheet, this.positionOf('synthesis'));
     writeLayout(sheet, layout, this.formulas);
-    // Printed (or exported to PDF) on landscape A4 pages, one page wide.
-    sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    // The other sheets' printed pages name the establishment the analysis names.
+    if (layout.print) {
+      for (const key of SHEET_ORDER) {
+        const other = findSheet(this.sheetNames(), SHEETS[key]);
+        if (key !== 'synthesis' && other) writeHeaderFooter(this.workbook.getWorksheet(other) as Worksheet, layout.print);
+      }
+    }
     return OK;
   }
 

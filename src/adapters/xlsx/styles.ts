@@ -25,7 +25,8 @@ export function applyFormat(cell: Cell, format: CellFormat): void {
   const font = fontOf(format);
   if (Object.keys(font).length > 0) cell.font = font;
   if (format.fill) cell.fill = solidFill(format.fill);
-  if (format.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
+  // Every cell starts at the top of its row, as wrapped texts do, so a row reads on one line.
+  cell.alignment = format.wrap ? { wrapText: true, vertical: 'top' } : { vertical: 'top' };
 }
 
 export function applyStyle(cell: Cell, style: CellStyle): void {

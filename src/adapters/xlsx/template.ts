@@ -2,7 +2,10 @@
 import type { Worksheet } from 'exceljs';
 import { cellAddress, columnLetter } from '../../workbook/grid';
 import type { ListValidation, TemplateSheet, TemplateTable } from '../../workbook/template';
+import { templateLastRow } from '../../workbook/print';
+import { templateRowHeights } from '../../workbook/rowHeights';
 import { writeCells, writeColumnWidths } from './layout';
+import { writeHeaderFooter, writePrintSetup, writeRowHeights } from './print';
 import { applyStyle, fontOf, solidFill } from './styles';
 
 /** Rows below a table that still get its drop-downs and colours, for rows the user adds. */
@@ -54,10 +57,10 @@ function renderTable(sheet: Worksheet, table: TemplateTable, asTable: boolean): 
   sheet.getRow(headerRow).alignment = { wrapText: true, vertical: 'middle' };
 
   const span = dataRows(table, rows.length);
-  for (const column of table.wrapColumns) {
-    for (let row = span.first; row < span.first + rows.length; row++) {
-      sheet.getCell(row, column + 1).alignment = { wrapText: true, vertical: 'top' };
-    }
+  // Every cell of a row starts at its top, as the wrapped ones do.
+  for (let col = 0; col < width; col++) {
+    const alignment = table.wrapColumns.includes(col) ? { wrapText: true, vertical: 'top' as const } : { vertical: 'top' as const };
+    for (let row = span.first; row < span.first + rows.length; row++) sheet.getCell(row, col + 1).alignment = alignment;
   }
   for (const band of table.bands) {
     for (let row = span.first + band.firstRow; row < span.first + band.firstRow + band.rowCount; row++) {
@@ -89,4 +92,7 @@ export function renderTemplateSheet(sheet: Worksheet, template: TemplateSheet, o
   writeColumnWidths(sheet, template.columnWidths);
   if (template.table) renderTable(sheet, template.table, options.asTable);
   if (template.freezeRows > 0) sheet.views = [{ state: 'frozen', ySplit: template.freezeRows, xSplit: 0 }];
+  writeRowHeights(sheet, templateRowHeights(template));
+  writePrintSetup(sheet, template.print, templateLastRow(template));
+  writeHeaderFooter(sheet, template.print);
 }

@@ -1,6 +1,7 @@
 /** The four sheets of the regional workbook, as layouts the xlsx adapter writes. */
 import { NOT_EVALUABLE } from '../../domain/format';
 import type { CellStyle, LayoutCell, SheetLayout } from '../../workbook/port';
+import { printSetup } from '../../workbook/print';
 import { PERCENT_FORMAT } from '../../workbook/synthesisLayout';
 import { RATE_KEYS, RATE_LABELS } from '../report';
 import { STATISTIC_KEYS, type RegionalReport, type StatisticKey } from './regional';
@@ -42,7 +43,8 @@ class Table {
   }
 
   layout(sheet: string, columnWidths: number[]): SheetLayout {
-    return { sheet, cells: this.cells, columnWidths };
+    // Row 3 (0-based) holds the table's header, repeated on every printed page.
+    return { sheet, cells: this.cells, columnWidths, print: printSetup(columnWidths, { titleRows: { first: 3, last: 3 } }) };
   }
 }
 

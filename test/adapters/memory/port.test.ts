@@ -5,7 +5,12 @@ import type { PlanRow } from '../../../src/domain/model';
 import { planRow } from '../../support/plan';
 import type { ChangeInfo, SheetLayout } from '../../../src/workbook/port';
 import { PLAN_TABLE, SHEET_ORDER, SHEETS, CARTOGRAPHIE_TABLE } from '../../../src/workbook/sheets';
-import { TABLE_HEADER_ROW } from '../../../src/workbook/template';
+import { TABLE_HEADER_ROW, templateSheet } from '../../../src/workbook/template';
+import { mergePlan } from '../../../src/domain/actions/merge';
+import { analyse } from '../../../src/domain/analyse';
+import { sectionBreaks, templateLastRow } from '../../../src/workbook/print';
+import { templateRowHeights } from '../../../src/workbook/rowHeights';
+import { synthesisLayout } from '../../../src/workbook/synthesisLayout';
 
 const CARTO = SHEETS.cartographie;
 
@@ -162,5 +167,26 @@ describe('MemoryWorkbookPort', () => {
     const port = MemoryWorkbookPort.fromTemplate();
     await port.select('cartographie donnees info dmi', 'H12');
     expect(port.workbook.getSelection()).toEqual({ sheet: CARTO, cell: 'H12' });
+  });
+});
+
+describe('MemoryWorkbookPort page setup', () => {
+  it('keeps the shared page setup, printed range and row heights of each sheet, the plan down to its last row', async () => {
+    const port = new MemoryWorkbookPort();
+    await port.initialise();
+    expect((await port.fillDemo(demoAnswers())).ok).toBe(true);
+    const read = await port.readCartographie();
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const analysis = analyse(read.value);
+    const layout = synthesisLayout(analysis, { establishment: 'CH de Valmont' });
+    await port.writeSynthesis(layout);
+    await port.writePlan(mergePlan([], analysis.proposals).rows);
+    const carto = port.workbook.sheet(SHEETS.cartographie);
+    const template = templateSheet('cartographie');
+    expect(carto?.print).toMatchObject({ landscape: true, titleRows: { first: 3, last: 3 }, header: { left: 'CH de Valmont' } });
+    expect(carto?.printArea).toBe(`A1:I${templateLastRow(template)}`);
+    expect(carto?.rowHeights).toEqual(Object.fromEntries(templateRowHeights(template)));
+    expect(port.workbook.sheet(SHEETS.synthesis)?.print?.breaksBefore).toEqual(sectionBreaks(layout.cells));
+    expect(port.workbook.sheet(SHEETS.plan)?.printArea).toBe(`A1:M${4 + analysis.proposals.length}`);
   });
 });

@@ -12,6 +12,7 @@ import {
   type ChartSeriesModel,
   type CellModel,
   type ConditionalFormatModel,
+  type PageLayoutModel,
   type SheetModel,
   type TableModel,
   FakeExcelError,
@@ -402,6 +403,62 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
           this.context.requireApi(7, 'freezePanes');
           sheet.frozenRows = count;
         }),
+    };
+  }
+
+  /**
+   * Page setup (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+   * Every property and method is refused below 1.9, as Excel throws ApiNotFound.
+   */
+  get pageLayout(): Record<string, unknown> {
+    const set = (apply: (layout: PageLayoutModel) => void) =>
+      this.command((sheet) => {
+        this.context.requireApi(9, 'pageLayout');
+        apply(sheet.pageLayout);
+      });
+    const part = (name: keyof PageLayoutModel['headersFooters']) => ({
+      set(value: string) {
+        set((layout) => (layout.headersFooters[name] = value));
+      },
+    });
+    const margin = (name: keyof NonNullable<PageLayoutModel['margins']>) => ({
+      set(value: number) {
+        set((layout) => (layout.margins = { ...layout.margins, [name]: value }));
+      },
+    });
+    const headersFooters = { defaultForAllPages: {} };
+    for (const name of ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'] as const) {
+      Object.defineProperty(headersFooters.defaultForAllPages, name, part(name));
+    }
+    const layout = {
+      headersFooters,
+      setPrintArea: (address: string) => set((model) => (model.printArea = address)),
+      setPrintTitleRows: (address: string) => set((model) => (model.printTitleRows = address)),
+    };
+    Object.defineProperties(layout, {
+      orientation: { set: (value: string) => set((model) => (model.orientation = value)) },
+      paperSize: { set: (value: string) => set((model) => (model.paperSize = value)) },
+      zoom: { set: (value: PageLayoutModel['zoom']) => set((model) => (model.zoom = { ...value })) },
+      leftMargin: margin('left'),
+      rightMargin: margin('right'),
+      topMargin: margin('top'),
+      bottomMargin: margin('bottom'),
+      headerMargin: margin('header'),
+      footerMargin: margin('footer'),
+    });
+    return layout;
+  }
+
+  /** https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection (ExcelApi 1.9). */
+  get horizontalPageBreaks(): { add: (cell: string) => void; removePageBreaks: () => void } {
+    const set = (apply: (layout: PageLayoutModel) => void) =>
+      this.command((sheet) => {
+        this.context.requireApi(9, 'horizontalPageBreaks');
+        apply(sheet.pageLayout);
+      });
+    return {
+      add: (cell) => set((layout) => layout.pageBreaks.push(cell)),
+      removePageBreaks: () => set((layout) => (layout.pageBreaks = [])),
     };
   }
 
@@ -833,6 +890,14 @@ export class FakeRangeFormat {
 
   set verticalAlignment(value: string) {
     this.apply((cell) => (cell.verticalAlignment = value));
+  }
+
+  /** Height in points of every row of the range. */
+  set rowHeight(value: number) {
+    this.range.context.enqueue(() => {
+      const { sheet, box } = this.range.target();
+      for (let row = box.top; row <= box.bottom; row++) sheet.heights.set(row, value);
+    });
   }
 
   /** Width in points of every column of the range (whole columns are fine). */

@@ -21,7 +21,7 @@ import {
 } from './model';
 
 export { FakeExcelError } from './model';
-export type { CellModel, SheetModel } from './model';
+export type { CellModel, PageLayoutModel, SheetModel } from './model';
 
 export interface FakeExcelOptions {
   /** Minor version of the newest ExcelApi 1.x set the host supports (default 17). */

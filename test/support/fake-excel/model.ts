@@ -74,6 +74,19 @@ export interface ConditionalFormatModel {
 
 export type ChangeHandler = (args: Record<string, unknown>) => Promise<unknown> | void;
 
+export interface PageLayoutModel {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  margins?: { left?: number; right?: number; top?: number; bottom?: number; header?: number; footer?: number };
+  printArea?: string;
+  printTitleRows?: string;
+  /** Parts of the header and footer shown on every page (`headersFooters.defaultForAllPages`). */
+  headersFooters: Partial<Record<'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter', string>>;
+  /** Top-left cells of the manual horizontal page breaks. */
+  pageBreaks: string[];
+}
+
 export interface SheetModel {
   id: string;
   name: string;
@@ -86,6 +99,10 @@ export interface SheetModel {
   conditionalFormats: ConditionalFormatModel[];
   merges: Box[];
   frozenRows: number;
+  /** Row heights in points, by 1-based row. */
+  heights: Map<number, number>;
+  /** What `worksheet.pageLayout` and `horizontalPageBreaks` set (ExcelApi 1.9). */
+  pageLayout: PageLayoutModel;
   protected: boolean;
   handlers: Set<ChangeHandler>;
   selectionHandlers: Set<ChangeHandler>;
@@ -131,6 +148,8 @@ export function newSheet(workbook: WorkbookModel, name: string): SheetModel {
     conditionalFormats: [],
     merges: [],
     frozenRows: 0,
+    heights: new Map(),
+    pageLayout: { headersFooters: {}, pageBreaks: [] },
     protected: false,
     handlers: new Set(),
     selectionHandlers: new Set(),
