@@ -294,9 +294,8 @@ describe('Synthèse formulas, tricky cases (HyperFormula)', () => {
     expect(compare(rows, 'hyperformula')).toEqual([]);
   });
 
-  // SPEC §5 / contract 1: visible cells govern. Today's engine still counts a row at the step its
-  // reference names; this passes once the domain counts rows where their cells say (then drop `.failing`).
-  it.failing('counts a row relabelled to another step (reference kept) where its cells say', () => {
+  // SPEC §5: visible cells govern; the Réf. only identifies the row.
+  it('counts a row relabelled to another step (reference kept) where its cells say', () => {
     const rows = base();
     const moved = rows.findIndex((row) => row.type === 'Donnée');
     const [step, zone] = STEPS[6];

@@ -1,4 +1,5 @@
 import { MemoryWorkbookPort } from '../../../src/adapters/memory/port';
+import { columnLetter } from '../../../src/workbook/grid';
 import { templateRows } from '../../../src/domain/catalogue';
 import { demoAnswers } from '../../../src/domain/demo';
 import type { PlanRow } from '../../../src/domain/model';
@@ -184,7 +185,7 @@ describe('MemoryWorkbookPort page setup', () => {
     const carto = port.workbook.sheet(SHEETS.cartographie);
     const template = templateSheet('cartographie');
     expect(carto?.print).toMatchObject({ landscape: true, titleRows: { first: 3, last: 3 }, header: { left: 'CH de Valmont' } });
-    expect(carto?.printArea).toBe(`A1:I${templateLastRow(template)}`);
+    expect(carto?.printArea).toBe(`A1:${columnLetter(template.columnWidths.length)}${templateLastRow(template)}`);
     expect(carto?.rowHeights).toEqual(Object.fromEntries(templateRowHeights(template)));
     expect(port.workbook.sheet(SHEETS.synthesis)?.print?.breaksBefore).toEqual(sectionBreaks(layout.cells));
     expect(port.workbook.sheet(SHEETS.plan)?.printArea).toBe(`A1:M${4 + analysis.proposals.length}`);

@@ -3,6 +3,7 @@
  * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout), degraded with a French
  * note on older Excel; row heights from the shared estimate.
  */
+import { columnLetter } from '../../../src/workbook/grid';
 import { mergePlan } from '../../../src/domain/actions/merge';
 import { analyse } from '../../../src/domain/analyse';
 import { demoAnswers } from '../../../src/domain/demo';
@@ -32,7 +33,7 @@ describe('OfficeWorkbookPort page setup', () => {
     const carto = fake.sheet(CARTO).pageLayout;
     const template = templateSheet('cartographie');
     expect(carto).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1 }, printTitleRows: '$4:$4' });
-    expect(carto.printArea).toBe(`A1:I${templateLastRow(template)}`);
+    expect(carto.printArea).toBe(`A1:${columnLetter(template.columnWidths.length)}${templateLastRow(template)}`);
     expect(fake.sheet(SHEETS.synthesis).pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Landscape' });
     // "&" is a code in headers: the establishment's is doubled; the date is Excel's own field.
     for (const name of Object.values(SHEETS)) {

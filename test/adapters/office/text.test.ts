@@ -24,9 +24,11 @@ describe('text written by the Office adapter stays text', () => {
     const refs = templateRows().slice(0, RISKY.length).map((row) => row.ref);
     const answers = refs.map((ref, i) => ({ ref, answer: RISKY[(i + 1) % RISKY.length], comment: RISKY[i] }));
     expect(await port.fillDemo(answers)).toEqual({ ok: true, value: undefined });
-    expect(fake.formulaCells(CARTO)).toEqual([]);
     const read = await port.readCartographie();
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    // No answer or comment became a formula (the computed columns right of the table are formulas by design).
+    const typed = read.value.entries.flatMap((entry) => [entry.answerCell, entry.answerCell.replace(/^H/, 'I')]);
+    expect(fake.formulaCells(CARTO).filter((cell) => typed.includes(cell))).toEqual([]);
     const byRef = new Map(read.value.entries.map((entry) => [entry.ref, entry]));
     answers.forEach((demo) => {
       expect(byRef.get(demo.ref)?.answer).toEqual({ value: demo.answer });
