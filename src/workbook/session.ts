@@ -17,6 +17,7 @@ import type { Analysis, Finding } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
 import type { Capabilities, InitReport, WorkbookPort, WorkbookProblem } from './port';
 import { synthesisDrift, type SynthesisDrift } from './synthesisDrift';
+import { ficheContent, type FicheContent } from './fiche';
 import { synthesisLayout } from './synthesisLayout';
 
 export interface SessionState {
@@ -149,6 +150,14 @@ export class AnalysisSession {
       await this.checkSynthesis();
       return { ok: true as const };
     }, (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
+  }
+
+  /** The fiche de synthèse of the last analysis, with the open actions of the plan sheet (one read, no write). */
+  async fiche(date = new Date()): Promise<FicheContent | null> {
+    const { analysis } = this.state;
+    if (!analysis) return null;
+    const plan = await this.port.readPlan();
+    return ficheContent({ analysis, plan: plan.ok ? plan.value : undefined, establishment: this.establishment ?? 'Établissement (à renseigner sur la notice)', date });
   }
 
   async initialise(): Promise<InitReport> {

@@ -3,15 +3,17 @@ import './jsdom-shims';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ActionProposal } from '../../src/domain/model';
+import { ficheContent, type FicheContent } from '../../src/workbook/fiche';
+import { planRow } from '../support/plan';
 import { PlanTab } from '../../src/taskpane/plan/PlanTab';
 import { PaneFrame } from '../../src/taskpane/mount';
 import type { PlanUpdateReport } from '../../src/workbook/session';
 import { demoAnalysis } from './analyses';
 
-function renderPlan(proposals: ActionProposal[], onUpdatePlan: () => Promise<PlanUpdateReport>) {
+function renderPlan(proposals: ActionProposal[], onUpdatePlan: () => Promise<PlanUpdateReport>, onFiche: () => Promise<FicheContent | null> = jest.fn()) {
   render(
     <PaneFrame>
-      <PlanTab proposals={proposals} onUpdatePlan={onUpdatePlan} />
+      <PlanTab proposals={proposals} onUpdatePlan={onUpdatePlan} onFiche={onFiche} />
     </PaneFrame>,
   );
 }
@@ -19,6 +21,8 @@ function renderPlan(proposals: ActionProposal[], onUpdatePlan: () => Promise<Pla
 const BUTTON = "Mettre à jour la feuille « Analyse et plan d'action »";
 
 describe('PlanTab', () => {
+  afterEach(() => jest.useRealTimers());
+
   it('lists the demo establishment’s proposals by priority, each with its finding', () => {
     const { proposals } = demoAnalysis();
     expect(proposals.length).toBeGreaterThan(0);
@@ -53,5 +57,29 @@ describe('PlanTab', () => {
     await userEvent.click(screen.getByRole('button', { name: BUTTON }));
     const title = await screen.findByText('Le plan n’a pas été écrit');
     expect(title.parentElement!.textContent).toContain(message);
+  });
+
+  it('shows the fiche de synthèse: rates, regulatory gaps and the open actions with their pilot, printable', async () => {
+    // Fake timers keep Fluent's dialog focus order whatever the machine's load (see WorkbookTab.test.tsx).
+    jest.useFakeTimers();
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    const analysis = demoAnalysis();
+    const plan = [planRow('A', { action: 'Action réalisée', status: 'Réalisé' }), planRow('B', { action: 'Interfacer la PUI et le bloc', pilot: 'Mme Durand (DSI)' })];
+    const content = ficheContent({ analysis, plan, establishment: 'CH de Valmont', date: new Date(Date.UTC(2026, 10, 27)) });
+    renderPlan(analysis.proposals, jest.fn(), async () => content);
+    await user.click(screen.getByRole('button', { name: 'Fiche de synthèse (une page)' }));
+    const fiche = await screen.findByRole('article', { name: 'Fiche de synthèse' });
+    const text = fiche.textContent ?? '';
+    expect(text).toContain('CH de Valmont');
+    expect(text).toContain('27 novembre 2026');
+    for (const figure of [content.completude, ...content.rates]) expect(text).toContain(`${figure.label}${figure.value}`);
+    expect(text).toContain(`${analysis.figures.counts.missingTraceabilityData} Données de traçabilité manquantes`);
+    expect(within(fiche).getAllByRole('row').map((row) => row.textContent)).toEqual([
+      'PrioritéActionZone / étapePiloteÉchéance',
+      '1Interfacer la PUI et le blocPUIMme Durand (DSI)—',
+    ]);
+    const print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
+    await user.click(screen.getByRole('button', { name: 'Imprimer ou enregistrer en PDF' }));
+    expect(print).toHaveBeenCalledTimes(1);
   });
 });

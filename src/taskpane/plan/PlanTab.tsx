@@ -10,10 +10,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ActionProposal, Priority } from '../../domain/model';
+import type { FicheContent } from '../../workbook/fiche';
 import type { PlanUpdateReport } from '../../workbook/session';
 import { SHEETS } from '../../workbook/sheets';
 import { count, planCounts } from '../text';
 import { Section } from '../Section';
+import { FicheDialog } from '../fiche/FicheDialog';
 
 const PRIORITIES: { priority: Priority; title: string; color: 'danger' | 'warning' | 'brand' | 'informative' }[] = [
   { priority: 1, title: 'Priorité 1 – traçabilité sanitaire', color: 'danger' },
@@ -41,11 +43,13 @@ const useStyles = makeStyles({
 export interface PlanTabProps {
   proposals: ActionProposal[];
   onUpdatePlan: () => Promise<PlanUpdateReport>;
+  /** The fiche de synthèse, with the plan's open actions as the workbook holds them. */
+  onFiche: () => Promise<FicheContent | null>;
   disabled?: boolean;
 }
 
-/** « Plan d'action »: the proposals by priority, and one button that writes the plan sheet. */
-export function PlanTab({ proposals, onUpdatePlan, disabled }: PlanTabProps) {
+/** « Plan d'action »: the proposals by priority, one button that writes the plan sheet, one that shows the fiche de synthèse. */
+export function PlanTab({ proposals, onUpdatePlan, onFiche, disabled }: PlanTabProps) {
   const styles = useStyles();
   const [report, setReport] = useState<PlanUpdateReport | null>(null);
   const [running, setRunning] = useState(false);
@@ -64,6 +68,7 @@ export function PlanTab({ proposals, onUpdatePlan, disabled }: PlanTabProps) {
       <Button appearance="primary" onClick={update} disabled={disabled || running}>
         Mettre à jour la feuille « {SHEETS.plan} »
       </Button>
+      <FicheDialog load={onFiche} disabled={disabled} />
       <div aria-live="polite">
         {report?.ok && (
           <MessageBar intent="success">
