@@ -59,15 +59,21 @@ function labelKeys() {
 }
 type LabelKeys = ReturnType<typeof labelKeys>;
 
-/** Answers read per distinct cell text: a sheet holds a handful of them, thousands of times. */
+/**
+ * Answers read per distinct cell (value and flags): a sheet holds a handful of them, thousands of
+ * times. One memo per combination of flags, indexed by the value itself.
+ */
 function answerReader(): (cell: CartographieEntry['answer']) => NormalisedAnswer {
-  const byText = new Map<string, NormalisedAnswer>();
+  const byFlags: Map<CartographieEntry['answer']['value'], NormalisedAnswer>[] = [];
   return (cell) => {
-    if (typeof cell.value !== 'string' || cell.error || cell.formula || cell.date) return normaliseAnswer(cell);
-    let answer = byText.get(cell.value);
+    // A Map holds 0 and -0 as one key, and -0 reads "-0" in a message.
+    if (Object.is(cell.value, -0)) return normaliseAnswer(cell);
+    const flags = (cell.error ? 1 : 0) | (cell.formula ? 2 : 0) | (cell.date ? 4 : 0);
+    const byValue = (byFlags[flags] ??= new Map());
+    let answer = byValue.get(cell.value);
     if (answer === undefined) {
       answer = normaliseAnswer(cell);
-      byText.set(cell.value, answer);
+      byValue.set(cell.value, answer);
     }
     return answer;
   };
@@ -176,13 +182,14 @@ export function evaluate(cartographie: Cartographie): Evaluation {
       if (holdsText(entry)) outside.push(entry);
       continue;
     }
-    const named = questionByRef(entry.ref);
+    const refKey = entry.ref.trim().toUpperCase();
+    const named = questionByRef(refKey);
     const row = evaluatedRow(entry, answer, named, keys);
     rows.push(row);
     answers.push(answer);
 
     if (named && named !== row.question) report(entry, 'reference', refMessage(entry, row, named), row);
-    const ref = named?.ref ?? entry.ref.trim().toUpperCase();
+    const ref = named?.ref ?? refKey;
     if (ref !== '') {
       const first = refsSeen.get(ref);
       if (first === undefined) refsSeen.set(ref, entry.row);
@@ -238,16 +245,18 @@ function stepsNotComputerised(rows: EvaluatedRow[]): Set<string> {
   return off;
 }
 
+const NO_STEPS: readonly string[] = [];
+
 /** Steps, among those a row depends on, that are not computerised (SPEC §6 consistency rule). */
-function offSteps(row: EvaluatedRow, off: Set<string>): string[] {
-  if (row.status !== 'ok') return [];
-  if (row.type === 'Donnée' && row.answer === 'OUI') return off.has(row.step) ? [row.step] : [];
+function offSteps(row: EvaluatedRow, off: Set<string>): readonly string[] {
+  if (row.status !== 'ok' || off.size === 0) return NO_STEPS;
+  if (row.type === 'Donnée' && row.answer === 'OUI') return off.has(row.step) ? [row.step] : NO_STEPS;
   if (row.type === 'Interopérabilité' && (row.answer === 'OUI' || row.answer === 'NA')) {
     const steps = off.has(row.step) ? [row.step] : [];
     if (row.to !== null && row.to !== row.step && off.has(row.to)) steps.push(row.to);
     return steps;
   }
-  return [];
+  return NO_STEPS;
 }
 
 /** Label to show for each step key: the catalogue label, else the first label written for it. */

@@ -41,10 +41,11 @@ function transitionLabel(row: EvaluatedRow): string {
 }
 
 function refList(rows: EvaluatedRow[]): string {
-  const refs = unique(rows.map((row) => row.entry.ref.trim() || `ligne ${row.entry.row}`));
+  const refs = new Set<string>();
+  for (const row of rows) refs.add(row.entry.ref.trim() || `ligne ${row.entry.row}`);
   // Tidied only for the references shown; the others are only counted.
-  const shown = refs.slice(0, MAX_REFS).map(tidyLabel).join(', ');
-  return refs.length > MAX_REFS ? `réf. ${shown} et ${refs.length - MAX_REFS} autres` : `réf. ${shown}`;
+  const shown = [...refs].slice(0, MAX_REFS).map(tidyLabel).join(', ');
+  return refs.size > MAX_REFS ? `réf. ${shown} et ${refs.size - MAX_REFS} autres` : `réf. ${shown}`;
 }
 
 export function fillFinding(template: string, rows: EvaluatedRow[], rate?: Rate): string {
