@@ -6,7 +6,7 @@
  * normalised, the consistency rule applied, and every problem reported as a located French finding.
  */
 import { normaliseAnswer, type NormalisedAnswer } from './answers';
-import { parseQuestionType, questionByRef, questionOfLabel, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
+import { parseQuestionType, questionByRef, refKey, questionOfLabel, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
 import type { Cartographie, CartographieEntry, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
 import { labelKey, tidyLabel } from './text';
 
@@ -182,14 +182,13 @@ export function evaluate(cartographie: Cartographie): Evaluation {
       if (holdsText(entry)) outside.push(entry);
       continue;
     }
-    const refKey = entry.ref.trim().toUpperCase();
-    const named = questionByRef(refKey);
+    const ref = refKey(entry.ref);
+    const named = questionByRef(ref);
     const row = evaluatedRow(entry, answer, named, keys);
     rows.push(row);
     answers.push(answer);
 
     if (named && named !== row.question) report(entry, 'reference', refMessage(entry, row, named), row);
-    const ref = named?.ref ?? refKey;
     if (ref !== '') {
       const first = refsSeen.get(ref);
       if (first === undefined) refsSeen.set(ref, entry.row);
