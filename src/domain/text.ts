@@ -44,7 +44,14 @@ const UNTIDY = /[\s\u00A0\u202F\u2007\u2009\u200B]{2}|[\u00A0\u202F\u2007\u2009\
 
 /** Trims and collapses spaces of a label as the user wrote it, keeping its case and accents. */
 export function tidyLabel(text: string): string {
-  return UNTIDY.test(text) ? text.replace(SPACES, ' ').trim() : text.trim();
+  return UNTIDY.test(text) ? text.replace(SPACES, ' ').trim() : trim(text);
+}
+
+/** String.prototype.trim, without a copy when both ends are already printable ASCII (most cells). */
+export function trim(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f ? text : text.trim();
 }
 
 /**

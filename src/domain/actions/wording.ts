@@ -2,7 +2,7 @@
 import { CATALOGUE, datumById, stepById, zoneById } from '../catalogue';
 import { formatRate } from '../format';
 import type { EvaluatedRow, Rate } from '../model';
-import { tidyLabel } from '../text';
+import { tidyLabel, trim } from '../text';
 import type { Placeholder } from './schema';
 
 /** "« A »", "« A » et « B »", "« A », « B » et « C »". */
@@ -42,7 +42,7 @@ function transitionLabel(row: EvaluatedRow): string {
 
 function refList(rows: EvaluatedRow[]): string {
   const refs = new Set<string>();
-  for (const row of rows) refs.add(row.entry.ref.trim() || `ligne ${row.entry.row}`);
+  for (const row of rows) refs.add(trim(row.entry.ref) || `ligne ${row.entry.row}`);
   // Tidied only for the references shown; the others are only counted.
   const shown = [...refs].slice(0, MAX_REFS).map(tidyLabel).join(', ');
   return refs.size > MAX_REFS ? `réf. ${shown} et ${refs.size - MAX_REFS} autres` : `réf. ${shown}`;
