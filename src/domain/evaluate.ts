@@ -55,6 +55,7 @@ function labelKeys() {
     type: memo(questionType),
     critical: memo((text) => labelKey(text) === 'oui'),
     empty: memo(isEmpty),
+    tidy: memo(tidyLabel),
   };
 }
 type LabelKeys = ReturnType<typeof labelKeys>;
@@ -116,8 +117,9 @@ function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named:
   };
 }
 
-export function rowLabel(entry: CartographieEntry, question?: Question): string {
-  const step = tidyLabel(entry.step) || (question ? (stepById(question.step)?.label ?? '') : '');
+/** "Étape – Élément évalué" of a row; `tidyStep` may be a memo of tidyLabel, step labels repeat. */
+export function rowLabel(entry: CartographieEntry, question?: Question, tidyStep: (text: string) => string = tidyLabel): string {
+  const step = tidyStep(entry.step) || (question ? (stepById(question.step)?.label ?? '') : '');
   const label = tidyLabel(entry.label) || (question?.label ?? '');
   return `${step} – ${label}`;
 }
@@ -155,6 +157,7 @@ function labelHint(kind: 'Étape' | 'Zone', written: string): string | null {
 
 export function evaluate(cartographie: Cartographie): Evaluation {
   const findings: Finding[] = [];
+  const keys = labelKeys();
   const report = (entry: CartographieEntry, kind: FindingKind, message: string, row?: EvaluatedRow): void => {
     findings.push({
       kind,
@@ -162,7 +165,7 @@ export function evaluate(cartographie: Cartographie): Evaluation {
       cell: entry.answerCell,
       row: entry.row,
       ref: entry.ref,
-      rowLabel: rowLabel(entry, row?.question),
+      rowLabel: rowLabel(entry, row?.question, keys.tidy),
       message,
       critical: row?.critical ?? false,
     });
@@ -175,7 +178,6 @@ export function evaluate(cartographie: Cartographie): Evaluation {
   const zonesSeen = new Set<string>();
   const outside: CartographieEntry[] = [];
   const read = answerReader();
-  const keys = labelKeys();
   for (const entry of cartographie.entries) {
     const answer = read(entry.answer);
     if (!isQuestion(entry, answer, keys)) {
