@@ -57,7 +57,21 @@ export function fillFinding(template: string, rows: EvaluatedRow[], rate?: Rate)
     refs: () => refList(rows),
     taux: () => (rate ? formatRate(rate) : ''),
   };
-  return template.replace(/\{(\w+)\}/g, (_, name: Placeholder) => values[name]());
+  return templateParts(template)
+    .map((part, i) => (i % 2 === 0 ? part : values[part as Placeholder]()))
+    .join('');
+}
+
+/** Each (static) finding template split once into its text and placeholder names, alternately: text, name, …, text. */
+const PARTS = new Map<string, string[]>();
+
+function templateParts(template: string): string[] {
+  let parts = PARTS.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    PARTS.set(template, parts);
+  }
+  return parts;
 }
 
 /** Beyond this many steps or transitions the scope column counts them instead of naming them. */
