@@ -6,7 +6,7 @@
  * normalised, the consistency rule applied, and every problem reported as a located French finding.
  */
 import { normaliseAnswer, type NormalisedAnswer } from './answers';
-import { parseQuestionType, questionByRef, questionOfLabel, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
+import { parseQuestionType, questionByRef, refKey, questionOfLabel, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
 import type { Cartographie, CartographieEntry, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
 import { labelKey, tidyLabel } from './text';
 
@@ -55,19 +55,26 @@ function labelKeys() {
     type: memo(questionType),
     critical: memo((text) => labelKey(text) === 'oui'),
     empty: memo(isEmpty),
+    tidy: memo(tidyLabel),
   };
 }
 type LabelKeys = ReturnType<typeof labelKeys>;
 
-/** Answers read per distinct cell text: a sheet holds a handful of them, thousands of times. */
+/**
+ * Answers read per distinct cell (value and flags): a sheet holds a handful of them, thousands of
+ * times. One memo per combination of flags, indexed by the value itself.
+ */
 function answerReader(): (cell: CartographieEntry['answer']) => NormalisedAnswer {
-  const byText = new Map<string, NormalisedAnswer>();
+  const byFlags: Map<CartographieEntry['answer']['value'], NormalisedAnswer>[] = [];
   return (cell) => {
-    if (typeof cell.value !== 'string' || cell.error || cell.formula || cell.date) return normaliseAnswer(cell);
-    let answer = byText.get(cell.value);
+    // A Map holds 0 and -0 as one key, and -0 reads "-0" in a message.
+    if (Object.is(cell.value, -0)) return normaliseAnswer(cell);
+    const flags = (cell.error ? 1 : 0) | (cell.formula ? 2 : 0) | (cell.date ? 4 : 0);
+    const byValue = (byFlags[flags] ??= new Map());
+    let answer = byValue.get(cell.value);
     if (answer === undefined) {
       answer = normaliseAnswer(cell);
-      byText.set(cell.value, answer);
+      byValue.set(cell.value, answer);
     }
     return answer;
   };
@@ -110,8 +117,9 @@ function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named:
   };
 }
 
-export function rowLabel(entry: CartographieEntry, question?: Question): string {
-  const step = tidyLabel(entry.step) || (question ? (stepById(question.step)?.label ?? '') : '');
+/** "Étape – Élément évalué" of a row; `tidyStep` may be a memo of tidyLabel, step labels repeat. */
+export function rowLabel(entry: CartographieEntry, question?: Question, tidyStep: (text: string) => string = tidyLabel): string {
+  const step = tidyStep(entry.step) || (question ? (stepById(question.step)?.label ?? '') : '');
   const label = tidyLabel(entry.label) || (question?.label ?? '');
   return `${step} – ${label}`;
 }
@@ -149,6 +157,7 @@ function labelHint(kind: 'Étape' | 'Zone', written: string): string | null {
 
 export function evaluate(cartographie: Cartographie): Evaluation {
   const findings: Finding[] = [];
+  const keys = labelKeys();
   const report = (entry: CartographieEntry, kind: FindingKind, message: string, row?: EvaluatedRow): void => {
     findings.push({
       kind,
@@ -156,7 +165,7 @@ export function evaluate(cartographie: Cartographie): Evaluation {
       cell: entry.answerCell,
       row: entry.row,
       ref: entry.ref,
-      rowLabel: rowLabel(entry, row?.question),
+      rowLabel: rowLabel(entry, row?.question, keys.tidy),
       message,
       critical: row?.critical ?? false,
     });
@@ -169,20 +178,19 @@ export function evaluate(cartographie: Cartographie): Evaluation {
   const zonesSeen = new Set<string>();
   const outside: CartographieEntry[] = [];
   const read = answerReader();
-  const keys = labelKeys();
   for (const entry of cartographie.entries) {
     const answer = read(entry.answer);
     if (!isQuestion(entry, answer, keys)) {
       if (holdsText(entry)) outside.push(entry);
       continue;
     }
-    const named = questionByRef(entry.ref);
+    const ref = refKey(entry.ref);
+    const named = questionByRef(ref);
     const row = evaluatedRow(entry, answer, named, keys);
     rows.push(row);
     answers.push(answer);
 
     if (named && named !== row.question) report(entry, 'reference', refMessage(entry, row, named), row);
-    const ref = named?.ref ?? entry.ref.trim().toUpperCase();
     if (ref !== '') {
       const first = refsSeen.get(ref);
       if (first === undefined) refsSeen.set(ref, entry.row);
@@ -238,16 +246,18 @@ function stepsNotComputerised(rows: EvaluatedRow[]): Set<string> {
   return off;
 }
 
+const NO_STEPS: readonly string[] = [];
+
 /** Steps, among those a row depends on, that are not computerised (SPEC §6 consistency rule). */
-function offSteps(row: EvaluatedRow, off: Set<string>): string[] {
-  if (row.status !== 'ok') return [];
-  if (row.type === 'Donnée' && row.answer === 'OUI') return off.has(row.step) ? [row.step] : [];
+function offSteps(row: EvaluatedRow, off: Set<string>): readonly string[] {
+  if (row.status !== 'ok' || off.size === 0) return NO_STEPS;
+  if (row.type === 'Donnée' && row.answer === 'OUI') return off.has(row.step) ? [row.step] : NO_STEPS;
   if (row.type === 'Interopérabilité' && (row.answer === 'OUI' || row.answer === 'NA')) {
     const steps = off.has(row.step) ? [row.step] : [];
     if (row.to !== null && row.to !== row.step && off.has(row.to)) steps.push(row.to);
     return steps;
   }
-  return [];
+  return NO_STEPS;
 }
 
 /** Label to show for each step key: the catalogue label, else the first label written for it. */

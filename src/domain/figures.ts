@@ -113,40 +113,60 @@ interface Link {
   views: Set<ContinuityViewId>;
 }
 
+/** What the rows of one step add up to, looked up once per row. */
+interface StepScope {
+  tally: Tally;
+  /** Zones its Informatisation rows show (undefined: none), and, for display only, zones any of its rows show. */
+  zonesOf?: Set<string>;
+  shownUnder: Set<string>;
+}
+
 export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
   const overall = new Tally();
   const zones = new Map<string, Tally>();
-  const steps = new Map<string, Tally>();
-  const links = new Map<string, Link>();
-  /** Zones shown by each step's Informatisation rows, and (for display only) by any of its rows. */
-  const zonesOf = new Map<string, Set<string>>();
-  const shownUnder = new Map<string, Set<string>>();
+  const steps = new Map<string, StepScope>();
   const zoneNames = new Map<string, string>();
-  const newLink = (from: string, to: string) => (): Link => ({ from, to, tally: new Tally(), crossZone: false, views: new Set() });
+  // Links by source then destination, and in order of first appearance (catalogue transitions first).
+  const linkList: Link[] = [];
+  const linksFrom = new Map<string, Map<string, Link>>();
+  const linkOf = (from: string, to: string): Link => {
+    let towards = linksFrom.get(from);
+    if (!towards) linksFrom.set(from, (towards = new Map()));
+    let link = towards.get(to);
+    if (!link) {
+      link = { from, to, tally: new Tally(), crossZone: false, views: new Set() };
+      towards.set(to, link);
+      linkList.push(link);
+    }
+    return link;
+  };
+  const newStep = (): StepScope => ({ tally: new Tally(), shownUnder: new Set() });
   for (const zone of CATALOGUE.zones) zones.set(zone.id, new Tally());
-  for (const step of CATALOGUE.steps) steps.set(step.id, new Tally());
-  for (const t of CATALOGUE.transitions) links.set(`${t.from}>${t.to}`, newLink(t.from, t.to)());
+  for (const step of CATALOGUE.steps) steps.set(step.id, newStep());
+  for (const t of CATALOGUE.transitions) linkOf(t.from, t.to);
 
-  const newTally = () => new Tally();
-  const newSet = () => new Set<string>();
   const transitionRows: EvaluatedRow[] = [];
   for (const row of rows) {
     overall.add(row);
-    entryOf(zones, row.zone, newTally).add(row);
-    entryOf(steps, row.step, newTally).add(row);
-    entryOf(shownUnder, row.step, newSet).add(row.zone);
-    if (row.type === 'Informatisation') entryOf(zonesOf, row.step, newSet).add(row.zone);
+    let zone = zones.get(row.zone);
+    if (!zone) zones.set(row.zone, (zone = new Tally()));
+    zone.add(row);
     if (!zoneNames.has(row.zone)) zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
+    const step = entryOf(steps, row.step, newStep);
+    step.tally.add(row);
+    step.shownUnder.add(row.zone);
+    if (row.type === 'Informatisation') (step.zonesOf ??= new Set()).add(row.zone);
     if (row.type === 'Interopérabilité' && row.to !== null) transitionRows.push(row);
   }
+  const zonesOf = (step: string): Set<string> | undefined => steps.get(step)?.zonesOf;
 
   const views: Record<ContinuityViewId, Counts> = { pui: none(), transitions: none(), blocs: none() };
   const towardsCity = new Set<EvaluatedRow>();
   for (const row of transitionRows) {
     const to = row.to as string;
-    const link = entryOf(links, `${row.step}>${to}`, newLink(row.step, to));
+    const link = linkOf(row.step, to);
     link.tally.add(row);
-    const destination = zonesOf.get(to);
+    const destination = zonesOf(to);
     const crossing = !destination?.has(row.zone);
     const view: ContinuityViewId | null = crossing ? 'transitions' : row.zone === 'pui' ? 'pui' : row.zone === 'bloc' ? 'blocs' : null;
     if (crossing) link.crossZone = true;
@@ -163,11 +183,11 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
     CATALOGUE.steps.map((s) => s.id),
     steps,
   );
-  const stepZone = new Map(stepKeys.map((step) => [step, zoneOfStep(step, zonesOf.get(step) ?? shownUnder.get(step))]));
+  const stepZone = new Map(stepKeys.map((step) => [step, zoneOfStep(step, zonesOf(step) ?? steps.get(step)?.shownUnder)]));
 
   const transitions: TransitionFigures[] = [];
   const inView = new Map<TransitionFigures, Set<ContinuityViewId>>();
-  for (const { from, to, tally, crossZone, views: seen } of links.values()) {
+  for (const { from, to, tally, crossZone, views: seen } of linkList) {
     const figures: TransitionFigures = {
       from,
       to,
@@ -194,7 +214,7 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
       CATALOGUE.zones.map((z) => z.id),
       zones,
     ).map((zone): ZoneFigures => ({ zone, label: zoneById(zone)?.label ?? zoneNames.get(zone) ?? zone, ...zones.get(zone)!.rates() })),
-    steps: stepKeys.map((step): StepFigures => ({ step, label: stepName(step), zone: stepZone.get(step) ?? '', ...steps.get(step)!.rates() })),
+    steps: stepKeys.map((step): StepFigures => ({ step, label: stepName(step), zone: stepZone.get(step) ?? '', ...steps.get(step)!.tally.rates() })),
     transitions,
     views: { pui: view('pui'), transitions: view('transitions'), blocs: view('blocs') },
     equipment: equipment(rows, stepKeys, stepName, stepZone),

@@ -4,20 +4,26 @@ const APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u00B4`]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const SPACES = /[\s\u00A0\u202F\u2007\u2009\u200B]+/g;
 
-// Sheets repeat the same few labels thousands of times: keys are remembered, within a bound.
-const keys = new Map<string, string>();
-const KEY_CACHE_LIMIT = 150_000;
+// Sheets repeat the same few labels thousands of times: keys are remembered, within a bound. Two
+// generations: when the recent one is full the older is dropped, so a sheet with more distinct
+// labels than one generation holds, analysed again, still finds most keys (no clear-all cliff).
+const KEY_GENERATION = 100_000;
+let recentKeys = new Map<string, string>();
+let olderKeys = new Map<string, string>();
 
 /**
  * Comparison key of a label: case, accents, apostrophe and dash variants and runs of
  * spaces (including no-break spaces) are ignored. Idempotent.
  */
 export function normaliseLabel(text: string): string {
-  let key = keys.get(text);
+  let key = recentKeys.get(text);
   if (key === undefined) {
-    key = computeKey(text);
-    if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
-    keys.set(text, key);
+    key = olderKeys.get(text) ?? computeKey(text);
+    if (recentKeys.size >= KEY_GENERATION) {
+      olderKeys = recentKeys;
+      recentKeys = new Map();
+    }
+    recentKeys.set(text, key);
   }
   return key;
 }
@@ -38,7 +44,14 @@ const UNTIDY = /[\s\u00A0\u202F\u2007\u2009\u200B]{2}|[\u00A0\u202F\u2007\u2009\
 
 /** Trims and collapses spaces of a label as the user wrote it, keeping its case and accents. */
 export function tidyLabel(text: string): string {
-  return UNTIDY.test(text) ? text.replace(SPACES, ' ').trim() : text.trim();
+  return UNTIDY.test(text) ? text.replace(SPACES, ' ').trim() : trim(text);
+}
+
+/** String.prototype.trim, without a copy when both ends are already printable ASCII (most cells). */
+export function trim(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f ? text : text.trim();
 }
 
 /**

@@ -14,14 +14,22 @@ interface Group {
 /** One group for the template, or one per step / transition that fired. */
 function groupsOf(template: ActionTemplate, hit: Hit): Group[] {
   if (template.per === 'global') return [{ ref: proposalRef(template.key), hit }];
-  const groups = new Map<string, EvaluatedRow[]>();
+  // Groups by step, then destination, in order of first appearance: no reference built per row.
+  const groups: { step: string; to: string | null; rows: EvaluatedRow[] }[] = [];
+  const byPlace = new Map<string, Map<string | null, EvaluatedRow[]>>();
   for (const row of hit.rows) {
-    const ref = proposalRef(template.key, { step: row.step, to: template.per === 'transition' ? row.to : null });
-    const group = groups.get(ref);
+    const to = template.per === 'transition' ? row.to : null;
+    let atStep = byPlace.get(row.step);
+    if (!atStep) byPlace.set(row.step, (atStep = new Map()));
+    const group = atStep.get(to);
     if (group) group.push(row);
-    else groups.set(ref, [row]);
+    else {
+      const rows = [row];
+      atStep.set(to, rows);
+      groups.push({ step: row.step, to, rows });
+    }
   }
-  return [...groups].map(([ref, rows]) => ({ ref, hit: { rows, rate: hit.rate } }));
+  return groups.map(({ step, to, rows }) => ({ ref: proposalRef(template.key, { step, to }), hit: { rows, rate: hit.rate } }));
 }
 
 /** A proposal and the rows behind it, while priorities are settled. */

@@ -2,7 +2,7 @@
 import { CATALOGUE, datumById, stepById, zoneById } from '../catalogue';
 import { formatRate } from '../format';
 import type { EvaluatedRow, Rate } from '../model';
-import { tidyLabel } from '../text';
+import { tidyLabel, trim } from '../text';
 import type { Placeholder } from './schema';
 
 /** "« A »", "« A » et « B »", "« A », « B » et « C »". */
@@ -41,10 +41,11 @@ function transitionLabel(row: EvaluatedRow): string {
 }
 
 function refList(rows: EvaluatedRow[]): string {
-  const refs = unique(rows.map((row) => row.entry.ref.trim() || `ligne ${row.entry.row}`));
+  const refs = new Set<string>();
+  for (const row of rows) refs.add(trim(row.entry.ref) || `ligne ${row.entry.row}`);
   // Tidied only for the references shown; the others are only counted.
-  const shown = refs.slice(0, MAX_REFS).map(tidyLabel).join(', ');
-  return refs.length > MAX_REFS ? `réf. ${shown} et ${refs.length - MAX_REFS} autres` : `réf. ${shown}`;
+  const shown = [...refs].slice(0, MAX_REFS).map(tidyLabel).join(', ');
+  return refs.size > MAX_REFS ? `réf. ${shown} et ${refs.size - MAX_REFS} autres` : `réf. ${shown}`;
 }
 
 export function fillFinding(template: string, rows: EvaluatedRow[], rate?: Rate): string {
@@ -56,7 +57,21 @@ export function fillFinding(template: string, rows: EvaluatedRow[], rate?: Rate)
     refs: () => refList(rows),
     taux: () => (rate ? formatRate(rate) : ''),
   };
-  return template.replace(/\{(\w+)\}/g, (_, name: Placeholder) => values[name]());
+  return templateParts(template)
+    .map((part, i) => (i % 2 === 0 ? part : values[part as Placeholder]()))
+    .join('');
+}
+
+/** Each (static) finding template split once into its text and placeholder names, alternately: text, name, …, text. */
+const PARTS = new Map<string, string[]>();
+
+function templateParts(template: string): string[] {
+  let parts = PARTS.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    PARTS.set(template, parts);
+  }
+  return parts;
 }
 
 /** Beyond this many steps or transitions the scope column counts them instead of naming them. */

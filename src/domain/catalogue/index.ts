@@ -46,8 +46,20 @@ export function datumById(id: string): Datum | undefined {
   return data.get(id);
 }
 
+/**
+ * A Réf. as rows are matched by it: trimmed, in upper case. Most are written so already (plain
+ * ASCII, no lower case, no space): those are returned as they are, without a copy.
+ */
+export function refKey(ref: string): string {
+  for (let i = 0; i < ref.length; i += 1) {
+    const c = ref.charCodeAt(i);
+    if (c <= 0x20 || (c >= 0x61 && c <= 0x7a) || c >= 0x7f) return ref.trim().toUpperCase();
+  }
+  return ref;
+}
+
 export function questionByRef(ref: string): Question | undefined {
-  return questions.get(ref.trim().toUpperCase());
+  return questions.get(refKey(ref));
 }
 
 /** The catalogue step whose label is the one shown, as COUNTIFS compares text (case aside, exact). */
