@@ -14,6 +14,8 @@ async function main(): Promise<void> {
   if (!filled.ok) throw new Error(filled.problems.map((p) => p.message).join(' '));
   const session = new AnalysisSession(port, { establishment: DEMO_ESTABLISHMENT.name });
   mount(<DemoPage workbook={workbook} port={port} session={session} />);
+  // The workbook is created here: its Synthèse gets its formulas, as « Initialiser » does in Excel.
+  await session.regenerateSynthesis();
   await session.start();
 }
 

@@ -18,6 +18,7 @@ import type { CartographieArea } from './answerColumns';
 import type { Capabilities, InitReport, WorkbookPort, WorkbookProblem } from './port';
 import { synthesisDrift, type SynthesisDrift } from './synthesisDrift';
 import { ficheContent, type FicheContent } from './fiche';
+import { SHEETS } from './sheets';
 import { synthesisLayout } from './synthesisLayout';
 
 export interface SessionState {
@@ -33,6 +34,8 @@ export interface SessionState {
   /** The Synthèse found in the workbook does not follow the cartographie (checked when the pane opens). */
   drift?: SynthesisDrift | null;
 }
+
+export type SynthesisReport = { ok: true } | { ok: false; problems: WorkbookProblem[] };
 
 export type PlanUpdateReport =
   | { ok: true; added: number; kept: number; marked: number; total: number }
@@ -139,17 +142,20 @@ export class AnalysisSession {
   }
 
   /** Writes the Synthèse again from the current analysis (explicit command: one undo step). */
-  async regenerateSynthesis(): Promise<{ ok: true } | { ok: false; problems: WorkbookProblem[] }> {
-    return this.task('Régénération de la Synthèse…', async () => {
-      await this.refresh();
-      const { status, analysis, problems, error } = this.state;
-      if (status === 'error') return { ok: false as const, problems: [{ code: 'unreadable' as const, message: error ?? '' }] };
-      if (status !== 'ready' || !analysis) return { ok: false as const, problems };
-      const written = await this.port.writeSynthesis(synthesisLayout(analysis, { establishment: this.establishment, area: this.area }));
-      if (!written.ok) return written;
-      await this.checkSynthesis();
-      return { ok: true as const };
-    }, (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
+  async regenerateSynthesis(): Promise<SynthesisReport> {
+    return this.task('Régénération de la Synthèse…', () => this.writeSynthesis(), (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
+  }
+
+  /** Reads the cartographie again, then writes the Synthèse's formulas and the computed columns. */
+  private async writeSynthesis(): Promise<SynthesisReport> {
+    await this.refresh();
+    const { status, analysis, problems, error } = this.state;
+    if (status === 'error') return { ok: false, problems: [{ code: 'unreadable', message: error ?? '' }] };
+    if (status !== 'ready' || !analysis) return { ok: false, problems };
+    const written = await this.port.writeSynthesis(synthesisLayout(analysis, { establishment: this.establishment, area: this.area }));
+    if (!written.ok) return written;
+    await this.checkSynthesis();
+    return { ok: true };
   }
 
   /** The fiche de synthèse of the last analysis, with the open actions of the plan sheet (one read, no write). */
@@ -164,6 +170,11 @@ export class AnalysisSession {
     return this.task('Initialisation du classeur…', async () => {
       const report = await this.port.initialise();
       await this.refresh();
+      // A Synthèse just created gets its formulas at once: it then recalculates without the add-in.
+      if (report.created.includes(SHEETS.synthesis) && this.state.status === 'ready') {
+        const written = await this.writeSynthesis();
+        if (!written.ok) this.setState({ problems: written.problems });
+      }
       return report;
     }, () => ({ created: [], existing: [] }));
   }

@@ -1,4 +1,5 @@
 import { MemoryWorkbookPort } from '../../src/adapters/memory/port';
+import { MemoryWorkbook } from '../../src/adapters/memory/workbook';
 import type { ReadResult, SheetCartographie, SheetLayout } from '../../src/workbook/port';
 import { AnalysisSession, type SessionState } from '../../src/workbook/session';
 import { SHEETS } from '../../src/workbook/sheets';
@@ -178,5 +179,18 @@ describe('AnalysisSession', () => {
     port.workbook.setCell(CARTO, `H${FIRST}`, 'OUI');
     await jest.advanceTimersByTimeAsync(DEBOUNCE * 2);
     expect(port.reads).toBe(1);
+  });
+});
+
+describe('a workbook created by the session', () => {
+  it('gets a Synthèse of formulas at once, which the drift check then finds up to date', async () => {
+    const port = new MemoryWorkbookPort(new MemoryWorkbook());
+    const session = new AnalysisSession(port);
+    const report = await session.initialise();
+    expect(report.created).toContain(SHEETS.synthesis);
+    const held = await port.readSynthesis();
+    if (!held.ok) throw new Error('Synthèse illisible');
+    expect(held.value.filter((cell) => cell.formula !== undefined).length).toBeGreaterThan(50);
+    expect(await session.checkSynthesis()).toBeNull();
   });
 });

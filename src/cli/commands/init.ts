@@ -25,6 +25,10 @@ export async function initCommand(file: string, options: InitOptions, io: CliIo)
     const plan = await writeResults(session);
     io.out(`Établissement de démonstration (fictif) : ${DEMO_ESTABLISHMENT.name}\n`);
     io.out(`Synthèse calculée ; plan d'action : ${plan.total} action(s) proposée(s).\n`);
+  } else {
+    // The Synthèse is written with its formulas: it follows the answers in Excel or LibreOffice, without the add-in.
+    const synthesis = await new AnalysisSession(port).regenerateSynthesis();
+    if (!synthesis.ok) throw new CliError(`Synthèse non écrite : ${describeProblems(synthesis.problems)}`);
   }
   try {
     await port.save(file);
