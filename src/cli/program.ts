@@ -75,7 +75,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<DOSSIER|FICHIERS...>', 'dossier contenant les classeurs .xlsx, ou liste de fichiers')
     .addOption(new Option('-s, --sortie <REGION.xlsx>', 'classeur régional à écrire').makeOptionMandatory())
     .option('--json', 'résumé en JSON sur la sortie standard (pas de barre de progression)')
-    .option('--force', 'remplace le classeur régional s’il existe déjà')
+    .option('--force', 'remplace le classeur régional (et les fiches) s’ils existent déjà')
+    .option('--rapports <DOSSIER>', 'écrit aussi une fiche de synthèse PDF par établissement dans ce dossier')
     .action(async (paths: string[], options) => setExit(await consolidateCommand(paths, options, io)));
 
   program

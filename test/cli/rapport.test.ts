@@ -3,6 +3,7 @@
  * one A4 page, the four rates and the five first open actions of the plan in its text, no two
  * lines of text drawn over each other. Needs the Debian package poppler-utils.
  */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XlsxWorkbookPort } from '../../src/adapters/xlsx/port';
 import { analyse } from '../../src/domain/analyse';
@@ -97,4 +98,23 @@ describe('rapport', () => {
     expect(existing.code).toBe(2);
     expect(existing.err).toContain('existe déjà : ajoutez --force');
   });
+
+  it('consolider --rapports writes one one-page fiche per establishment read, for the advisor’s visits', async () => {
+    const folder = join(dir, 'region');
+    mkdirSync(folder);
+    copyFileSync(demo, join(folder, 'es-a.xlsx'));
+    copyFileSync(demo, join(folder, 'es-b.xlsx'));
+    writeFileSync(join(folder, 'notes.xlsx'), 'pas un classeur');
+    const fiches = join(dir, 'fiches');
+    const result = await runCli('consolider', folder, '--sortie', join(dir, 'region.xlsx'), '--rapports', fiches, '--json');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out);
+    expect(json.fiches).toEqual([join(fiches, 'es-a.pdf'), join(fiches, 'es-b.pdf')]);
+    for (const fiche of json.fiches) {
+      expect(pageCount(fiche)).toBe(1);
+      expect(flat(textLines(fiche).map((line) => line.text).join(' '))).toContain('Dr Lefèvre (pharmacien)');
+    }
+    // The unreadable file gets no fiche: it is listed among the files not read.
+    expect(json.nonLus.map((u: { file: string }) => u.file)).toEqual([join(folder, 'notes.xlsx')]);
+  }, 240_000);
 });

@@ -1,6 +1,6 @@
 /** `consolider DOSSIER|FICHIERS… --sortie REGION.xlsx`: one regional workbook from many establishments' workbooks. */
-import { readdir, realpath } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { mkdir, readdir, realpath } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import ExcelJS from 'exceljs';
 import { fileErrorMessage } from '../../adapters/xlsx/container';
@@ -13,11 +13,33 @@ import { regionalLayouts } from '../consolidation/layouts';
 import { RegionalAccumulator, type RegionalReport } from '../consolidation/regional';
 import { isDirectory, refuseOverwrite, requireXlsx } from '../paths';
 import { readIsolated } from '../consolidation/isolation';
+import { writeFiche } from './report';
 
 export interface ConsolidateOptions {
   sortie: string;
   json?: boolean;
   force?: boolean;
+  /** Folder where one fiche de synthèse (PDF) per establishment is written, for the advisor's visits. */
+  rapports?: string;
+}
+
+/** One fiche per establishment read, named after its workbook; a fiche that cannot be written is a warning. */
+async function writeFiches(files: string[], folder: string, force: boolean | undefined): Promise<{ written: string[]; warnings: string[] }> {
+  await mkdir(folder, { recursive: true });
+  const written: string[] = [];
+  const warnings: string[] = [];
+  const date = new Date();
+  for (const file of files) {
+    const output = join(folder, `${basename(file, extname(file))}.pdf`);
+    try {
+      await refuseOverwrite(output, force);
+      await writeFiche(file, output, date);
+      written.push(output);
+    } catch (error) {
+      warnings.push(`Fiche non écrite pour ${file} : ${error instanceof CliError ? error.message : fileErrorMessage(error)}`);
+    }
+  }
+  return { written, warnings };
 }
 
 /** Spreadsheet files a folder may hold; only .xlsx (and .xlsm) can be read, the others are reported. */
@@ -172,9 +194,14 @@ export async function consolidateCommand(paths: string[], options: ConsolidateOp
   bar?.update(files.length);
   bar?.stop();
 
+  const fiches = options.rapports ? await writeFiches(report.establishments.map((es) => es.file), options.rapports, options.force) : undefined;
+  if (fiches) report.warnings.push(...fiches.warnings);
   await writeRegionalWorkbook(report, output);
-  if (options.json) io.out(`${JSON.stringify(reportJson(report, output), null, 2)}\n`);
-  else io.out(textSummary(report, output));
+  if (options.json) io.out(`${JSON.stringify({ ...reportJson(report, output), ...(fiches && { fiches: fiches.written }) }, null, 2)}\n`);
+  else {
+    io.out(textSummary(report, output));
+    if (fiches) io.out(`Fiches de synthèse écrites : ${fiches.written.length} dans ${options.rapports}\n`);
+  }
   if (report.establishments.length === 0) {
     io.err('Aucun classeur lisible : la consolidation ne contient que la liste des fichiers non lus.\n');
     return EXIT.usage;

@@ -13,17 +13,23 @@ export interface ReportOptions {
   force?: boolean;
 }
 
-export async function reportCommand(file: string, options: ReportOptions, io: CliIo, date = new Date()): Promise<number> {
-  if (!options.sortie.toLowerCase().endsWith('.pdf')) throw new CliError(`La fiche doit avoir l'extension .pdf : ${options.sortie}`);
-  await refuseOverwrite(options.sortie, options.force);
+/** Reads one workbook and writes its fiche to `output`; the establishment's name, for the caller to say. */
+export async function writeFiche(file: string, output: string, date: Date): Promise<string> {
   const { analysis, plan, establishment } = await readCampaign(file);
   const name = establishment.finess ? `${establishment.name} (FINESS ${establishment.finess})` : establishment.name;
   const pdf = await renderFichePdf(ficheContent({ analysis, plan, establishment: name, date }));
   try {
-    await writeFileSafely(options.sortie, pdf);
+    await writeFileSafely(output, pdf);
   } catch (error) {
-    throw new CliError(`Impossible d'écrire ${options.sortie} : ${fileErrorMessage(error)}`);
+    throw new CliError(`Impossible d'écrire ${output} : ${fileErrorMessage(error)}`);
   }
+  return establishment.name;
+}
+
+export async function reportCommand(file: string, options: ReportOptions, io: CliIo, date = new Date()): Promise<number> {
+  if (!options.sortie.toLowerCase().endsWith('.pdf')) throw new CliError(`La fiche doit avoir l'extension .pdf : ${options.sortie}`);
+  await refuseOverwrite(options.sortie, options.force);
+  await writeFiche(file, options.sortie, date);
   io.out(`Fiche de synthèse écrite : ${options.sortie} (une page A4).\n`);
   return 0;
 }
