@@ -5,6 +5,7 @@
  * Anything else is invalid, with a French reason; an uncertain answer ("OUI ?", "à vérifier")
  * is invalid too, with its own reason.
  */
+import { dateOfSerial } from './excelDates';
 import type { Answer, CellInput } from './model';
 import { tidyLabel } from './text';
 
@@ -45,15 +46,13 @@ const SPELLINGS = new Map(ANSWER_SPELLINGS.map(([spelling, answer]) => [spelling
 
 const UNCERTAIN = /\?|v[ée]rifier|confirmer|incertain/i;
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 const DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC' });
 const NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 10 });
 
 /** Cell value as the user sees it, shortened for a message; Excel date serials shown as dates. */
 export function displayValue(value: CellInput['value'], date = false): string {
   let text: string;
-  if (typeof value === 'number' && date) text = DATE.format(new Date(EXCEL_EPOCH_MS + value * DAY_MS));
+  if (typeof value === 'number' && date) text = DATE.format(dateOfSerial(value));
   else if (typeof value === 'number') text = NUMBER.format(value);
   else if (typeof value === 'boolean') text = value ? 'VRAI' : 'FAUX';
   else text = tidyLabel(value ?? '');

@@ -2,7 +2,9 @@
  * The one-page "fiche de synthèse" a pharmacist hands to the direction and the CME, as content:
  * every text already in French and formatted, so each renderer (PDF, pane, sheet) only lays it out.
  */
+import { dateOfSerial } from '../domain/excelDates';
 import { formatRate } from '../domain/format';
+import { isClosed } from '../domain/planStatus';
 import { GAP_COUNTS } from '../domain/gapCounts';
 import type { ActionProposal, Analysis, GapCounts, PlanRow, Priority, Rate, UserValue } from '../domain/model';
 
@@ -47,8 +49,6 @@ export const CAQES_LABEL = 'indicateur CAQES R4, item 1.2';
 
 const integer = new Intl.NumberFormat('fr-FR');
 const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 
 function figure(label: string, rate: Rate, unit: string, highlight?: string): FicheFigure {
   return { label, value: formatRate(rate), detail: `${integer.format(rate.numerator)} / ${integer.format(rate.denominator)} ${unit}`, ...(highlight && { highlight }) };
@@ -57,18 +57,16 @@ function figure(label: string, rate: Rate, unit: string, highlight?: string): Fi
 /** A plan cell as the user sees it; numbers in the Échéance column are Excel dates. */
 function userText(value: UserValue, date = false): string {
   if (value === null) return '';
-  if (typeof value === 'number' && date) return longDate.format(new Date(EXCEL_EPOCH_MS + Math.round(value) * DAY_MS));
+  if (typeof value === 'number' && date) return longDate.format(dateOfSerial(Math.round(value)));
   if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
   return String(value).trim();
 }
-
-const CLOSED = new Set(['réalisé', 'realise', 'abandonné', 'abandonne']);
 
 /** The five first open actions: the plan's when it has rows (with pilot and deadline), else the proposals. */
 function topActions(plan: PlanRow[] | undefined, proposals: ActionProposal[]): FicheAction[] {
   const byRank = <T extends { priority: Priority | null; order: number }>(a: T, b: T): number =>
     (a.priority ?? 9) - (b.priority ?? 9) || a.order - b.order;
-  const open = (plan ?? []).filter((row) => !row.obsolete && !CLOSED.has(userText(row.status).toLowerCase()));
+  const open = (plan ?? []).filter((row) => !row.obsolete && !isClosed(row.status));
   if (open.length > 0) {
     return [...open].sort(byRank).slice(0, FICHE_ACTIONS).map((row) => ({
       priority: row.priority,

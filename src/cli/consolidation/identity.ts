@@ -4,6 +4,7 @@
  * the Synthèse; the file name stands in when the workbook does not say.
  */
 import { basename, extname } from 'node:path';
+import { dateOfSerial } from '../../domain/excelDates';
 import type { CellInput } from '../../domain/model';
 import type { Grid } from '../../workbook/grid';
 import { headerMatches } from '../../workbook/names';
@@ -27,8 +28,7 @@ const LABELS = {
 const FINESS_PATTERN = /(?<![0-9A-Z])(?:\d{2}|2A|2B)\d{7}(?![0-9])/i;
 
 function formatDate(serial: number): string {
-  const date = new Date(Math.round((serial - 25569) * 86_400_000));
-  return date.toLocaleDateString('fr-FR', { timeZone: 'UTC' });
+  return dateOfSerial(serial).toLocaleDateString('fr-FR', { timeZone: 'UTC' });
 }
 
 function display(cell: CellInput): string {

@@ -3,7 +3,9 @@
  * which ruptures were closed or appeared, what became of the plan's actions. Two workbooks of different
  * template versions compare on what they share; what could not be compared is said, never guessed.
  */
-import type { Analysis, PlanRow, Rate, RateSet, TransitionFigures, UserValue } from '../model';
+import { serialOfDate } from '../excelDates';
+import type { Analysis, PlanRow, Rate, RateSet, TransitionFigures } from '../model';
+import { statusIs } from '../planStatus';
 import { labelKey } from '../text';
 
 export interface Campaign {
@@ -122,20 +124,6 @@ function questionsNotShared(before: Analysis, after: Analysis, notCompared: stri
   if (added.length > 0) notCompared.push(`${added.length} question(s) nouvelle(s) cette année (Réf. ${list(added)}) : sans équivalent l'an dernier.`);
 }
 
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
-
-/** A status as typed, compared without case, accents and surrounding spaces. */
-export function statusIs(status: UserValue, expected: 'Réalisé' | 'Abandonné'): boolean {
-  return typeof status === 'string' && fold(status) === fold(expected);
-}
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
-
-/** Excel date serial of a JavaScript date (whole days, UTC). */
-export function excelSerial(date: Date): number {
-  return Math.floor((date.getTime() - EXCEL_EPOCH_MS) / DAY_MS);
-}
 
 /**
  * What became of the previous plan's actions: each read with its latest follow-up (the current plan's
@@ -164,7 +152,7 @@ export function compareCampaigns(previous: Campaign, current: Campaign, date: Da
     rates: RATE_LABELS.map(([key, label]) => evolution(key, label, before.overall[key], after.overall[key])),
     counts: COUNT_LABELS.map(([key, label]) => ({ key, label, before: before.counts[key], after: after.counts[key] })),
     ...transitions(before.transitions, after.transitions, notCompared),
-    actions: followUp(previous.plan, current, excelSerial(date)),
+    actions: followUp(previous.plan, current, serialOfDate(date)),
     notCompared,
   };
 }

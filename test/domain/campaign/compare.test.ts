@@ -1,6 +1,8 @@
 /** Year over year: two small hand-made campaigns whose evolution is computed by hand below. */
 import { analyse } from '../../../src/domain/analyse';
-import { compareCampaigns, excelSerial, statusIs, type Campaign } from '../../../src/domain/campaign/compare';
+import { compareCampaigns, type Campaign } from '../../../src/domain/campaign/compare';
+import { serialOfDate } from '../../../src/domain/excelDates';
+import { statusIs } from '../../../src/domain/planStatus';
 import type { PlanRow } from '../../../src/domain/model';
 import { cartographieOf, type HandRow } from '../../support/cartographie';
 import { planRow } from '../../support/plan';
@@ -91,6 +93,6 @@ describe('compareCampaigns', () => {
     expect(statusIs('réalisé', 'Réalisé')).toBe(true);
     expect(statusIs('REALISE ', 'Réalisé')).toBe(true);
     expect(statusIs('En cours', 'Réalisé')).toBe(false);
-    expect(excelSerial(new Date(Date.UTC(2026, 5, 30)))).toBe(46_203);
+    expect(serialOfDate(new Date(Date.UTC(2026, 5, 30)))).toBe(46_203);
   });
 });
