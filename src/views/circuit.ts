@@ -3,7 +3,7 @@
  * order with their equipment, transitions with their effective answers, and the cartographie rows
  * behind each of them. The only place that reads the analysis model for the map.
  */
-import type { Analysis, Answer } from '../domain/model';
+import type { Analysis, StepEquipment } from '../domain/model';
 
 /** A cartographie row the map can select: its answer cell. */
 export interface RowTarget {
@@ -17,16 +17,9 @@ export interface CircuitZone {
   label: string;
 }
 
-export interface CircuitStep {
+/** A step with its equipment; `zone` is '' when unknown (a destination named only in « Vers l'étape »). */
+export interface CircuitStep extends Pick<StepEquipment, 'label' | 'zone' | 'informatisation' | 'lecteur' | 'iudId' | 'iudIp' | 'software'> {
   key: string;
-  label: string;
-  /** Zone key; '' when the step's zone is unknown (a destination named only in « Vers l'étape »). */
-  zone: string;
-  informatisation: Answer | null;
-  lecteur: Answer | null;
-  iudId: Answer | null;
-  iudIp: Answer | null;
-  software: string;
   rows: RowTarget[];
 }
 
