@@ -6,10 +6,11 @@
 import type { DemoAnswer } from '../domain/demo';
 import type { Cartographie, PlanRow } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
-import type { Formula } from './formula';
+import type { LayoutCell } from './layoutCell';
 import type { PrintSetup } from './print';
 
 export type { DemoAnswer };
+export type { CellStyle, LayoutCell } from './layoutCell';
 
 /** Why something could not be read or written, in French, with the sheet/column concerned. */
 export interface WorkbookProblem {
@@ -21,35 +22,6 @@ export interface WorkbookProblem {
 }
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; problems: WorkbookProblem[] };
-
-/** Presentation roles of layout cells; each adapter maps them to real formats. */
-export type CellStyle =
-  | 'title'
-  | 'subtitle'
-  | 'section'
-  | 'header'
-  | 'label'
-  | 'value'
-  | 'percent'
-  | 'note'
-  | 'warning'
-  | 'good'
-  | 'bad';
-
-/**
- * One cell of a generated sheet. Rows and columns are 0-based. Strings are always written as text.
- * A cell with a formula holds it in `formula`, and in `value` the result the domain engine computes
- * for it (the cached result of .xlsx files).
- */
-export interface LayoutCell {
-  row: number;
-  col: number;
-  value: string | number | null;
-  formula?: Formula;
-  style?: CellStyle;
-  /** Excel number format, e.g. '0 %' for rates. */
-  numberFormat?: string;
-}
 
 /** A native clustered bar chart over a block of the generated sheet. */
 export interface ChartSpec {

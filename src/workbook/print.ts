@@ -5,7 +5,7 @@
  * the three adapters.
  */
 import { rangeAddress } from './grid';
-import type { LayoutCell } from './port';
+import type { LayoutCell } from './layoutCell';
 
 /** The three parts of a page header or footer, in Excel's codes (&D date, &P page, &A sheet, &F file). */
 export interface HeaderFooterParts {
