@@ -22,6 +22,8 @@ export interface PrintSetup {
   titleRows?: { first: number; last: number };
   /** 0-based rows that each start a new page. */
   breaksBefore: number[];
+  /** Fitted to one page tall as well (the fiche de synthèse). */
+  onePage?: boolean;
   header: HeaderFooterParts;
   footer: HeaderFooterParts;
 }

@@ -17,7 +17,7 @@ export function writePrintSetup(sheet: Worksheet, setup: PrintSetup, lastRow: nu
     orientation: setup.landscape ? 'landscape' : 'portrait',
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: setup.onePage ? 1 : 0,
     margins: { ...PRINT_MARGINS },
   };
   // exceljs 4.4 writes a print area or title rows as `'name'!…` without doubling an apostrophe
