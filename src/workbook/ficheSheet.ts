@@ -8,7 +8,7 @@
 import type { Analysis } from '../domain/model';
 import { findSheet, sameLabel } from './names';
 import type { FicheContent } from './fiche';
-import type { LayoutCell, SheetLayout } from './port';
+import type { FicheSheetReport, LayoutCell, SheetLayout } from './port';
 import { printSetup } from './print';
 
 export const FICHE_SHEET = 'Fiche de synthèse';
@@ -31,6 +31,13 @@ export function ficheSheetTarget(names: readonly string[], firstCell: (name: str
     if (found === undefined) return { name: wanted, replaces: false };
     if (typeof firstCell(found) === 'string' && sameLabel(firstCell(found) as string, FICHE_SHEET_MARK)) return { name: found, replaces: true };
   }
+}
+
+/** What was written, in French, for the pane and the command line. */
+export function ficheSheetMessage({ sheet, replaced }: FicheSheetReport): string {
+  if (replaced) return `Fiche de synthèse du jour écrite dans la feuille « ${sheet} », à la place de la précédente (une page A4).`;
+  const beside = sheet === FICHE_SHEET ? '' : ` ; la feuille « ${FICHE_SHEET} » existante, qui n'est pas une fiche du complément, est laissée telle quelle`;
+  return `Fiche de synthèse écrite dans la feuille « ${sheet} » (une page A4)${beside}.`;
 }
 
 const integer = new Intl.NumberFormat('fr-FR');

@@ -13,7 +13,7 @@ import { IDENTITY_LABELS, identityBlock } from '../../workbook/template';
 import { writeCells } from '../../adapters/xlsx/layout';
 import { establishmentOf } from '../consolidation/identity';
 import type { SheetKey } from '../../workbook/sheets';
-import { FICHE_SHEET } from '../../workbook/ficheSheet';
+import { ficheSheetMessage } from '../../workbook/ficheSheet';
 import type { FicheSheetReport } from '../../workbook/port';
 import { analysed, describeProblems, readWorkbook, type AnalysedWorkbook, type Loaded } from '../workbook';
 
@@ -146,12 +146,6 @@ async function readOnly(file: string): Promise<AnalysedWorkbook> {
   return read.value;
 }
 
-function ficheMessage({ sheet, replaced }: FicheSheetReport): string {
-  if (replaced) return `Feuille « ${sheet} » remplacée par la fiche de ce jour (une page A4).\n`;
-  const beside = sheet === FICHE_SHEET ? '' : ` (une feuille « ${FICHE_SHEET} » qui n'est pas celle du complément est laissée telle quelle)`;
-  return `Fiche de synthèse écrite dans la feuille « ${sheet} » (une page A4)${beside}.\n`;
-}
-
 export async function analyseCommand(file: string, options: AnalyseOptions, io: CliIo): Promise<number> {
   let written: WriteReport | undefined;
   let loaded: AnalysedWorkbook;
@@ -168,7 +162,7 @@ export async function analyseCommand(file: string, options: AnalyseOptions, io: 
       io.out(
         `\nSynthèse régénérée et plan d'action mis à jour dans ${file} : ${written.added} action(s) ajoutée(s), ${written.kept} conservée(s), ${written.marked} marquée(s) « constat disparu » (${written.total} ligne(s) au total).\n`,
       );
-      if (written.fiche) io.out(ficheMessage(written.fiche));
+      if (written.fiche) io.out(`${ficheSheetMessage(written.fiche)}\n`);
     }
   }
   const flagged = analysis.findings.filter((finding) => finding.kind === 'invalide' || finding.kind === 'incoherence');
