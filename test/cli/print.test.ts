@@ -153,7 +153,7 @@ describe('printed sheets', () => {
     }
   });
 
-  it('starts each section of the Synthèse on a page of its own', () => {
+  it('starts each section of the Synthèse too long for the rest of a page on a page of its own (all four, in the demo)', () => {
     const synthesis = workbook.filter((page) => page.sheet === SHEETS.synthesis);
     const sections = ['Évaluer les équipements informatiques et matériels', "Évaluer la continuité de l'information", 'Taux par zone du circuit', 'Conclusion et priorisation des actions'];
     const pagesOfSections = sections.map((section) => synthesis.find((page) => has(page, section))?.number);
