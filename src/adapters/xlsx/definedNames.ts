@@ -1,30 +1,40 @@
 /**
  * exceljs 4.4 writes a print area or title rows as `'name'!…` without doubling an apostrophe of
  * the sheet's name (« Analyse et plan d'action »): Excel then reports the file damaged, and
- * exceljs cannot read it back. The defined names of the written package are mended here; exceljs
- * reads the mended form (and writes it wrong again, mended again at the next save).
+ * exceljs cannot read it back. The defined names are mended in every package saved, and in a
+ * package opened (a file written by exceljs elsewhere); the mended form reads back in exceljs.
  */
 import { unzipSync, zipSync } from 'fflate';
 
 const WORKBOOK = 'xl/workbook.xml';
 
-/** A sheet name as exceljs writes it in XML text: apostrophes as &apos;. */
+/** Text as exceljs writes it in XML: apostrophes as &apos;. */
 function xmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-/** `written` with the sheet references of its defined names quoted as Excel requires; the same bytes when nothing needs it. */
-export function mendDefinedNames(written: Uint8Array, sheetNames: string[]): Uint8Array {
-  const mended = sheetNames.filter((name) => name.includes("'"));
-  if (mended.length === 0) return written;
-  const files = unzipSync(written);
-  const xml = new TextDecoder().decode(files[WORKBOOK]);
+function fromXml(text: string): string {
+  return text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/**
+ * `bytes` with the sheet references of the defined names quoted as Excel requires; the same bytes
+ * when nothing needs it. `sheetNames` spares reading them from the package.
+ */
+export function mendDefinedNames(bytes: Uint8Array, sheetNames?: string[]): Uint8Array {
+  if (sheetNames && !sheetNames.some((name) => name.includes("'"))) return bytes;
+  const part = unzipSync(bytes, { filter: (file) => file.name === WORKBOOK })[WORKBOOK];
+  if (!part) return bytes;
+  const xml = new TextDecoder().decode(part);
+  const names = sheetNames ?? Array.from(xml.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g), (match) => fromXml(match[1]));
+  const quoted = names.filter((name) => name.includes("'"));
   const fixed = xml.replace(/(<definedName\b[^>]*>)([^<]*)(<\/definedName>)/g, (_, open: string, body: string, close: string) => {
     let text = body;
-    for (const name of mended) text = text.split(`${xmlText(`'${name}'`)}!`).join(`${xmlText(`'${name.replace(/'/g, "''")}'`)}!`);
+    for (const name of quoted) text = text.split(`${xmlText(`'${name}'`)}!`).join(`${xmlText(`'${name.replace(/'/g, "''")}'`)}!`);
     return open + text + close;
   });
-  if (fixed === xml) return written;
+  if (fixed === xml) return bytes;
+  const files = unzipSync(bytes);
   files[WORKBOOK] = new TextEncoder().encode(fixed);
   return zipSync(files, { level: 6 });
 }

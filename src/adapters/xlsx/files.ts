@@ -38,7 +38,8 @@ export async function openWorkbookBuffer(bytes: Buffer): Promise<OpenResult> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings predate Node's generic Buffer.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const mended = mendDefinedNames(bytes);
+    await workbook.xlsx.load((mended === bytes ? bytes : Buffer.from(mended)) as unknown as ExcelJS.Buffer);
   } catch {
     return unreadable('Le classeur est endommagé ou illisible (archive .xlsx invalide).');
   }

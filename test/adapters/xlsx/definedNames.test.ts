@@ -38,6 +38,17 @@ describe('defined names of a saved workbook', () => {
     expect(plan?.pageSetup.printArea).toMatch(/^A1:M\d+$/);
   });
 
+  it('are mended when a package written by exceljs elsewhere is opened', async () => {
+    const port = new XlsxWorkbookPort();
+    await port.initialise();
+    expect((await port.writePlan([])).ok).toBe(true);
+    const raw = Buffer.from(await port.workbook.xlsx.writeBuffer());
+    expect(await packagePart(raw, 'xl/workbook.xml')).toContain('&apos;Analyse et plan d&apos;action&apos;!$4:$4');
+    const reopened = await XlsxWorkbookPort.fromBuffer(raw);
+    if (!reopened.ok) throw new Error(reopened.problem.message);
+    expect(reopened.port.workbook.getWorksheet(SHEETS.plan)?.pageSetup.printTitlesRow).toBe('4:4');
+  });
+
   it('leave a package without such a name as it is, byte for byte', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     expect(mendDefinedNames(bytes, ['Synthèse', 'Références'])).toBe(bytes);
