@@ -4,6 +4,7 @@
  * exceljs cannot read it back. The defined names are mended in every package saved, and in a
  * package opened (a file written by exceljs elsewhere); the mended form reads back in exceljs.
  */
+import type ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 
 const WORKBOOK = 'xl/workbook.xml';
@@ -21,7 +22,7 @@ function fromXml(text: string): string {
  * `bytes` with the sheet references of the defined names quoted as Excel requires; the same bytes
  * when nothing needs it. `sheetNames` spares reading them from the package.
  */
-export function mendDefinedNames(bytes: Uint8Array, sheetNames?: string[]): Uint8Array {
+export function mendDefinedNames<T extends Uint8Array>(bytes: T, sheetNames?: string[]): T | Uint8Array<ArrayBuffer> {
   if (sheetNames && !sheetNames.some((name) => name.includes("'"))) return bytes;
   const part = unzipSync(bytes, { filter: (file) => file.name === WORKBOOK })[WORKBOOK];
   if (!part) return bytes;
@@ -37,4 +38,9 @@ export function mendDefinedNames(bytes: Uint8Array, sheetNames?: string[]): Uint
   const files = unzipSync(bytes);
   files[WORKBOOK] = new TextEncoder().encode(fixed);
   return zipSync(files, { level: 6 });
+}
+
+/** The workbook as .xlsx bytes, its defined names mended (no file system: the demo uses it in the browser). */
+export async function xlsxBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array<ArrayBuffer>> {
+  return mendDefinedNames(new Uint8Array(await workbook.xlsx.writeBuffer()), workbook.worksheets.map((sheet) => sheet.name));
 }

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { WorkbookProblem } from '../../workbook/port';
 import { carryParts } from './carry';
-import { mendDefinedNames } from './definedNames';
+import { mendDefinedNames, xlsxBytes } from './definedNames';
 import { packageKindProblem, packageParts, partsLostOnSave } from './package';
 import { writeFileSafely } from './safeWrite';
 import { prepareTablesForSave } from './tables';
@@ -55,8 +55,7 @@ export async function openWorkbookFile(path: string): Promise<OpenResult> {
 /** The workbook as .xlsx bytes; parts of `original` exceljs does not know are carried across. */
 export async function workbookBuffer(workbook: ExcelJS.Workbook, original?: Buffer): Promise<Buffer> {
   prepareTablesForSave(workbook);
-  const names = workbook.worksheets.map((sheet) => sheet.name);
-  const written = Buffer.from(mendDefinedNames(new Uint8Array(await workbook.xlsx.writeBuffer()), names));
+  const written = Buffer.from(await xlsxBytes(workbook));
   return original ? carryParts(original, written) : written;
 }
 
