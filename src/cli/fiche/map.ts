@@ -22,7 +22,7 @@ const BAND_INK = '#424242';
 /** The pane's font size, the one the dash patterns of the styles are drawn for. */
 const PANE_FONT_SIZE = 12;
 /** Body sizes tried, largest first; below the last one the whole map is scaled down to fit. */
-const FONT_SIZES = [8, 7.5, 7, 6.5];
+const FONT_SIZES = [8, 7.5, 7, 6.5, 6];
 
 /** A ✓, ✗ or a character centred on (cx, cy), `size` high. */
 function symbol(doc: Doc, text: string, cx: number, cy: number, size: number, color: string): void {
@@ -83,7 +83,7 @@ function drawNode(doc: Doc, node: MapNode, map: CircuitMap): void {
   for (const text of node.lines) line(doc, text.text, text.x, text.y, REGULAR, map.fontSize, INK);
 }
 
-/** The largest layout that fits the box: type from 8 to 6.5 points, then the whole map scaled down. */
+/** The largest layout that fits the box: type from 8 to 6 points, then the whole map scaled down. */
 function fit(circuit: Circuit, box: MapBox): { map: CircuitMap; scale: number } {
   let map = layoutCircuit(circuit, { width: box.width, fontSize: FONT_SIZES[0], equipment: false });
   for (const fontSize of FONT_SIZES) {
