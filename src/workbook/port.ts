@@ -88,6 +88,12 @@ export interface Capabilities {
   notes: string[];
 }
 
+/** Where the fiche de synthèse sheet was written, and whether it replaced the add-in's earlier one. */
+export interface FicheSheetReport {
+  sheet: string;
+  replaced: boolean;
+}
+
 export interface ChangeInfo {
   sheet: string;
   address: string;
@@ -102,6 +108,12 @@ export interface WorkbookPort {
   readSynthesis(): Promise<ReadResult<ReadCell[]>>;
   /** Regenerates the Synthèse sheet (one round trip in Excel). */
   writeSynthesis(layout: SheetLayout): Promise<ReadResult<void>>;
+  /**
+   * Writes the print-ready fiche de synthèse under the layout's sheet name: replaces the sheet the
+   * add-in wrote there before (its first cell holds FICHE_SHEET_MARK), else takes the first free
+   * « Fiche de synthèse (n) » rather than touch a sheet of the user's (one round trip in Excel).
+   */
+  writeFicheSheet(layout: SheetLayout): Promise<ReadResult<FicheSheetReport>>;
   /** Reads the plan d'action rows, user columns included. */
   readPlan(): Promise<ReadResult<PlanRow[]>>;
   /** Writes the merged plan rows (the caller merged them with what readPlan returned). */
