@@ -101,7 +101,14 @@ module.exports = (env = {}, argv = {}) => {
           use: [
             // makeStyles resolved at build time into class names and CSS rules (what Fluent's own
             // packages ship): the styles engine and the theme's token table stay out of the bundle.
-            { loader: '@griffel/webpack-loader', options: { babelOptions: { presets: ['@babel/preset-typescript'] } } },
+            {
+              loader: '@griffel/webpack-loader',
+              options: {
+                // Fluent re-exports no `__staticStyles`: makeStaticStyles (the demo page's) stays at run time.
+                modules: [{ moduleSource: '@fluentui/react-components', importName: 'makeStyles', resetImportName: 'makeResetStyles', staticImportName: null }],
+                babelOptions: { presets: ['@babel/preset-typescript'] },
+              },
+            },
             {
               loader: 'ts-loader',
               // Type checking is `npm run typecheck`; the bundle only needs the transpilation.
