@@ -7,6 +7,7 @@ import { DEMO_ESTABLISHMENT, demoAnswers } from '../../src/domain/demo';
 import { startPane } from '../../src/taskpane/start';
 
 async function main(): Promise<void> {
+  performance.mark('memory-workbook-start');
   const port = MemoryWorkbookPort.fromTemplate();
   const filled = await port.fillDemo(demoAnswers());
   if (!filled.ok) throw new Error(filled.problems.map((p) => p.message).join(' '));
