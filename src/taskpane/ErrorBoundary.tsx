@@ -1,5 +1,8 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Component, Suspense, lazy, type ErrorInfo, type ReactNode } from 'react';
+
+// Loaded only when a crash happens; the plain text stands in while it loads (or if it cannot).
+const PaneNotice = lazy(() => import(/* webpackChunkName: "pane-notice" */ './PaneNotice'));
+const TITLE = 'Le volet a rencontré une erreur inattendue.';
 
 interface Props {
   children: ReactNode;
@@ -27,16 +30,13 @@ export class ErrorBoundary extends Component<Props, State> {
   override render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
+    const detail = `Vos données dans le classeur ne sont pas touchées. Détail : ${error.message}`;
     return (
-      <MessageBar intent="error" layout="multiline" role="alert">
-        <MessageBarBody>
-          <MessageBarTitle>Le volet a rencontré une erreur inattendue.</MessageBarTitle>
-          Vos données dans le classeur ne sont pas touchées. Détail : {error.message}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={() => this.setState({ error: null })}>Réafficher le volet</Button>
-        </MessageBarActions>
-      </MessageBar>
+      <Suspense fallback={<p role="alert">{`${TITLE} ${detail}`}</p>}>
+        <PaneNotice intent="error" role="alert" title={TITLE} action={{ label: 'Réafficher le volet', onClick: () => this.setState({ error: null }) }}>
+          {detail}
+        </PaneNotice>
+      </Suspense>
     );
   }
 }

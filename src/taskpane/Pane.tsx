@@ -1,21 +1,9 @@
 import { Suspense, lazy, useState, type ReactNode } from 'react';
-import {
-  Button,
-  FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  Switch,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, FluentProvider, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookPort } from '../workbook/port';
 import type { AnalysisSession } from '../workbook/session';
 import { DashboardTab } from './dashboard/DashboardTab';
 import type { TabId } from './PaneTabs';
-import { ProblemView } from './ProblemView';
 import { paneTheme, presentationTheme } from './theme';
 import { useSessionView } from './useSessionView';
 
@@ -23,10 +11,14 @@ import { useSessionView } from './useSessionView';
 // The tab bar (with Fluent's tabs and tabster) follows right after in a chunk of its own, and every
 // other tab (with the Fluent components only it uses) when it is first opened.
 const PaneTabs = lazy(() => import(/* webpackChunkName: "pane-tabs" */ './PaneTabs'));
+const PresentationSwitch = lazy(() => import(/* webpackChunkName: "pane-tabs" */ './PresentationSwitch'));
 const ControlsTab = lazy(() => import(/* webpackChunkName: "tab-controls" */ './controls/ControlsTab').then((m) => ({ default: m.ControlsTab })));
 const PlanTab = lazy(() => import(/* webpackChunkName: "tab-plan" */ './plan/PlanTab').then((m) => ({ default: m.PlanTab })));
 const WorkbookTab = lazy(() => import(/* webpackChunkName: "tab-workbook" */ './workbook/WorkbookTab').then((m) => ({ default: m.WorkbookTab })));
 const IudTab = lazy(() => import(/* webpackChunkName: "tab-iud" */ './iud/IudTab'));
+// Messages (errors, the Synthèse drift, a workbook to initialise) are not part of the first figures either.
+const PaneNotice = lazy(() => import(/* webpackChunkName: "pane-notice" */ './PaneNotice'));
+const ProblemView = lazy(() => import(/* webpackChunkName: "pane-notice" */ './ProblemView').then((m) => ({ default: m.ProblemView })));
 
 const useStyles = makeStyles({
   root: {
@@ -43,6 +35,7 @@ const useStyles = makeStyles({
   status: { minHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2 },
   /** Holds the tab bar's place while it loads, so the figures do not move when it arrives. */
   tabsPlaceholder: { minHeight: '32px' },
+  switchPlaceholder: { minHeight: '40px' },
   panel: {
     padding: tokens.spacingVerticalM,
     borderRadius: tokens.borderRadiusLarge,
@@ -79,12 +72,9 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
       return <ProblemView problems={state.problems} onInitialise={() => act(() => session.initialise())} onRetry={() => act(() => session.refresh())} />;
     if (state.status === 'error')
       return (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>Le classeur n’a pas pu être analysé : {state.error}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => act(() => session.refresh())}>Réessayer</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <PaneNotice intent="error" action={{ label: 'Réessayer', onClick: () => act(() => session.refresh()) }}>
+          Le classeur n’a pas pu être analysé : {state.error}
+        </PaneNotice>
       );
     return <Spinner label="Lecture du classeur…" />;
   }
@@ -116,7 +106,9 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
     <FluentProvider theme={presentation ? presentationTheme : paneTheme} className={styles.root} data-presentation={presentation}>
       <header className={styles.header}>
         <h1 className={styles.title}>Cartographie DMI – RESOMEDIT</h1>
-        <Switch label="Mode présentation" checked={presentation} onChange={(_, data) => setPresentation(data.checked)} />
+        <Suspense fallback={<div className={styles.switchPlaceholder} />}>
+          <PresentationSwitch checked={presentation} onChange={setPresentation} />
+        </Suspense>
         {/* Always there: some Excel hosts send no change event for a drop-down pick. */}
         <Button size="small" onClick={() => act(() => session.refresh())} disabled={blocked}>
           Actualiser
@@ -125,26 +117,19 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
       <div className={styles.status} aria-live="polite" data-recomputations={state.recomputations}>
         {state.busy ? <Spinner size="extra-tiny" label={state.busy} /> : <Text size={200}>{describeFreshness(state.recomputations)}</Text>}
       </div>
-      {(actionError || (state.error && analysis)) && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{actionError ?? `Dernière mise à jour impossible : ${state.error}`}</MessageBarBody>
-        </MessageBar>
-      )}
-      {state.drift && (
-        <MessageBar intent="warning" layout="multiline" data-testid="synthesis-drift">
-          <MessageBarBody>{state.drift.message}</MessageBarBody>
-          <MessageBarActions>
-            <Button disabled={blocked} onClick={() => act(() => session.regenerateSynthesis())}>
-              Régénérer la Synthèse
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      {state.status === 'ready' && state.problems.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{state.problems.map((p) => p.message).join(' ')}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Suspense fallback={null}>
+        {(actionError || (state.error && analysis)) && <PaneNotice intent="error">{actionError ?? `Dernière mise à jour impossible : ${state.error}`}</PaneNotice>}
+        {state.drift && (
+          <PaneNotice
+            intent="warning"
+            testId="synthesis-drift"
+            action={{ label: 'Régénérer la Synthèse', disabled: blocked, onClick: () => act(() => session.regenerateSynthesis()) }}
+          >
+            {state.drift.message}
+          </PaneNotice>
+        )}
+        {state.status === 'ready' && state.problems.length > 0 && <PaneNotice intent="warning">{state.problems.map((p) => p.message).join(' ')}</PaneNotice>}
+      </Suspense>
       <Suspense fallback={<div className={styles.tabsPlaceholder} />}>
         <PaneTabs selected={tab} onSelect={setTab} alerts={alerts} />
       </Suspense>

@@ -14,3 +14,11 @@ export const presentationTheme: Theme = Object.fromEntries(
 ) as unknown as Theme;
 
 export { webLightTheme as paneTheme };
+
+/**
+ * A theme token as a CSS value, for colours chosen at run time. Fluent's `tokens` map does the same
+ * but weighs 29 KiB; in makeStyles it is resolved at build time and never reaches the bundle.
+ */
+export function tokenValue(name: keyof Theme): string {
+  return `var(--${name})`;
+}

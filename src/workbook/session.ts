@@ -10,17 +10,17 @@
  * refused for a while (a cell being edited in Excel) keeps the last analysis on screen and is
  * tried again.
  */
-import { mergePlan } from '../domain/actions/merge';
 import { analyse } from '../domain/analyse';
-import { demoAnswers } from '../domain/demo';
 import type { Analysis, Finding } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
 import type { Capabilities, FicheSheetReport, InitReport, ReadResult, WorkbookPort, WorkbookProblem } from './port';
-import { synthesisDrift, type SynthesisDrift } from './synthesisDrift';
-import { ficheContent, type FicheContent } from './fiche';
-import { ficheSheetLayout } from './ficheSheet';
+import type { SynthesisDrift } from './synthesisDrift';
+import type { FicheContent } from './fiche';
 import { SHEETS } from './sheets';
-import { synthesisLayout } from './synthesisLayout';
+
+// What the first analysis does not need (the Synthèse, the plan, the fiche, the demo) loads when first
+// used: the pane's first figures do not wait for it.
+const synthesisCode = () => Promise.all([import('./synthesisLayout'), import('./synthesisDrift')]);
 
 export interface SessionState {
   status: 'loading' | 'ready' | 'problem' | 'error';
@@ -74,10 +74,14 @@ export class AnalysisSession {
     this.state = { status: 'loading', problems: [], capabilities: port.capabilities, recomputations: 0, busy: null };
   }
 
-  /** Listens to the cartographie and runs the first analysis. */
-  async start(): Promise<void> {
+  /**
+   * Listens to the cartographie, runs the first analysis, then checks the Synthèse. The pane passes
+   * `afterFirstAnalysis` to let the first figures paint before that check.
+   */
+  async start({ afterFirstAnalysis }: { afterFirstAnalysis?: () => Promise<void> } = {}): Promise<void> {
     if (!this.unsubscribe) this.unsubscribe = this.port.onCartographieChange(() => this.schedule(this.debounceMs));
     await this.refresh();
+    await afterFirstAnalysis?.();
     await this.checkSynthesis();
   }
 
@@ -91,6 +95,7 @@ export class AnalysisSession {
     try {
       const held = await this.port.readSynthesis();
       if (!held.ok) return null;
+      const [{ synthesisLayout }, { synthesisDrift }] = await synthesisCode();
       const layout = synthesisLayout(analysis, { establishment: this.establishment, area: this.area });
       const drift = synthesisDrift(layout, held.value, this.answerColumns);
       this.setState({ drift });
@@ -135,6 +140,7 @@ export class AnalysisSession {
       if (status !== 'ready' || !analysis) return { ok: false, problems };
       const existing = await this.port.readPlan();
       if (!existing.ok) return existing;
+      const { mergePlan } = await import('../domain/actions/merge');
       const merged = mergePlan(existing.value, analysis.proposals);
       const written = await this.port.writePlan(merged.rows);
       if (!written.ok) return written;
@@ -153,6 +159,7 @@ export class AnalysisSession {
     const { status, analysis, problems, error } = this.state;
     if (status === 'error') return { ok: false, problems: [{ code: 'unreadable', message: error ?? '' }] };
     if (status !== 'ready' || !analysis) return { ok: false, problems };
+    const [{ synthesisLayout }] = await synthesisCode();
     const written = await this.port.writeSynthesis(synthesisLayout(analysis, { establishment: this.establishment, area: this.area }));
     if (!written.ok) return written;
     await this.checkSynthesis();
@@ -164,6 +171,7 @@ export class AnalysisSession {
     const { analysis } = this.state;
     if (!analysis) return null;
     const plan = await this.port.readPlan();
+    const { ficheContent } = await import('./fiche');
     return ficheContent({ analysis, plan: plan.ok ? plan.value : undefined, establishment: this.establishment ?? 'Établissement (à renseigner sur la notice)', date });
   }
 
@@ -175,6 +183,7 @@ export class AnalysisSession {
       if (status === 'error') return { ok: false, problems: [{ code: 'unreadable', message: error ?? '' }] };
       const content = await this.fiche(date);
       if (status !== 'ready' || !analysis || !content) return { ok: false, problems };
+      const { ficheSheetLayout } = await import('./ficheSheet');
       return this.port.writeFicheSheet(ficheSheetLayout(content, analysis));
     }, (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
   }
@@ -195,6 +204,7 @@ export class AnalysisSession {
   /** Fills the demo establishment; the caller has asked for confirmation when answers exist. */
   async loadDemo(): Promise<void> {
     return this.task("Remplissage de l'établissement de démonstration…", async () => {
+      const { demoAnswers } = await import('../domain/demo');
       const filled = await this.port.fillDemo(demoAnswers());
       if (!filled.ok) {
         this.setState({ problems: filled.problems });

@@ -38,6 +38,8 @@ beforeEach(async () => {
   ({ context } = await offlineContext(browser));
   page = await context.newPage();
   await openDemo(page, server.url);
+  // The map follows the first figures, in a chunk of its own.
+  await map().waitFor();
 });
 
 afterEach(async () => {

@@ -52,7 +52,7 @@ describe('ErrorBoundary', () => {
     render(<Toggle />);
     expect(screen.queryByText('Volet prêt')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Désamorcer' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Réafficher le volet' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Réafficher le volet' }));
     expect(screen.getByText('Volet prêt')).toBeTruthy();
   });
 });

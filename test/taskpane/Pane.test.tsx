@@ -72,7 +72,7 @@ describe('Pane', () => {
   it('offers to initialise an empty workbook, and analyses it once created', async () => {
     const { session, workbook } = await setUp({ template: false });
     await start(session);
-    expect(screen.getByText('Feuille introuvable')).toBeTruthy();
+    expect(await screen.findByText('Feuille introuvable')).toBeTruthy();
     expect(screen.getByText(REMEDIES['sheet-missing'])).toBeTruthy();
 
     await userEvent.click(screen.getByRole('button', { name: 'Initialiser le classeur' }));
@@ -88,7 +88,7 @@ describe('Pane', () => {
       workbook.renameSheet(SHEETS.cartographie, 'Feuil1');
       await session.refresh();
     });
-    const problem = screen.getByText('Feuille introuvable').parentElement!;
+    const problem = (await screen.findByText('Feuille introuvable')).parentElement!;
     expect(problem.textContent).toContain(SHEETS.cartographie);
     expect(screen.queryByTestId('rate-rupture')).toBeNull();
 
@@ -152,7 +152,7 @@ describe('Pane', () => {
     await start(session);
     const root = document.querySelector('[data-presentation]')!;
     expect(root.getAttribute('data-presentation')).toBe('false');
-    await userEvent.click(screen.getByRole('switch', { name: 'Mode présentation' }));
+    await userEvent.click(await screen.findByRole('switch', { name: 'Mode présentation' }));
     expect(root.getAttribute('data-presentation')).toBe('true');
   });
 

@@ -56,6 +56,21 @@ describe('AnalysisSession', () => {
     session.stop();
   });
 
+  it('runs what the pane asks between the first analysis and the Synthèse check (the first figures paint first)', async () => {
+    const { port, session } = setup();
+    const readSynthesis = jest.spyOn(port, 'readSynthesis');
+    const seen: { status: SessionState['status']; synthesisReads: number }[] = [];
+    await session.start({
+      afterFirstAnalysis: async () => {
+        seen.push({ status: session.getState().status, synthesisReads: readSynthesis.mock.calls.length });
+      },
+    });
+    expect(seen).toEqual([{ status: 'ready', synthesisReads: 0 }]);
+    expect(readSynthesis).toHaveBeenCalledTimes(1);
+    expect(session.getState().drift).not.toBeUndefined();
+    session.stop();
+  });
+
   it('coalesces a burst of 500 change events into one recomputation', async () => {
     const { port, session } = setup();
     await session.start();

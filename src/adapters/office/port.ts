@@ -9,25 +9,22 @@
  */
 import type { PlanRow } from '../../domain/model';
 import { cellText, parseAddress, type Grid } from '../../workbook/grid';
-import { demoWrites } from '../../workbook/demoFill';
 import { sheetProblem } from '../../workbook/headers';
 import { cartographieColumns, locateCartographie, resolveSheet } from '../../workbook/locate';
-import { ficheSheetCandidates, ficheSheetTarget } from '../../workbook/ficheSheet';
 import { findSheet } from '../../workbook/names';
-import { planArea, readPlanGrid } from '../../workbook/planSheet';
 import type { Capabilities, ChangeInfo, DemoAnswer, FicheSheetReport, InitReport, ReadCell, ReadResult, SheetCartographie, SheetLayout, WorkbookPort } from '../../workbook/port';
 import { PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
-import { templateSheet, workbookTemplate } from '../../workbook/template';
 import { DEFAULT_PAYLOAD_BUDGET, WriteBatch } from './batch';
 import { detectCapabilities, type OfficeFeatures, type RequirementCheck } from './capabilities';
 import { ChangeFeed, DEFAULT_QUIET_WINDOW_MS } from './changes';
 import { isItemNotFound, isPayloadTooLarge, officeProblem, protectedProblem } from './errors';
-import { overlappingTables, writePlanSheet } from './plan';
 import { readSheetInSlices, readSheetOnce, sheetNames, type ColumnSpan, type SheetInfo, type SheetRead, type SheetRef, type WorkbookState } from './read';
 import type { ExcelRun } from './run';
-import { writeHeaderFooter } from './print';
-import { readSynthesisSheet, SYNTHESIS_CHART, writeLayoutSheet, writeSynthesisSheet } from './synthesis';
-import { renderTemplate } from './template';
+
+// The writing code (templates, Synthèse, plan, page setup, demo) loads with the first command that
+// needs it: reading the cartographie, all the pane needs to open, does not wait for it.
+const synthesisCode = () => import('./synthesis');
+const planCode = () => Promise.all([import('../../workbook/planSheet'), import('./plan'), import('../../workbook/template'), import('./template')]);
 
 export interface OfficePortOptions {
   /** How long local changes are taken for the add-in's own after it writes, without triggerSource. */
@@ -177,6 +174,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   async readSynthesis(): Promise<ReadResult<ReadCell[]>> {
     try {
       const name = findSheet(sheetNames(await this.knownState()), SHEETS.synthesis);
+      const { readSynthesisSheet } = await synthesisCode();
       return { ok: true, value: name === undefined ? [] : await this.run(this.readOptions, (context) => readSynthesisSheet(context, name)) };
     } catch (error) {
       if (isItemNotFound(error)) this.forget();
@@ -192,6 +190,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const names = sheetNames(state);
     const cartographie = layout.cartographie && state.sheets.find((sheet) => sheet.name === findSheet(names, layout.cartographie!.sheet));
     if (cartographie?.protected) return { ok: false, problems: [protectedProblem(cartographie.name, 'les colonnes calculées de la cartographie')] };
+    const [{ SYNTHESIS_CHART, writeSynthesisSheet }, { writeHeaderFooter }] = await Promise.all([synthesisCode(), import('./print')]);
     await this.command(async (context) => {
       const batch = new WriteBatch(context, this.budget);
       let sheet: Excel.Worksheet;
@@ -232,6 +231,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       this.state = undefined;
       const state = await this.knownState();
       const names = sheetNames(state);
+      const [{ writeLayoutSheet }, { ficheSheetCandidates, ficheSheetTarget }] = await Promise.all([synthesisCode(), import('../../workbook/ficheSheet')]);
       const result = await this.command(async (context): Promise<ReadResult<FicheSheetReport>> => {
         const firstCells = new Map(ficheSheetCandidates(names).map((name) => [name, context.workbook.worksheets.getItem(name).getRange('A1').load('values')]));
         await context.sync();
@@ -265,10 +265,12 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const grid = await this.readSheet('plan');
     if (!grid.ok) return grid;
     this.planGrid = grid.value;
+    const [{ readPlanGrid }] = await planCode();
     return readPlanGrid(grid.value);
   }
 
   async writePlan(rows: PlanRow[]): Promise<ReadResult<void>> {
+    const [{ planArea }, { overlappingTables, writePlanSheet }, { templateSheet }, { renderTemplate }] = await planCode();
     let grid = this.planGrid;
     if (!grid) {
       const read = await this.readSheet('plan');
@@ -315,6 +317,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   async initialise(): Promise<InitReport> {
+    const [{ workbookTemplate }, { renderTemplate }] = await Promise.all([import('../../workbook/template'), import('./template')]);
     const state = await this.readOnce(SHEETS.cartographie);
     const report: InitReport = { created: [], existing: [] };
     const missing = workbookTemplate().filter((template) => {
@@ -348,6 +351,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   async fillDemo(answers: DemoAnswer[]): Promise<ReadResult<void>> {
     const grid = await this.readSheet('cartographie');
     if (!grid.ok) return grid;
+    const { demoWrites } = await import('../../workbook/demoFill');
     const writes = demoWrites(grid.value, answers);
     if (!writes.ok) return writes;
     const sheet = this.sheets.get('cartographie') as SheetRef;

@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import { Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { formatRate } from '../../domain/analyse';
 import type { Analysis, ContinuityViewId } from '../../domain/model';
@@ -5,16 +6,19 @@ import { count, ratio } from '../text';
 import { RateBars } from './RateBars';
 import { RateTile } from './RateTile';
 import { visuallyHidden } from '../visuallyHidden';
+import { tokenValue } from '../theme';
 import { Section } from '../Section';
-import { CircuitMapView } from '../map/CircuitMapView';
 import type { RowTarget } from '../../views/circuit';
 
 const COLORS = {
-  informatisation: tokens.colorBrandBackground,
-  interoperabilite: tokens.colorPaletteDarkOrangeBackground3,
-  rupture: tokens.colorPaletteRedBackground3,
-  equipment: tokens.colorPaletteTealBackground2,
+  informatisation: tokenValue('colorBrandBackground'),
+  interoperabilite: tokenValue('colorPaletteDarkOrangeBackground3'),
+  rupture: tokenValue('colorPaletteRedBackground3'),
+  equipment: tokenValue('colorPaletteTealBackground2'),
 };
+
+// The map comes just after the headline figures, in a chunk of its own: they do not wait for it.
+const CircuitMapView = lazy(() => import(/* webpackChunkName: "circuit-map" */ '../map/CircuitMapView').then((m) => ({ default: m.CircuitMapView })));
 
 const VIEW_ORDER: ContinuityViewId[] = ['pui', 'transitions', 'blocs'];
 
@@ -82,7 +86,9 @@ export function DashboardTab({ analysis, presentation, onSelect }: DashboardTabP
       </Section>
 
       <Section title="Carte du circuit">
-        <CircuitMapView analysis={analysis} presentation={presentation} onSelect={onSelect} />
+        <Suspense fallback={null}>
+          <CircuitMapView analysis={analysis} presentation={presentation} onSelect={onSelect} />
+        </Suspense>
       </Section>
 
       <Section title="Par zone">
