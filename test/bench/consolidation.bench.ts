@@ -28,7 +28,7 @@ function addedRows(seed: number): number {
   return 0;
 }
 
-async function generate(dir: string): Promise<string[]> {
+export async function generate(dir: string): Promise<string[]> {
   const files: string[] = [];
   const forLibreOffice: string[] = [];
   const staging = join(dir, 'avant-libreoffice');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { REGIONAL_SHEETS } from '../../src/cli/consolidation/layouts';
-import { distribution } from '../../src/cli/consolidation/statistics';
+import { distribution } from '../../src/domain/distribution';
 import { run } from '../../src/cli/program';
 import { analyse } from '../../src/domain/analyse';
 import { randomCartographie } from '../support/cartographie';

@@ -40,13 +40,37 @@ export function attribute(attributes: string, name: string): string | undefined 
   return match ? decodeXml(match[2] ?? match[3]) : undefined;
 }
 
+type CellAttributes = { r?: string; t?: string; s?: string };
+
 /** The r, t and s attributes of a <c> element, read in one pass (the hot loop of a sheet). */
-function cellAttributes(attributes: string): { r?: string; t?: string; s?: string } {
-  const found: { r?: string; t?: string; s?: string } = {};
+function cellAttributes(attributes: string): CellAttributes {
+  // Spaces around "=" are allowed by XML but never written by Excel or LibreOffice: the slow path.
+  if (attributes.includes(' =') || attributes.includes('= ')) return spacedCellAttributes(attributes);
+  const found: CellAttributes = {};
+  for (let at = attributes.indexOf('="'); at > 0; at = attributes.indexOf('="', at)) {
+    const close = attributes.indexOf('"', at + 2);
+    if (close < 0) break;
+    const name = attributes[at - 1];
+    if ((name === 'r' || name === 't' || name === 's') && (at === 1 || attributes.charCodeAt(at - 2) <= 32)) found[name] = attributes.slice(at + 2, close);
+    at = close + 1;
+  }
+  return found;
+}
+
+function spacedCellAttributes(attributes: string): CellAttributes {
+  const found: CellAttributes = {};
   for (const match of attributes.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) {
     if (match[1] === 'r' || match[1] === 't' || match[1] === 's') found[match[1]] = match[2];
   }
   return found;
+}
+
+/** The text of the <v> element of a cell's body (after a formula's long text, when there is one). */
+function cellValue(body: string): string | undefined {
+  const open = body.indexOf('<v>');
+  if (open < 0) return undefined;
+  const close = body.indexOf('</v>', open + 3);
+  return close < 0 ? undefined : body.slice(open + 3, close);
 }
 
 /** 1-based column of a cell reference ("XFD12" → 16384), 0 when it has no letters. */
@@ -106,10 +130,10 @@ function isoSerial(text: string): number {
   return Date.parse(text.endsWith('Z') || /[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`) / 86_400_000 + 25569;
 }
 
-function cellInput(attributes: { t?: string; s?: string }, body: string, context: SheetContext): CellInput | null {
+function cellInput(attributes: CellAttributes, body: string, context: SheetContext): CellInput | null {
   const type = attributes.t ?? 'n';
   const formula = body.includes('<f');
-  const raw = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+  const raw = cellValue(body);
   let input: CellInput;
   if (type === 'inlineStr') {
     const item = /<is>([\s\S]*?)<\/is>/.exec(body)?.[1];

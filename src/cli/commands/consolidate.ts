@@ -2,18 +2,14 @@
 import { mkdir, readdir, realpath } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import ExcelJS from 'exceljs';
 import { fileErrorMessage } from '../../adapters/xlsx/container';
-import { saveWorkbook } from '../../adapters/xlsx/files';
 import { ReadOnlyError } from '../../adapters/xlsx/safeWrite';
-import { writeLayout } from '../../adapters/xlsx/layout';
 import { CliError, EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { regionalLayouts } from '../consolidation/layouts';
 import { RegionalAccumulator, type RegionalReport } from '../consolidation/regional';
 import { isDirectory, refuseOverwrite, requireXlsx } from '../paths';
 import { readIsolated } from '../consolidation/isolation';
-import { writeFiche } from './report';
 
 export interface ConsolidateOptions {
   sortie: string;
@@ -29,6 +25,7 @@ async function writeFiches(files: string[], folder: string, force: boolean | und
   const written: string[] = [];
   const warnings: string[] = [];
   const date = new Date();
+  const { writeFiche } = await import('./report');
   for (const file of files) {
     const output = join(folder, `${basename(file, extname(file))}.pdf`);
     try {
@@ -108,7 +105,9 @@ function sameFinessWarnings(report: RegionalReport): string[] {
     .map(([finess, files]) => `Même FINESS ${finess} dans ${files.join(', ')} : deux versions du même établissement ? Chaque fichier est compté ; retirez l'ancienne version et relancez la consolidation.`);
 }
 
+/** exceljs is loaded only now, once the files are read: loading it takes a good part of a second. */
 async function writeRegionalWorkbook(report: RegionalReport, output: string): Promise<void> {
+  const [{ default: ExcelJS }, { saveWorkbook }, { writeLayout }] = await Promise.all([import('exceljs'), import('../../adapters/xlsx/files'), import('../../adapters/xlsx/layout')]);
   const workbook = new ExcelJS.Workbook();
   for (const layout of regionalLayouts(report)) {
     const sheet = workbook.addWorksheet(layout.sheet, { views: [{ state: 'frozen', ySplit: 4 }] });

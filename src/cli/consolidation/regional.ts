@@ -5,7 +5,7 @@
 import type { Analysis } from '../../domain/model';
 import { topActions } from '../../workbook/synthesisLayout';
 import { RATE_KEYS, rateValues, type RateKey, type RateValues } from '../report';
-import { distribution, type Distribution } from './statistics';
+import { distribution, type Distribution } from '../../domain/distribution';
 import type { Establishment } from './identity';
 
 export interface EstablishmentSummary {
