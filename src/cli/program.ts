@@ -82,6 +82,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--json', 'résumé en JSON sur la sortie standard (pas de barre de progression)')
     .option('--force', 'remplace le classeur régional (et les fiches) s’ils existent déjà')
     .option('--rapports <DOSSIER>', 'écrit aussi une fiche de synthèse PDF par établissement dans ce dossier')
+    .option('--precedent <REGION-ANNEE-1.xlsx>', 'classeur régional de la campagne précédente (écrit par consolider) : ajoute l’évolution par établissement (rapprochés par FINESS) et régionale')
     .action(async (paths: string[], options) => setExit(await (await commands.consolidate()).consolidateCommand(paths, options, io)));
 
   program

@@ -7,7 +7,9 @@ import { ReadOnlyError } from '../../adapters/xlsx/safeWrite';
 import { CliError, EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { regionalLayouts } from '../consolidation/layouts';
-import { RegionalAccumulator, type RegionalReport } from '../consolidation/regional';
+import { figuresOf, RegionalAccumulator, STATISTIC_KEYS, type RegionalReport } from '../consolidation/regional';
+import { readPrecedent } from '../consolidation/precedent';
+import { regionalEvolution, SITUATION_LABELS, SITUATIONS } from '../../domain/regionalEvolution';
 import { isDirectory, refuseOverwrite, requireXlsx } from '../paths';
 import { readIsolated } from '../consolidation/isolation';
 
@@ -17,6 +19,8 @@ export interface ConsolidateOptions {
   force?: boolean;
   /** Folder where one fiche de synthèse (PDF) per establishment is written, for the advisor's visits. */
   rapports?: string;
+  /** Last year's regional workbook, written by consolider: the new one gains the evolution sheets. */
+  precedent?: string;
 }
 
 /** One fiche per establishment read, named after its workbook; a fiche that cannot be written is a warning. */
@@ -63,7 +67,7 @@ async function identityOf(path: string): Promise<string> {
  * The files to read: each argument, or a folder's spreadsheets (by name). The same file given
  * twice (another path, a link) is read once; an output that is one of the inputs is refused.
  */
-export async function inputFiles(paths: string[], output: string): Promise<InputFiles> {
+export async function inputFiles(paths: string[], output: string, precedent?: string): Promise<InputFiles> {
   const listed: string[] = [];
   for (const path of paths) {
     if (await isDirectory(path)) {
@@ -74,6 +78,7 @@ export async function inputFiles(paths: string[], output: string): Promise<Input
     }
   }
   const outputIdentity = await identityOf(output);
+  const precedentIdentity = precedent === undefined ? undefined : await identityOf(precedent);
   const seen = new Map<string, string>();
   const files: string[] = [];
   const warnings: string[] = [];
@@ -82,6 +87,8 @@ export async function inputFiles(paths: string[], output: string): Promise<Input
     if (identity === outputIdentity) {
       throw new CliError(`Le fichier de sortie ${output} est aussi un des classeurs à consolider (${file}) : choisissez pour --sortie un autre nom ou un autre dossier.`);
     }
+    // Last year's regional workbook kept in the same folder as the establishments' workbooks.
+    if (identity === precedentIdentity) continue;
     const first = seen.get(identity);
     if (first !== undefined) {
       warnings.push(`${file} est le même fichier que ${first} : il n'est compté qu'une fois.`);
@@ -110,7 +117,9 @@ async function writeRegionalWorkbook(report: RegionalReport, output: string): Pr
   const [{ default: ExcelJS }, { saveWorkbook }, { writeLayout }] = await Promise.all([import('exceljs'), import('../../adapters/xlsx/files'), import('../../adapters/xlsx/layout')]);
   const workbook = new ExcelJS.Workbook();
   for (const layout of regionalLayouts(report)) {
-    const sheet = workbook.addWorksheet(layout.sheet, { views: [{ state: 'frozen', ySplit: 4 }] });
+    // Panes frozen under the header repeated on printed pages, when the sheet has one.
+    const header = layout.print?.titleRows?.last;
+    const sheet = workbook.addWorksheet(layout.sheet, header === undefined ? {} : { views: [{ state: 'frozen', ySplit: header + 1 }] });
     writeLayout(sheet, layout);
   }
   try {
@@ -167,11 +176,16 @@ function reportJson(report: RegionalReport, output: string) {
     transitions: report.transitions,
     nonLus: report.unread,
     avertissements: report.warnings,
+    ...(report.evolution && { evolution: report.evolution }),
   };
 }
 
 function textSummary(report: RegionalReport, output: string): string {
   const lines = [`Consolidation écrite dans ${output} : ${report.establishments.length} établissement(s), ${report.unread.length} fichier(s) non lu(s).`];
+  if (report.evolution) {
+    const { counts } = report.evolution;
+    lines.push(`Depuis la campagne précédente : ${SITUATIONS.map((situation) => `${SITUATION_LABELS[situation].replace(/^\p{Lu}(?=\p{Ll})/u, (first) => first.toLowerCase())} ${counts[situation]}`).join(', ')}.`);
+  }
   for (const unread of report.unread) lines.push(`  Non lu : ${unread.file} – ${unread.reason}`);
   for (const warning of report.warnings) lines.push(`  Attention : ${warning}`);
   return `${lines.join('\n')}\n`;
@@ -181,7 +195,12 @@ export async function consolidateCommand(paths: string[], options: ConsolidateOp
   const output = options.sortie;
   requireXlsx(output, 'Le fichier de sortie');
   await refuseOverwrite(output, options.force);
-  const { files, warnings } = await inputFiles(paths, output);
+  if (options.precedent !== undefined && (await identityOf(options.precedent)) === (await identityOf(output))) {
+    throw new CliError(`Le classeur précédent ${options.precedent} est aussi le fichier de sortie : choisissez pour --sortie un autre nom (par exemple avec l'année de cette campagne).`);
+  }
+  // Read first: a wrong --precedent is said before a long consolidation, not after.
+  const previous = options.precedent === undefined ? undefined : await readPrecedent(options.precedent);
+  const { files, warnings } = await inputFiles(paths, output, options.precedent);
   if (files.length === 0) throw new CliError('Aucun classeur à consolider : indiquez un dossier contenant des fichiers .xlsx, ou des fichiers.');
 
   const bar = options.json ? null : progressBar(io, files.length);
@@ -189,7 +208,8 @@ export async function consolidateCommand(paths: string[], options: ConsolidateOp
   const consolidated = await consolidate(files, (file) => {
     bar?.update(++done, { fichier: file });
   });
-  const report = { ...consolidated, warnings: [...warnings, ...consolidated.warnings] };
+  const report: RegionalReport = { ...consolidated, warnings: [...warnings, ...consolidated.warnings] };
+  if (previous) report.evolution = regionalEvolution(previous, report.establishments.map(figuresOf), STATISTIC_KEYS, 'rupture');
   bar?.update(files.length);
   bar?.stop();
 
