@@ -50,10 +50,8 @@ class Package {
     return entry && partText(this.bytes, entry);
   }
 
-  stream(entry: ZipEntry, onText: (text: string) => void): void {
-    const decoder = new TextDecoder('utf-8');
-    streamPart(this.bytes, entry, (chunk) => onText(decoder.decode(chunk, { stream: true })));
-    onText(decoder.decode());
+  stream(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
+    streamPart(this.bytes, entry, onChunk);
   }
 
   /** Relationships of a part, by id. */
@@ -108,7 +106,7 @@ function readSheet(pkg: Package, name: string, part: string, context: SheetConte
   const entry = pkg.entry(part);
   if (!entry) return undefined;
   const reader = new SheetReader(context, maxRows);
-  pkg.stream(entry, (text) => reader.push(text));
+  pkg.stream(entry, (chunk) => reader.push(chunk));
   return reader.grid(name);
 }
 
