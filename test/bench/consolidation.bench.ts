@@ -63,6 +63,8 @@ interface CliMeasure {
   code: number;
   /** Peak resident memory of the whole process, worker threads included. */
   maxRss: number;
+  /** Processor time of the whole process (user and system), worker threads included: less sensitive than `ms` to a busy machine. */
+  cpuMs: number;
   ms: number;
   out: string;
 }
@@ -85,7 +87,7 @@ function buildCli(root: string): void {
 /** Runs the command line of the checkout at `root` as a user would, in a process of its own, and measures it. */
 function measureCli(args: string[], root = ROOT, runner: Runner = 'tsx'): CliMeasure | string {
   const program = runner === 'tsx' ? './src/cli/program' : './dist/cli/cli/program';
-  const script = `const start = performance.now(); let out = ''; require(${JSON.stringify(program)}).run(${JSON.stringify(args)}, { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), errIsTTY: false }).then((code) => { process.stdout.write(JSON.stringify({ code, maxRss: process.resourceUsage().maxRSS * 1024, ms: performance.now() - start, out })); });`;
+  const script = `const start = performance.now(); let out = ''; require(${JSON.stringify(program)}).run(${JSON.stringify(args)}, { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), errIsTTY: false }).then((code) => { const usage = process.resourceUsage(); process.stdout.write(JSON.stringify({ code, maxRss: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, ms: performance.now() - start, out })); });`;
   const command = runner === 'tsx' ? [join(root, 'node_modules/.bin/tsx'), '-e', script] : [process.execPath, '-e', script];
   const run = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 64 * MiB });
   if (run.status !== 0) return `échec (code ${run.status}, signal ${run.signal}${run.error ? `, ${run.error.message}` : ''}) ${(run.stderr ?? '').slice(0, 300)}`;
@@ -102,7 +104,7 @@ function consolidationLine(count: number, measure: CliMeasure | string): string 
   if (typeof measure === 'string') return measure;
   const { etablissements, nonLus } = JSON.parse(measure.out) as { etablissements: unknown[]; nonLus: { file: string; reason: string }[] };
   return (
-    `${(measure.ms / 1000).toFixed(2)} s, ${(measure.ms / count).toFixed(1)} ms par fichier, ${etablissements.length} lus, ${nonLus.length} non lus ; pic RSS ${mib(measure.maxRss)}` +
+    `${(measure.ms / 1000).toFixed(2)} s (processeur ${(measure.cpuMs / 1000).toFixed(2)} s), ${(measure.ms / count).toFixed(1)} ms par fichier, ${etablissements.length} lus, ${nonLus.length} non lus ; pic RSS ${mib(measure.maxRss)}` +
     nonLus.map(({ file, reason }) => `\n  non lu : ${file} – ${reason}`).join('')
   );
 }
