@@ -164,8 +164,8 @@ function openPackage(bytes: Buffer): Package | WorkbookProblem {
 }
 
 /**
- * The sheets of an .xlsx held in memory whose names are in `wanted` (exactly as written), streamed;
- * every other sheet is left compressed. A wanted sheet the workbook lacks is simply absent from the map.
+ * The sheets of an .xlsx held in memory named in `wanted` (tolerantly: case, accents, spaces), streamed
+ * and keyed by the wanted name; every other sheet is left compressed. A sheet the workbook lacks is absent from the map.
  */
 export function readSheetsNamed(bytes: Buffer, wanted: readonly string[]): { ok: true; value: Map<string, Grid> } | { ok: false; problem: WorkbookProblem } {
   const pkg = openPackage(bytes);
@@ -174,9 +174,10 @@ export function readSheetsNamed(bytes: Buffer, wanted: readonly string[]): { ok:
     const found = sheetsOf(pkg);
     if ('code' in found) return { ok: false, problem: found };
     const grids = new Map<string, Grid>();
+    const names = [...found.sheets.keys()];
     for (const name of wanted) {
-      const part = found.sheets.get(name);
-      const grid = part === undefined ? undefined : readSheet(pkg, name, part, found.context);
+      const actual = findSheet(names, name);
+      const grid = actual === undefined ? undefined : readSheet(pkg, actual, found.sheets.get(actual) as string, found.context);
       if (grid) grids.set(name, grid);
     }
     return { ok: true, value: grids };
