@@ -112,9 +112,16 @@ function sameFinessWarnings(report: RegionalReport): string[] {
     .map(([finess, files]) => `Même FINESS ${finess} dans ${files.join(', ')} : deux versions du même établissement ? Chaque fichier est compté ; retirez l'ancienne version et relancez la consolidation.`);
 }
 
-/** exceljs is loaded only now, once the files are read: loading it takes a good part of a second. */
-async function writeRegionalWorkbook(report: RegionalReport, output: string): Promise<void> {
-  const [{ default: ExcelJS }, { saveWorkbook }, { writeLayout }] = await Promise.all([import('exceljs'), import('../../adapters/xlsx/files'), import('../../adapters/xlsx/layout')]);
+/**
+ * What writing the regional workbook needs. exceljs takes a good part of a second to load: it is
+ * loaded while the worker reads the files, on the core the main thread leaves idle meanwhile.
+ */
+function loadWriter() {
+  return Promise.all([import('exceljs'), import('../../adapters/xlsx/files'), import('../../adapters/xlsx/layout')]);
+}
+
+async function writeRegionalWorkbook(report: RegionalReport, output: string, writer: ReturnType<typeof loadWriter>): Promise<void> {
+  const [{ default: ExcelJS }, { saveWorkbook }, { writeLayout }] = await writer;
   const workbook = new ExcelJS.Workbook();
   for (const layout of regionalLayouts(report)) {
     // Panes frozen under the header repeated on printed pages, when the sheet has one.
@@ -203,6 +210,7 @@ export async function consolidateCommand(paths: string[], options: ConsolidateOp
   const { files, warnings } = await inputFiles(paths, output, options.precedent);
   if (files.length === 0) throw new CliError('Aucun classeur à consolider : indiquez un dossier contenant des fichiers .xlsx, ou des fichiers.');
 
+  const writer = loadWriter();
   const bar = options.json ? null : progressBar(io, files.length);
   let done = 0;
   const consolidated = await consolidate(files, (file) => {
@@ -215,7 +223,7 @@ export async function consolidateCommand(paths: string[], options: ConsolidateOp
 
   const fiches = options.rapports ? await writeFiches(report.establishments.map((es) => es.file), options.rapports, options.force) : undefined;
   if (fiches) report.warnings.push(...fiches.warnings);
-  await writeRegionalWorkbook(report, output);
+  await writeRegionalWorkbook(report, output, writer);
   if (options.json) io.out(`${JSON.stringify({ ...reportJson(report, output), ...(fiches && { fiches: fiches.written }) }, null, 2)}\n`);
   else {
     io.out(textSummary(report, output));
