@@ -20,6 +20,15 @@ export const EVOLUTION_SHEETS = {
 } as const;
 
 type Cell = Omit<LayoutCell, 'row' | 'col'>;
+
+/** Rates named in the headers of the evolution columns, short enough not to break a word. */
+const SHORT_LABELS: Record<StatisticKey, string> = {
+  completude: 'complétude',
+  informatisation: 'informatisation',
+  interoperabilite: 'interopérabilité',
+  continuite: 'continuité',
+  rupture: 'points de rupture',
+};
 type Evolution = RegionalEvolution<StatisticKey>;
 
 /** "+5,3 pts", "-2,0 pts", "0,0 pt" in a French Excel. */
@@ -86,7 +95,7 @@ function establishmentsSheet(evolution: Evolution): SheetLayout {
       'Situation',
       'Points de rupture, campagne précédente',
       'Points de rupture, cette campagne',
-      ...STATISTIC_KEYS.map((key) => `Évolution : ${STATISTIC_LABELS[key]}`),
+      ...STATISTIC_KEYS.map((key) => `Évolution, ${SHORT_LABELS[key]}`),
       'Écarts critiques, campagne précédente',
       'Écarts critiques, cette campagne',
       'Évolution des écarts critiques',
@@ -94,7 +103,7 @@ function establishmentsSheet(evolution: Evolution): SheetLayout {
     'header',
   );
   for (const es of evolution.establishments) table.styledLine(establishmentRow(es));
-  return table.layout(EVOLUTION_SHEETS.establishments, [12, 34, 16, 13, 13, 15, 15, 15, 15, 15, 12, 12, 12]);
+  return table.layout(EVOLUTION_SHEETS.establishments, [12, 34, 24, 13, 13, 18, 18, 18, 18, 18, 12, 12, 12]);
 }
 
 /** A distribution's columns: evaluated establishments, quartiles and median. */
