@@ -71,6 +71,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<FICHIER.xlsx>', 'classeur à analyser')
     .option('--json', 'résultat en JSON sur la sortie standard')
     .option('--ecrire', 'régénère la Synthèse et met à jour le plan d’action dans le fichier (réponses et colonnes Pilote, Échéance, Statut, Commentaire conservées)')
+    .option('--fiche', 'avec --ecrire, écrit aussi la feuille « Fiche de synthèse » (une page A4, à imprimer ou exporter en PDF depuis Excel)')
     .option('--strict', 'code de sortie 1 si la cartographie contient des saisies invalides ou incohérentes')
     .action(async (file: string, options) => setExit(await (await commands.analyse()).analyseCommand(file, options, io)));
 

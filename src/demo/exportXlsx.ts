@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { MemoryCell, MemoryWorkbook } from '../adapters/memory/workbook';
+import { xlsxBytes } from '../adapters/xlsx/definedNames';
 import { writeColumnWidths } from '../adapters/xlsx/layout';
 import { applyStyle, solidFill } from '../adapters/xlsx/styles';
 import { renderTemplateSheet } from '../adapters/xlsx/template';
@@ -49,7 +50,7 @@ export async function workbookToXlsx(memory: MemoryWorkbook): Promise<ExcelJS.Wo
 
 /** Builds the file and hands it to the browser as a download. */
 export async function downloadWorkbook(memory: MemoryWorkbook, filename: string): Promise<void> {
-  const bytes = await (await workbookToXlsx(memory)).xlsx.writeBuffer();
+  const bytes = await xlsxBytes(await workbookToXlsx(memory));
   const blob = new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

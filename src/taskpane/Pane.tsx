@@ -96,7 +96,7 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
       case 'controls':
         return needsAnalysis((a) => <ControlsTab findings={a.findings} onSelect={(finding) => act(() => session.select(finding))} />);
       case 'plan':
-        return needsAnalysis((a) => <PlanTab proposals={a.proposals} onUpdatePlan={() => session.updatePlan()} onFiche={() => session.fiche()} disabled={blocked} />);
+        return needsAnalysis((a) => <PlanTab proposals={a.proposals} onUpdatePlan={() => session.updatePlan()} onFiche={() => session.fiche()} onFicheSheet={() => session.writeFicheSheet()} disabled={blocked} />);
       case 'workbook':
         return (
           <WorkbookTab

@@ -8,7 +8,7 @@ import { ANSWER_SPELLINGS, normaliseAnswer, SPACE_LIKE } from '../domain/answers
 import { QUESTION_TYPES } from '../domain/catalogue';
 import type { Analysis, CartographieEntry, EvaluatedRow, QuestionType } from '../domain/model';
 import { array, binary, call, cell, column, countIfs, equalsCellCriterion, num, text, type Formula, type RangeReference } from './formula';
-import type { LayoutCell } from './port';
+import type { LayoutCell } from './layoutCell';
 
 export const ANSWER_COLUMNS = { read: 'Réponse lue', kept: 'Réponse retenue' } as const;
 

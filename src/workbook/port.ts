@@ -6,10 +6,11 @@
 import type { DemoAnswer } from '../domain/demo';
 import type { Cartographie, PlanRow } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
-import type { Formula } from './formula';
+import type { LayoutCell } from './layoutCell';
 import type { PrintSetup } from './print';
 
 export type { DemoAnswer };
+export type { CellStyle, LayoutCell } from './layoutCell';
 
 /** Why something could not be read or written, in French, with the sheet/column concerned. */
 export interface WorkbookProblem {
@@ -21,37 +22,6 @@ export interface WorkbookProblem {
 }
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; problems: WorkbookProblem[] };
-
-/** Presentation roles of layout cells; each adapter maps them to real formats. */
-export type CellStyle =
-  | 'title'
-  | 'subtitle'
-  | 'section'
-  | 'header'
-  | 'label'
-  | 'value'
-  | 'percent'
-  | 'note'
-  /** A note on one line, running over the empty cells at its right (notes above a table). */
-  | 'caption'
-  | 'warning'
-  | 'good'
-  | 'bad';
-
-/**
- * One cell of a generated sheet. Rows and columns are 0-based. Strings are always written as text.
- * A cell with a formula holds it in `formula`, and in `value` the result the domain engine computes
- * for it (the cached result of .xlsx files).
- */
-export interface LayoutCell {
-  row: number;
-  col: number;
-  value: string | number | null;
-  formula?: Formula;
-  style?: CellStyle;
-  /** Excel number format, e.g. '0 %' for rates. */
-  numberFormat?: string;
-}
 
 /** A native clustered bar chart over a block of the generated sheet. */
 export interface ChartSpec {
@@ -118,6 +88,12 @@ export interface Capabilities {
   notes: string[];
 }
 
+/** Where the fiche de synthèse sheet was written, and whether it replaced the add-in's earlier one. */
+export interface FicheSheetReport {
+  sheet: string;
+  replaced: boolean;
+}
+
 export interface ChangeInfo {
   sheet: string;
   address: string;
@@ -132,6 +108,12 @@ export interface WorkbookPort {
   readSynthesis(): Promise<ReadResult<ReadCell[]>>;
   /** Regenerates the Synthèse sheet (one round trip in Excel). */
   writeSynthesis(layout: SheetLayout): Promise<ReadResult<void>>;
+  /**
+   * Writes the print-ready fiche de synthèse under the layout's sheet name: replaces the sheet the
+   * add-in wrote there before (its first cell holds FICHE_SHEET_MARK), else takes the first free
+   * « Fiche de synthèse (n) » rather than touch a sheet of the user's (one round trip in Excel).
+   */
+  writeFicheSheet(layout: SheetLayout): Promise<ReadResult<FicheSheetReport>>;
   /** Reads the plan d'action rows, user columns included. */
   readPlan(): Promise<ReadResult<PlanRow[]>>;
   /** Writes the merged plan rows (the caller merged them with what readPlan returned). */

@@ -15,9 +15,10 @@ import { analyse } from '../domain/analyse';
 import { demoAnswers } from '../domain/demo';
 import type { Analysis, Finding } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
-import type { Capabilities, InitReport, WorkbookPort, WorkbookProblem } from './port';
+import type { Capabilities, FicheSheetReport, InitReport, ReadResult, WorkbookPort, WorkbookProblem } from './port';
 import { synthesisDrift, type SynthesisDrift } from './synthesisDrift';
 import { ficheContent, type FicheContent } from './fiche';
+import { ficheSheetLayout } from './ficheSheet';
 import { SHEETS } from './sheets';
 import { synthesisLayout } from './synthesisLayout';
 
@@ -164,6 +165,18 @@ export class AnalysisSession {
     if (!analysis) return null;
     const plan = await this.port.readPlan();
     return ficheContent({ analysis, plan: plan.ok ? plan.value : undefined, establishment: this.establishment ?? 'Établissement (à renseigner sur la notice)', date });
+  }
+
+  /** Writes the print-ready fiche de synthèse sheet from a fresh analysis (explicit command: one undo step). */
+  async writeFicheSheet(date = new Date()): Promise<ReadResult<FicheSheetReport>> {
+    return this.task('Écriture de la fiche de synthèse…', async (): Promise<ReadResult<FicheSheetReport>> => {
+      await this.refresh();
+      const { status, analysis, problems, error } = this.state;
+      if (status === 'error') return { ok: false, problems: [{ code: 'unreadable', message: error ?? '' }] };
+      const content = await this.fiche(date);
+      if (status !== 'ready' || !analysis || !content) return { ok: false, problems };
+      return this.port.writeFicheSheet(ficheSheetLayout(content, analysis));
+    }, (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
   }
 
   async initialise(): Promise<InitReport> {

@@ -13,6 +13,7 @@ import { answerColumnCells, areaColumn, KEPT, type AreaColumn, type Cartographie
 import { binary, call, column, countIfs, equalsCriterion, escapeWildcards, num, ratio, sum, text, type Formula, type RangeReference } from './formula';
 import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from './port';
 import { printSetup, sectionBreaks } from './print';
+import { layoutRowHeights } from './rowHeights';
 import { SHEETS } from './sheets';
 import { templateArea } from './template';
 
@@ -453,6 +454,9 @@ export function synthesisLayout(analysis: Analysis, options: SynthesisOptions = 
     columnWidths: COLUMN_WIDTHS,
     ...(chart && { chart }),
     cartographie: { sheet: area.sheet, cells: answerColumnCells(area, lastQuestionRow(analysis, area), analysis) },
-    print: printSetup(COLUMN_WIDTHS, { establishment: options.establishment, breaksBefore: sectionBreaks(sheet.cells) }),
+    print: printSetup(COLUMN_WIDTHS, {
+      establishment: options.establishment,
+      breaksBefore: sectionBreaks(sheet.cells, COLUMN_WIDTHS, layoutRowHeights({ cells: sheet.cells, columnWidths: COLUMN_WIDTHS })),
+    }),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The files the command line writes, printed to PDF by LibreOffice (headless) and read back
  * with poppler: every sheet prints without text drawn over text, the plan keeps its columns
- * together on each page, and every page names its sheet, the establishment and the page number.
+ * together on each page under its repeated header, the fiche de synthèse sheet holds on one page,
+ * and every page names its sheet, the establishment and the page number.
  * Needs the Debian packages libreoffice-calc-nogui and poppler-utils.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { basename, join } from 'node:path';
 import { DEMO_ESTABLISHMENT } from '../../src/domain/demo';
 import { REGIONAL_SHEETS } from '../../src/cli/consolidation/layouts';
 import { SHEETS } from '../../src/workbook/sheets';
+import { FICHE_SHEET } from '../../src/workbook/ficheSheet';
 import { XlsxWorkbookPort } from '../../src/adapters/xlsx/port';
 import { analyse } from '../../src/domain/analyse';
 import { synthesisLayout } from '../../src/workbook/synthesisLayout';
@@ -78,7 +80,7 @@ let regional: Page[];
 beforeAll(async () => {
   const demo = join(dir, 'demo.xlsx');
   expect((await runCli('init', demo, '--demo')).code).toBe(0);
-  expect((await runCli('analyse', demo, '--ecrire')).code).toBe(0);
+  expect((await runCli('analyse', demo, '--ecrire', '--fiche')).code).toBe(0);
   await writeSynthesis(demo);
   const folder = join(dir, 'etablissements');
   mkdirSync(folder);
@@ -88,14 +90,14 @@ beforeAll(async () => {
   expect((await runCli('consolider', folder, '--sortie', region)).code).toBe(0);
 
   workbookPdf = toPdf(demo);
-  workbook = pagesOf(textLines(workbookPdf), Object.values(SHEETS));
+  workbook = pagesOf(textLines(workbookPdf), [...Object.values(SHEETS), FICHE_SHEET]);
   regional = pagesOf(textLines(toPdf(region)), Object.values(REGIONAL_SHEETS));
 }, 300_000);
 
 describe('printed sheets', () => {
   it('prints every sheet of the workbook and of the regional workbook, each page naming its sheet', () => {
     const counts = (pages: Page[]) => Object.fromEntries([...new Set(pages.map((p) => p.sheet))].map((s) => [s, pages.filter((p) => p.sheet === s).length]));
-    expect(Object.keys(counts(workbook)).sort()).toEqual(Object.values(SHEETS).sort());
+    expect(Object.keys(counts(workbook)).sort()).toEqual([...Object.values(SHEETS), FICHE_SHEET].sort());
     expect(Object.keys(counts(regional)).sort()).toEqual(Object.values(REGIONAL_SHEETS).sort());
   });
 
@@ -120,6 +122,27 @@ describe('printed sheets', () => {
     }
   });
 
+  it('repeats the plan’s header row at the top of every plan page (print titles of a sheet named with an apostrophe)', () => {
+    const plan = workbook.filter((page) => page.sheet === SHEETS.plan);
+    expect(plan.length).toBeGreaterThan(1);
+    for (const page of plan) {
+      const header = page.lines.find((line) => line.text.includes('Action proposée'));
+      const firstRow = page.lines.find((line) => /^\d+$/.test(line.text.split(' ')[0]) && line.xMin < 60);
+      expect([page.number, header !== undefined, firstRow !== undefined && header!.yMax <= firstRow.yMin]).toEqual([page.number, true, true]);
+    }
+  });
+
+  it('prints the fiche de synthèse sheet on one upright A4 page, with the rates and the five actions', () => {
+    const fiche = workbook.filter((page) => page.sheet === FICHE_SHEET);
+    expect(fiche).toHaveLength(1);
+    const { width, height } = pageSizes(workbookPdf)[fiche[0].number - 1];
+    expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+    for (const text of ['FICHE DE SYNTHÈSE', 'Complétude', 'Informatisation des données', 'Interopérabilité', "Continuité de l'information", 'Points de rupture', 'Carte du circuit']) {
+      expect([text, has(fiche[0], text)]).toEqual([text, true]);
+    }
+    expect(fiche[0].lines.filter((line) => /^P\d · /.test(line.text))).toHaveLength(5);
+  });
+
   it('prints on A4, the wide sheets (cartographie, plan) in landscape', () => {
     const sizes = pageSizes(workbookPdf);
     expect(sizes).toHaveLength(workbook.length);
@@ -130,7 +153,7 @@ describe('printed sheets', () => {
     }
   });
 
-  it('starts each section of the Synthèse on a page of its own', () => {
+  it('starts each section of the Synthèse too long for the rest of a page on a page of its own (all four, in the demo)', () => {
     const synthesis = workbook.filter((page) => page.sheet === SHEETS.synthesis);
     const sections = ['Évaluer les équipements informatiques et matériels', "Évaluer la continuité de l'information", 'Taux par zone du circuit', 'Conclusion et priorisation des actions'];
     const pagesOfSections = sections.map((section) => synthesis.find((page) => has(page, section))?.number);

@@ -9,13 +9,16 @@ import { XlsxWorkbookPort } from '../../src/adapters/xlsx/port';
 import { analyse } from '../../src/domain/analyse';
 import { formatRate } from '../../src/domain/format';
 import type { PlanRow } from '../../src/domain/model';
+import { circuitOf, type Circuit } from '../../src/views/circuit';
+import { LINK_STYLES, STEP_STYLES, linkState, stepState } from '../../src/views/circuitMap';
 import { FICHE_ACTIONS } from '../../src/workbook/fiche';
-import { overlappingLines, pageCount, pageSize, textLines } from '../support/pdf';
+import { overlappingLines, pageCount, pageImage, pageSize, pixelsOfColour, textLines } from '../support/pdf';
 import { runCli, tempDir } from './runCli';
 
 const dir = tempDir('rapport');
 const demo = join(dir, 'demo.xlsx');
 let plan: PlanRow[];
+let circuit: Circuit;
 
 /** Spaces as pdftotext gives them back (the PDF draws no-break spaces as plain ones; its standard font has no arrow, it draws ›). */
 const flat = (text: string): string => text.replace(/[\s\u00A0\u202F]+/g, ' ').replace(/→/g, '›').trim();
@@ -29,6 +32,9 @@ beforeAll(async () => {
   const read = await opened.port.readPlan();
   if (!read.ok) throw new Error('plan illisible');
   plan = read.value;
+  const cartographie = await opened.port.readCartographie();
+  if (!cartographie.ok) throw new Error('cartographie illisible');
+  circuit = circuitOf(analyse(cartographie.value));
   plan[0] = { ...plan[0], pilot: 'Dr Lefèvre (pharmacien)', dueDate: 46_203 };
   plan[1] = { ...plan[1], status: 'Réalisé' };
   expect((await opened.port.writePlan(plan)).ok).toBe(true);
@@ -88,6 +94,35 @@ describe('rapport', () => {
       expect(line.xMax).toBeLessThanOrEqual(595.3);
       expect(line.yMax).toBeLessThanOrEqual(841.9);
     }
+  });
+
+  it('draws the circuit map beside the regulatory gaps: every step labelled inside the map, nodes and arrows in the colours of their states', () => {
+    const lines = textLines(pdf);
+    const find = (text: string) => lines.find((line) => flat(line.text) === text);
+    const mapHeading = find('Carte du circuit');
+    const gapsHeading = find('Écarts réglementaires');
+    const actionsHeading = find(`Les ${FICHE_ACTIONS} actions prioritaires`);
+    if (!mapHeading || !gapsHeading || !actionsHeading) throw new Error('titres de la fiche introuvables');
+    const area = { xMin: 40, yMin: mapHeading.yMax, xMax: gapsHeading.xMin, yMax: actionsHeading.yMin };
+    expect(circuit.steps.length).toBeGreaterThan(10);
+    for (const step of circuit.steps) {
+      const label = find(flat(step.label));
+      if (!label) throw new Error(`étape absente de la carte : ${step.label}`);
+      expect({ step: step.label, inside: [label.xMin >= area.xMin, label.xMax <= area.xMax, label.yMin >= area.yMin, label.yMax <= area.yMax] }).toEqual({
+        step: step.label,
+        inside: [true, true, true, true],
+      });
+      // Type still readable on paper.
+      expect(label.yMax - label.yMin).toBeGreaterThan(5);
+    }
+
+    const image = pageImage(pdf, 100);
+    const stepStates = new Set(circuit.steps.map(stepState));
+    const linkStates = new Set(circuit.links.map(linkState));
+    expect([...stepStates]).toEqual(expect.arrayContaining(['informatisee', 'papier']));
+    expect([...linkStates]).toEqual(expect.arrayContaining(['rupture', 'partielle', 'continue']));
+    for (const state of stepStates) expect(pixelsOfColour(image, STEP_STYLES[state].fill, area)).toBeGreaterThan(500);
+    for (const state of linkStates) expect(pixelsOfColour(image, LINK_STYLES[state].color, area)).toBeGreaterThan(50);
   });
 
   it('refuses another extension and an existing file without --force, in French', async () => {

@@ -5,11 +5,18 @@ import { XlsxWorkbookPort } from '../../src/adapters/xlsx/port';
 import { analyse } from '../../src/domain/analyse';
 import { demoAnswers } from '../../src/domain/demo';
 import { workbookToXlsx } from '../../src/demo/exportXlsx';
+import { xlsxBytes } from '../../src/adapters/xlsx/definedNames';
+import { packagePart } from '../adapters/xlsx/unzip';
+import { FILE_WORK_MS } from '../cli/runCli';
+
+jest.setTimeout(FILE_WORK_MS);
 import { AnalysisSession } from '../../src/workbook/session';
 import { SHEETS, SHEET_ORDER } from '../../src/workbook/sheets';
 
 async function exported(memory: MemoryWorkbookPort): Promise<{ port: XlsxWorkbookPort; workbook: ExcelJS.Workbook }> {
-  const bytes = Buffer.from(await (await workbookToXlsx(memory.workbook)).xlsx.writeBuffer());
+  const bytes = Buffer.from(await xlsxBytes(await workbookToXlsx(memory.workbook)));
+  // The plan's print titles name « Analyse et plan d'action » quoted as Excel requires.
+  expect(await packagePart(bytes, 'xl/workbook.xml')).toContain('&apos;Analyse et plan d&apos;&apos;action&apos;!$4:$4');
   const opened = await XlsxWorkbookPort.fromBuffer(bytes);
   if (!opened.ok) throw new Error(opened.problem.message);
   return { port: opened.port, workbook: opened.port.workbook };

@@ -52,3 +52,33 @@ export function overlappingLines(lines: TextLine[], tolerance = 0.5): [TextLine,
   }
   return pairs;
 }
+
+export interface PageImage {
+  width: number;
+  height: number;
+  /** RGB bytes, row after row. */
+  rgb: Buffer;
+  /** Pixels per point. */
+  scale: number;
+}
+
+/** The first page rendered by pdftoppm at `dpi` (binary PPM, read without an image library). */
+export function pageImage(pdf: string, dpi = 100): PageImage {
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdf], { maxBuffer: 256 * 1024 * 1024 });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('pdftoppm did not give a binary PPM');
+  return { width: Number(header[1]), height: Number(header[2]), rgb: ppm.subarray(header[0].length), scale: dpi / 72 };
+}
+
+/** How many pixels inside a box (in points) have a colour within `tolerance` of `hex` on each channel. */
+export function pixelsOfColour(image: PageImage, hex: string, box: { xMin: number; yMin: number; xMax: number; yMax: number }, tolerance = 10): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let count = 0;
+  for (let y = Math.floor(box.yMin * image.scale); y < Math.min(image.height, box.yMax * image.scale); y++) {
+    for (let x = Math.floor(box.xMin * image.scale); x < Math.min(image.width, box.xMax * image.scale); x++) {
+      const i = (y * image.width + x) * 3;
+      if (Math.abs(image.rgb[i] - r) <= tolerance && Math.abs(image.rgb[i + 1] - g) <= tolerance && Math.abs(image.rgb[i + 2] - b) <= tolerance) count++;
+    }
+  }
+  return count;
+}

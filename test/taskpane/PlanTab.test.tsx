@@ -50,6 +50,20 @@ describe('PlanTab', () => {
     expect((await screen.findByText(/ajoutées/)).textContent).toBe('Plan mis à jour3 ajoutées, 12 conservées, 1 marquée (17 lignes dans la feuille).');
   });
 
+  it('writes the fiche de synthèse sheet and says where, and that a user’s sheet of that name was left alone', async () => {
+    const onFicheSheet = jest.fn(async () => ({ ok: true as const, value: { sheet: 'Fiche de synthèse (2)', replaced: false } }));
+    render(
+      <PaneFrame>
+        <PlanTab proposals={[]} onUpdatePlan={jest.fn()} onFiche={jest.fn()} onFicheSheet={onFicheSheet} />
+      </PaneFrame>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Écrire la feuille « Fiche de synthèse » (à imprimer depuis Excel)' }));
+    expect(onFicheSheet).toHaveBeenCalledTimes(1);
+    const title = await screen.findByText('Fiche écrite');
+    expect(title.parentElement!.textContent).toContain('« Fiche de synthèse (2) »');
+    expect(title.parentElement!.textContent).toContain('laissée telle quelle');
+  });
+
   it('says why the plan could not be written', async () => {
     const message = 'La feuille « Analyse et plan d’action » est introuvable.';
     renderPlan([], async () => ({ ok: false, problems: [{ code: 'sheet-missing', message }] }));

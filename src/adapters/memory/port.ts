@@ -8,7 +8,8 @@ import { cellAddress, parseAddress, parseRange, rangeAddress } from '../../workb
 import { hasAnyAnswer, locateCartographie, resolveSheet } from '../../workbook/locate';
 import { findSheet, sameLabel } from '../../workbook/names';
 import { planArea, planLayout, readPlanGrid } from '../../workbook/planSheet';
-import type { Capabilities, ChangeInfo, DemoAnswer, InitReport, ReadCell, ReadResult, SheetCartographie, SheetLayout, WorkbookPort } from '../../workbook/port';
+import { ficheSheetTarget } from '../../workbook/ficheSheet';
+import type { Capabilities, ChangeInfo, DemoAnswer, FicheSheetReport, InitReport, ReadCell, ReadResult, SheetCartographie, SheetLayout, WorkbookPort } from '../../workbook/port';
 import { CARTOGRAPHIE_TABLE, PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
 import { templateSheet } from '../../workbook/template';
 import { DEFAULT_COLUMN_WIDTH, rowHeights, tableTextCells } from '../../workbook/rowHeights';
@@ -84,6 +85,13 @@ export class MemoryWorkbookPort implements WorkbookPort {
       }
     }
     return OK;
+  }
+
+  async writeFicheSheet(layout: SheetLayout): Promise<ReadResult<FicheSheetReport>> {
+    const target = ficheSheetTarget(this.workbook.sheetNames(), (name) => this.workbook.sheet(name)?.cells.A1?.value);
+    if (!target.replaces) this.workbook.addSheet(target.name);
+    renderLayout(this.workbook, { ...layout, sheet: target.name });
+    return { ok: true, value: { sheet: target.name, replaced: target.replaces } };
   }
 
   async readSynthesis(): Promise<ReadResult<ReadCell[]>> {

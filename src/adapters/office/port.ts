@@ -12,9 +12,10 @@ import { cellText, parseAddress, type Grid } from '../../workbook/grid';
 import { demoWrites } from '../../workbook/demoFill';
 import { sheetProblem } from '../../workbook/headers';
 import { cartographieColumns, locateCartographie, resolveSheet } from '../../workbook/locate';
+import { ficheSheetCandidates, ficheSheetTarget } from '../../workbook/ficheSheet';
 import { findSheet } from '../../workbook/names';
 import { planArea, readPlanGrid } from '../../workbook/planSheet';
-import type { Capabilities, ChangeInfo, DemoAnswer, InitReport, ReadCell, ReadResult, SheetCartographie, SheetLayout, WorkbookPort } from '../../workbook/port';
+import type { Capabilities, ChangeInfo, DemoAnswer, FicheSheetReport, InitReport, ReadCell, ReadResult, SheetCartographie, SheetLayout, WorkbookPort } from '../../workbook/port';
 import { PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
 import { templateSheet, workbookTemplate } from '../../workbook/template';
 import { DEFAULT_PAYLOAD_BUDGET, WriteBatch } from './batch';
@@ -25,7 +26,7 @@ import { overlappingTables, writePlanSheet } from './plan';
 import { readSheetInSlices, readSheetOnce, sheetNames, type ColumnSpan, type SheetInfo, type SheetRead, type SheetRef, type WorkbookState } from './read';
 import type { ExcelRun } from './run';
 import { writeHeaderFooter } from './print';
-import { readSynthesisSheet, SYNTHESIS_CHART, writeSynthesisSheet } from './synthesis';
+import { readSynthesisSheet, SYNTHESIS_CHART, writeLayoutSheet, writeSynthesisSheet } from './synthesis';
 import { renderTemplate } from './template';
 
 export interface OfficePortOptions {
@@ -219,6 +220,35 @@ export class OfficeWorkbookPort implements WorkbookPort {
     });
     if (!existing) this.state = undefined;
     return OK;
+  }
+
+  /**
+   * One run: reads the first cell of the sheets that may hold an earlier fiche, then writes the
+   * fiche over the add-in's own or on a new sheet (one undo step); a protected one is said first.
+   */
+  async writeFicheSheet(layout: SheetLayout): Promise<ReadResult<FicheSheetReport>> {
+    try {
+      // The sheets as they are now: the user may have added or renamed one since the last read.
+      this.state = undefined;
+      const state = await this.knownState();
+      const names = sheetNames(state);
+      const result = await this.command(async (context): Promise<ReadResult<FicheSheetReport>> => {
+        const firstCells = new Map(ficheSheetCandidates(names).map((name) => [name, context.workbook.worksheets.getItem(name).getRange('A1').load('values')]));
+        await context.sync();
+        const target = ficheSheetTarget(names, (name) => firstCells.get(name)?.values[0][0]);
+        const info = state.sheets.find((sheet) => sheet.name === target.name);
+        if (target.replaces && info?.protected) return { ok: false, problems: [protectedProblem(info.name, 'la fiche de synthèse')] };
+        const sheet = target.replaces ? context.workbook.worksheets.getItem(target.name) : context.workbook.worksheets.add(target.name);
+        const batch = new WriteBatch(context, this.budget);
+        await writeLayoutSheet(batch, sheet, { ...layout, sheet: target.name }, this.features);
+        await batch.flush();
+        return { ok: true, value: { sheet: target.name, replaced: target.replaces } };
+      });
+      this.state = undefined;
+      return result;
+    } catch (error) {
+      return { ok: false, problems: [officeProblem(error, layout.sheet)] };
+    }
   }
 
   /** Adds a RESOMEDIT sheet after the RESOMEDIT sheets that come before it; keeps `names` in tab order. */

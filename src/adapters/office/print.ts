@@ -32,7 +32,7 @@ export async function writePageLayout(batch: WriteBatch, sheet: Excel.Worksheet,
     layout.paperSize = 'A4';
     layout.orientation = setup.landscape ? 'Landscape' : 'Portrait';
     // Pages tall left automatic (https://github.com/OfficeDev/office-js/issues/1860 sets the width alone too).
-    layout.zoom = { horizontalFitToPages: 1 };
+    layout.zoom = setup.onePage ? { horizontalFitToPages: 1, verticalFitToPages: 1 } : { horizontalFitToPages: 1 };
     layout.leftMargin = PRINT_MARGINS.left * POINTS_PER_INCH;
     layout.rightMargin = PRINT_MARGINS.right * POINTS_PER_INCH;
     layout.topMargin = PRINT_MARGINS.top * POINTS_PER_INCH;

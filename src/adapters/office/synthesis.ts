@@ -76,6 +76,20 @@ export async function readSynthesisSheet(context: Excel.RequestContext, name: st
   return cells;
 }
 
+/** A generated sheet written afresh: cleared, cells, formats, widths, row heights and page setup. */
+export async function writeLayoutSheet(batch: WriteBatch, sheet: Excel.Worksheet, layout: SheetLayout, features: OfficeFeatures): Promise<void> {
+  await batch.add(() => sheet.getRange().clear());
+  await batch.writeBlock(sheet, constantsBlock(layout.cells));
+  await writeFormulaCells(batch, sheet, layout.cells);
+  await formatCells(batch, sheet, layout.cells);
+  await setColumnWidths(batch, sheet, layout.columnWidths);
+  const lastRow = Math.max(0, ...layout.cells.map((cell) => cell.row)) + 1;
+  await writeRowHeights(batch, sheet, layoutRowHeights(layout), 0, lastRow - 1);
+  const print = layout.print ?? printSetup(layout.columnWidths);
+  await writePageLayout(batch, sheet, print, lastRow, features);
+  await writeHeaderFooter(batch, sheet, print, features);
+}
+
 export async function writeSynthesisSheet(
   batch: WriteBatch,
   sheet: Excel.Worksheet,
@@ -90,16 +104,7 @@ export async function writeSynthesisSheet(
     await writeFormulaCells(batch, target, layout.cartographie.cells);
   }
   if (options.deleteChart) await batch.add(() => sheet.charts.getItem(SYNTHESIS_CHART).delete());
-  await batch.add(() => sheet.getRange().clear());
-  await batch.writeBlock(sheet, constantsBlock(layout.cells));
-  await writeFormulaCells(batch, sheet, layout.cells);
-  await formatCells(batch, sheet, layout.cells);
-  await setColumnWidths(batch, sheet, layout.columnWidths);
-  const lastRow = Math.max(0, ...layout.cells.map((cell) => cell.row)) + 1;
-  await writeRowHeights(batch, sheet, layoutRowHeights(layout), 0, lastRow - 1);
-  const print = layout.print ?? printSetup(layout.columnWidths);
-  await writePageLayout(batch, sheet, print, lastRow, options.features);
-  await writeHeaderFooter(batch, sheet, print, options.features);
+  await writeLayoutSheet(batch, sheet, layout, options.features);
   const chart = layout.chart;
   if (chart && chart.series.length > 0 && options.drawChart) await batch.add(() => drawChart(sheet, chart));
 }

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { WorkbookProblem } from '../../workbook/port';
 import { carryParts } from './carry';
+import { mendDefinedNames, xlsxBytes } from './definedNames';
 import { packageKindProblem, packageParts, partsLostOnSave } from './package';
 import { writeFileSafely } from './safeWrite';
 import { prepareTablesForSave } from './tables';
@@ -37,7 +38,8 @@ export async function openWorkbookBuffer(bytes: Buffer): Promise<OpenResult> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings predate Node's generic Buffer.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const mended = mendDefinedNames(bytes);
+    await workbook.xlsx.load((mended === bytes ? bytes : Buffer.from(mended)) as unknown as ExcelJS.Buffer);
   } catch {
     return unreadable('Le classeur est endommagé ou illisible (archive .xlsx invalide).');
   }
@@ -53,7 +55,7 @@ export async function openWorkbookFile(path: string): Promise<OpenResult> {
 /** The workbook as .xlsx bytes; parts of `original` exceljs does not know are carried across. */
 export async function workbookBuffer(workbook: ExcelJS.Workbook, original?: Buffer): Promise<Buffer> {
   prepareTablesForSave(workbook);
-  const written = Buffer.from(await workbook.xlsx.writeBuffer());
+  const written = Buffer.from(await xlsxBytes(workbook));
   return original ? carryParts(original, written) : written;
 }
 

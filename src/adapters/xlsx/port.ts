@@ -7,9 +7,11 @@ import ExcelJS, { type Worksheet } from 'exceljs';
 import type { PlanRow } from '../../domain/model';
 import { cellText } from '../../workbook/grid';
 import { cartographieColumns, locateCartographie, resolveSheet } from '../../workbook/locate';
+import { ficheSheetTarget } from '../../workbook/ficheSheet';
 import { findSheet } from '../../workbook/names';
 import { planArea, planLayout, readPlanGrid } from '../../workbook/planSheet';
 import type {
+  FicheSheetReport,
   Capabilities,
   ChangeInfo,
   DemoAnswer,
@@ -133,6 +135,13 @@ export class XlsxWorkbookPort implements WorkbookPort {
       }
     }
     return OK;
+  }
+
+  async writeFicheSheet(layout: SheetLayout): Promise<ReadResult<FicheSheetReport>> {
+    const target = ficheSheetTarget(this.sheetNames(), (name) => this.workbook.getWorksheet(name)?.getCell('A1').value);
+    const sheet = target.replaces ? replaceWorksheet(this.workbook, target.name) : addWorksheet(this.workbook, target.name);
+    writeLayout(sheet, { ...layout, sheet: target.name }, this.formulas);
+    return { ok: true, value: { sheet: target.name, replaced: target.replaces } };
   }
 
   async readSynthesis(): Promise<ReadResult<ReadCell[]>> {

@@ -17,18 +17,11 @@ export function writePrintSetup(sheet: Worksheet, setup: PrintSetup, lastRow: nu
     orientation: setup.landscape ? 'landscape' : 'portrait',
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: setup.onePage ? 1 : 0,
     margins: { ...PRINT_MARGINS },
   };
-  // exceljs 4.4 writes a print area or title rows as `'name'!…` without doubling an apostrophe
-  // of the name (« Analyse et plan d'action »): Excel then reports the file damaged and exceljs
-  // cannot read it back. Such a sheet prints its used range, one page wide, without them.
-  if (sheet.name.includes("'")) {
-    delete sheet.pageSetup.printArea;
-    delete sheet.pageSetup.printTitlesRow;
-    return writeBreaks(sheet, setup);
-  }
-  // Absolute rows: exceljs adds the $ before the columns only.
+  // Absolute rows: exceljs adds the $ before the columns only. A sheet name with an apostrophe is
+  // quoted in the saved file by mendDefinedNames.
   sheet.pageSetup.printArea = printAreaAddress(setup, lastRow).replace(/([A-Z]+)(\d+)/g, '$1$$$2');
   if (setup.titleRows) sheet.pageSetup.printTitlesRow = `${setup.titleRows.first + 1}:${setup.titleRows.last + 1}`;
   writeBreaks(sheet, setup);

@@ -13,11 +13,14 @@ import { IDENTITY_LABELS, identityBlock } from '../../workbook/template';
 import { writeCells } from '../../adapters/xlsx/layout';
 import { establishmentOf } from '../consolidation/identity';
 import type { SheetKey } from '../../workbook/sheets';
+import { ficheSheetMessage } from '../../workbook/ficheSheet';
+import type { FicheSheetReport } from '../../workbook/port';
 import { analysed, describeProblems, readWorkbook, type AnalysedWorkbook, type Loaded } from '../workbook';
 
 export interface AnalyseOptions {
   json?: boolean;
   ecrire?: boolean;
+  fiche?: boolean;
   strict?: boolean;
 }
 
@@ -26,17 +29,23 @@ export interface WriteReport {
   kept: number;
   marked: number;
   total: number;
+  /** The fiche de synthèse sheet written (--fiche). */
+  fiche?: FicheSheetReport;
 }
 
 /** Regenerates the Synthèse and merges the plan through the same session the add-in uses. */
-export async function writeResults(session: AnalysisSession): Promise<WriteReport> {
+export async function writeResults(session: AnalysisSession, withFiche = false): Promise<WriteReport> {
   const synthesis = await session.regenerateSynthesis();
   const state = session.getState();
   if (state.status !== 'ready') throw new CliError(`Analyse impossible : ${state.error ?? describeProblems(state.problems)}`);
   if (!synthesis.ok) throw new CliError(`Synthèse non écrite : ${describeProblems(synthesis.problems)}`);
   const plan = await session.updatePlan();
   if (!plan.ok) throw new CliError(`Plan d'action non écrit : ${describeProblems(plan.problems)}`);
-  return plan;
+  const { added, kept, marked, total } = plan;
+  if (!withFiche) return { added, kept, marked, total };
+  const fiche = await session.writeFicheSheet();
+  if (!fiche.ok) throw new CliError(`Fiche de synthèse non écrite : ${describeProblems(fiche.problems)}`);
+  return { added, kept, marked, total, fiche: fiche.value };
 }
 
 interface LoadedWorkbook extends AnalysedWorkbook {
@@ -121,12 +130,12 @@ function keepIdentity(port: XlsxWorkbookPort): void {
   }
 }
 
-async function writeInto(file: string): Promise<{ loaded: AnalysedWorkbook; written: WriteReport }> {
+async function writeInto(file: string, withFiche: boolean): Promise<{ loaded: AnalysedWorkbook; written: WriteReport }> {
   const loaded = await loadForWriting(file);
   const { port, establishment } = loaded;
   keepIdentity(port);
   const known = establishment.source === 'classeur' ? establishment.name : undefined;
-  const written = await writeResults(new AnalysisSession(port, { establishment: known }));
+  const written = await writeResults(new AnalysisSession(port, { establishment: known }), withFiche);
   await save(port, file);
   return { loaded, written };
 }
@@ -140,7 +149,8 @@ async function readOnly(file: string): Promise<AnalysedWorkbook> {
 export async function analyseCommand(file: string, options: AnalyseOptions, io: CliIo): Promise<number> {
   let written: WriteReport | undefined;
   let loaded: AnalysedWorkbook;
-  if (options.ecrire) ({ loaded, written } = await writeInto(file));
+  if (options.fiche && !options.ecrire) throw new CliError('--fiche écrit dans le classeur : ajoutez --ecrire.');
+  if (options.ecrire) ({ loaded, written } = await writeInto(file, options.fiche === true));
   else loaded = await readOnly(file);
   const { analysis, establishment } = loaded;
 
@@ -152,6 +162,7 @@ export async function analyseCommand(file: string, options: AnalyseOptions, io: 
       io.out(
         `\nSynthèse régénérée et plan d'action mis à jour dans ${file} : ${written.added} action(s) ajoutée(s), ${written.kept} conservée(s), ${written.marked} marquée(s) « constat disparu » (${written.total} ligne(s) au total).\n`,
       );
+      if (written.fiche) io.out(`${ficheSheetMessage(written.fiche)}\n`);
     }
   }
   const flagged = analysis.findings.filter((finding) => finding.kind === 'invalide' || finding.kind === 'incoherence');

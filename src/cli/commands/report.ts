@@ -1,6 +1,7 @@
 /** `rapport FICHIER.xlsx --sortie fiche.pdf`: the one-page fiche de synthèse for the direction. */
 import { fileErrorMessage } from '../../adapters/xlsx/container';
 import { writeFileSafely } from '../../adapters/xlsx/safeWrite';
+import { circuitOf } from '../../views/circuit';
 import { ficheContent } from '../../workbook/fiche';
 import { CliError } from '../errors';
 import { renderFichePdf } from '../fiche/pdf';
@@ -17,7 +18,7 @@ export interface ReportOptions {
 export async function writeFiche(file: string, output: string, date: Date): Promise<string> {
   const { analysis, plan, establishment } = await readCampaign(file);
   const name = establishment.finess ? `${establishment.name} (FINESS ${establishment.finess})` : establishment.name;
-  const pdf = await renderFichePdf(ficheContent({ analysis, plan, establishment: name, date }));
+  const pdf = await renderFichePdf(ficheContent({ analysis, plan, establishment: name, date }), circuitOf(analysis));
   try {
     await writeFileSafely(output, pdf);
   } catch (error) {

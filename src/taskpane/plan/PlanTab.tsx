@@ -11,6 +11,8 @@ import {
 } from '@fluentui/react-components';
 import type { ActionProposal, Priority } from '../../domain/model';
 import type { FicheContent } from '../../workbook/fiche';
+import { FICHE_SHEET, ficheSheetMessage } from '../../workbook/ficheSheet';
+import type { FicheSheetReport, ReadResult } from '../../workbook/port';
 import type { PlanUpdateReport } from '../../workbook/session';
 import { SHEETS } from '../../workbook/sheets';
 import { count, planCounts } from '../text';
@@ -45,14 +47,27 @@ export interface PlanTabProps {
   onUpdatePlan: () => Promise<PlanUpdateReport>;
   /** The fiche de synthèse, with the plan's open actions as the workbook holds them. */
   onFiche: () => Promise<FicheContent | null>;
+  /** Writes the print-ready fiche sheet into the workbook. */
+  onFicheSheet?: () => Promise<ReadResult<FicheSheetReport>>;
   disabled?: boolean;
 }
 
 /** « Plan d'action »: the proposals by priority, one button that writes the plan sheet, one that shows the fiche de synthèse. */
-export function PlanTab({ proposals, onUpdatePlan, onFiche, disabled }: PlanTabProps) {
+export function PlanTab({ proposals, onUpdatePlan, onFiche, onFicheSheet, disabled }: PlanTabProps) {
   const styles = useStyles();
   const [report, setReport] = useState<PlanUpdateReport | null>(null);
+  const [sheetReport, setSheetReport] = useState<ReadResult<FicheSheetReport> | null>(null);
   const [running, setRunning] = useState(false);
+
+  async function writeSheet() {
+    if (!onFicheSheet) return;
+    setRunning(true);
+    try {
+      setSheetReport(await onFicheSheet());
+    } finally {
+      setRunning(false);
+    }
+  }
 
   async function update() {
     setRunning(true);
@@ -69,7 +84,28 @@ export function PlanTab({ proposals, onUpdatePlan, onFiche, disabled }: PlanTabP
         Mettre à jour la feuille « {SHEETS.plan} »
       </Button>
       <FicheDialog load={onFiche} disabled={disabled} />
+      {onFicheSheet && (
+        <Button onClick={writeSheet} disabled={disabled || running}>
+          Écrire la feuille « {FICHE_SHEET} » (à imprimer depuis Excel)
+        </Button>
+      )}
       <div aria-live="polite">
+        {sheetReport?.ok && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Fiche écrite</MessageBarTitle>
+              {ficheSheetMessage(sheetReport.value)} Fichier › Exporter › PDF l’enregistre telle qu’imprimée.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {sheetReport && !sheetReport.ok && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>La fiche n’a pas été écrite</MessageBarTitle>
+              {sheetReport.problems.map((p) => p.message).join(' ')}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {report?.ok && (
           <MessageBar intent="success">
             <MessageBarBody>

@@ -9,7 +9,7 @@ import { PLAN_TABLE, SHEET_ORDER, SHEETS, CARTOGRAPHIE_TABLE } from '../../../sr
 import { TABLE_HEADER_ROW, templateSheet } from '../../../src/workbook/template';
 import { mergePlan } from '../../../src/domain/actions/merge';
 import { analyse } from '../../../src/domain/analyse';
-import { sectionBreaks, templateLastRow } from '../../../src/workbook/print';
+import { templateLastRow } from '../../../src/workbook/print';
 import { templateRowHeights } from '../../../src/workbook/rowHeights';
 import { synthesisLayout } from '../../../src/workbook/synthesisLayout';
 
@@ -187,7 +187,7 @@ describe('MemoryWorkbookPort page setup', () => {
     expect(carto?.print).toMatchObject({ landscape: true, titleRows: { first: 3, last: 3 }, header: { left: 'CH de Valmont' } });
     expect(carto?.printArea).toBe(`A1:${columnLetter(template.columnWidths.length)}${templateLastRow(template)}`);
     expect(carto?.rowHeights).toEqual(Object.fromEntries(templateRowHeights(template)));
-    expect(port.workbook.sheet(SHEETS.synthesis)?.print?.breaksBefore).toEqual(sectionBreaks(layout.cells));
+    expect(port.workbook.sheet(SHEETS.synthesis)?.print?.breaksBefore).toEqual(layout.print?.breaksBefore);
     expect(port.workbook.sheet(SHEETS.plan)?.printArea).toBe(`A1:M${4 + analysis.proposals.length}`);
   });
 });
