@@ -2,6 +2,7 @@
  * `consolider --precedent`: last year's regional workbook, written by consolider, read back and
  * compared by FINESS, on establishments counted by hand (test/support/handCartographie.ts).
  */
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { XlsxWorkbookPort } from '../../src/adapters/xlsx/port';
@@ -109,6 +110,19 @@ describe('consolider --precedent', () => {
     const result = await runCli('consolider', thisYear, '--sortie', join(out, 'y.xlsx'), '--precedent', edited);
     expect(result.code).toBe(2);
     expect(result.err).toContain('feuille « Établissements », cellule J6 (ligne « ch-est-010000004 ») : « beaucoup » n\'est pas un taux');
+  });
+
+  it('does not read last year’s workbook as an establishment when it lies among this year’s', async () => {
+    const kept = join(thisYear, 'region-2025.xlsx');
+    copyFileSync(previous, kept);
+    try {
+      const result = await runCli('consolider', thisYear, '--sortie', join(out, 'z.xlsx'), '--precedent', kept, '--json');
+      expect(result.code).toBe(0);
+      const summary = JSON.parse(result.out);
+      expect([summary.etablissements.length, summary.nonLus]).toEqual([3, []]);
+    } finally {
+      rmSync(kept);
+    }
   });
 
   it('refuses last year’s workbook as the output', async () => {
