@@ -1,14 +1,19 @@
 /** The `resomedit-dmi` command line: French help, exit codes 0 / 1 / 2, no stack trace for a user error. */
 import { Command, CommanderError, Option } from 'commander';
-import { analyseCommand } from './commands/analyse';
-import { compareCommand } from './commands/compare';
-import { consolidateCommand } from './commands/consolidate';
-import { initCommand } from './commands/init';
-import { reportCommand } from './commands/report';
 import { CliError, EXIT } from './errors';
 import type { CliIo } from './io';
 
 const VERSION = '1.0.0';
+
+// Each command's module is loaded when the command runs: exceljs and pdfkit alone take a good part
+// of a second to load, which every consolidation, and every --help, would otherwise pay.
+const commands = {
+  analyse: () => import('./commands/analyse'),
+  compare: () => import('./commands/compare'),
+  consolidate: () => import('./commands/consolidate'),
+  init: () => import('./commands/init'),
+  report: () => import('./commands/report'),
+};
 
 const TITLES: Record<string, string> = {
   'Usage:': 'Utilisation :',
@@ -58,7 +63,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<FICHIER.xlsx>', 'classeur à créer')
     .option('--demo', 'remplit la cartographie avec l’établissement de démonstration fictif, puis calcule la Synthèse et le plan')
     .option('--force', 'remplace le fichier s’il existe déjà')
-    .action(async (file: string, options) => setExit(await initCommand(file, options, io)));
+    .action(async (file: string, options) => setExit(await (await commands.init()).initCommand(file, options, io)));
 
   program
     .command('analyse')
@@ -68,7 +73,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--ecrire', 'régénère la Synthèse et met à jour le plan d’action dans le fichier (réponses et colonnes Pilote, Échéance, Statut, Commentaire conservées)')
     .option('--fiche', 'avec --ecrire, écrit aussi la feuille « Fiche de synthèse » (une page A4, à imprimer ou exporter en PDF depuis Excel)')
     .option('--strict', 'code de sortie 1 si la cartographie contient des saisies invalides ou incohérentes')
-    .action(async (file: string, options) => setExit(await analyseCommand(file, options, io)));
+    .action(async (file: string, options) => setExit(await (await commands.analyse()).analyseCommand(file, options, io)));
 
   program
     .command('consolider')
@@ -78,7 +83,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--json', 'résumé en JSON sur la sortie standard (pas de barre de progression)')
     .option('--force', 'remplace le classeur régional (et les fiches) s’ils existent déjà')
     .option('--rapports <DOSSIER>', 'écrit aussi une fiche de synthèse PDF par établissement dans ce dossier')
-    .action(async (paths: string[], options) => setExit(await consolidateCommand(paths, options, io)));
+    .option('--precedent <REGION-ANNEE-1.xlsx>', 'classeur régional de la campagne précédente (écrit par consolider) : ajoute l’évolution par établissement (rapprochés par FINESS) et régionale')
+    .action(async (paths: string[], options) => setExit(await (await commands.consolidate()).consolidateCommand(paths, options, io)));
 
   program
     .command('rapport')
@@ -86,7 +92,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<FICHIER.xlsx>', 'classeur de l’établissement')
     .addOption(new Option('-s, --sortie <fiche.pdf>', 'fichier PDF à écrire').makeOptionMandatory())
     .option('--force', 'remplace le fichier PDF s’il existe déjà')
-    .action(async (file: string, options) => setExit(await reportCommand(file, options, io)));
+    .action(async (file: string, options) => setExit(await (await commands.report()).reportCommand(file, options, io)));
 
   program
     .command('comparer')
@@ -94,7 +100,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<ANCIEN.xlsx>', 'classeur de la campagne précédente')
     .argument('<NOUVEAU.xlsx>', 'classeur de la campagne actuelle')
     .option('--json', 'résultat en JSON sur la sortie standard')
-    .action(async (previous: string, current: string, options) => setExit(await compareCommand(previous, current, options, io)));
+    .action(async (previous: string, current: string, options) => setExit(await (await commands.compare()).compareCommand(previous, current, options, io)));
 
   return program;
 }

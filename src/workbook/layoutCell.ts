@@ -11,6 +11,8 @@ export type CellStyle =
   | 'value'
   | 'percent'
   | 'note'
+  /** A note on one line, running over the empty cells at its right (notes above a table). */
+  | 'caption'
   | 'warning'
   | 'good'
   | 'bad';

@@ -26,6 +26,7 @@ export const CELL_FORMATS: Record<CellStyle, CellFormat> = {
   value: { wrap: true },
   percent: {},
   note: { italic: true, fontColour: '#595959', wrap: true },
+  caption: { italic: true, fontColour: '#595959' },
   warning: { bold: true, fontColour: '#9C5700', fill: '#FFEB9C', wrap: true },
   good: { fontColour: '#006100', fill: '#C6EFCE' },
   bad: { fontColour: '#9C0006', fill: '#FFC7CE' },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { REGIONAL_SHEETS } from '../../src/cli/consolidation/layouts';
-import { distribution } from '../../src/cli/consolidation/statistics';
+import { distribution } from '../../src/domain/distribution';
 import { run } from '../../src/cli/program';
 import { analyse } from '../../src/domain/analyse';
 import { randomCartographie } from '../support/cartographie';
@@ -40,7 +40,12 @@ async function regional(): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-function column(sheet: ExcelJS.Worksheet, header: string, headerRow = 4): unknown[] {
+/** 1-based row of a sheet's table header: the row printed again on every page. */
+function headerRowOf(sheet: ExcelJS.Worksheet): number {
+  return Number(sheet.pageSetup.printTitlesRow?.split(':')[0]);
+}
+
+function column(sheet: ExcelJS.Worksheet, header: string, headerRow = headerRowOf(sheet)): unknown[] {
   const col = (sheet.getRow(headerRow).values as unknown[]).indexOf(header);
   if (col < 0) throw new Error(`colonne ${header} absente`);
   const values: unknown[] = [];
@@ -87,7 +92,7 @@ describe('consolider', () => {
     expect(summary.statistiques.continuite).toEqual(expected);
 
     const statistics = (await regional()).getWorksheet(REGIONAL_SHEETS.statistics) as ExcelJS.Worksheet;
-    const row = column(statistics, 'Indicateur').indexOf('Taux de continuité') + 5;
+    const row = column(statistics, 'Indicateur').indexOf('Taux de continuité') + headerRowOf(statistics) + 1;
     expect(statistics.getCell(row, 5).value).toBeCloseTo(expected.median as number, 10);
     expect(statistics.getCell(row, 5).numFmt).toBe('0 %');
 

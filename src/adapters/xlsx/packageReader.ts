@@ -50,10 +50,8 @@ class Package {
     return entry && partText(this.bytes, entry);
   }
 
-  stream(entry: ZipEntry, onText: (text: string) => void): void {
-    const decoder = new TextDecoder('utf-8');
-    streamPart(this.bytes, entry, (chunk) => onText(decoder.decode(chunk, { stream: true })));
-    onText(decoder.decode());
+  stream(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
+    streamPart(this.bytes, entry, onChunk);
   }
 
   /** Relationships of a part, by id. */
@@ -108,11 +106,12 @@ function readSheet(pkg: Package, name: string, part: string, context: SheetConte
   const entry = pkg.entry(part);
   if (!entry) return undefined;
   const reader = new SheetReader(context, maxRows);
-  pkg.stream(entry, (text) => reader.push(text));
+  pkg.stream(entry, (chunk) => reader.push(chunk));
   return reader.grid(name);
 }
 
-function contentOf(pkg: Package, identityFound: (grids: Grid[]) => boolean, withPlan: boolean): WorkbookContent | WorkbookProblem {
+/** The workbook's sheets (name → part) and what reading their cells needs, or why there is none. */
+function sheetsOf(pkg: Package): { sheets: Map<string, string>; context: SheetContext } | WorkbookProblem {
   const workbookPart = byType(pkg.relationships(''), 'officeDocument') ?? 'xl/workbook.xml';
   const sheets = sheetParts(pkg, workbookPart);
   if (sheets.size === 0) return unreadableProblem('Le classeur ne contient aucune feuille.');
@@ -123,6 +122,13 @@ function contentOf(pkg: Package, identityFound: (grids: Grid[]) => boolean, with
     sharedStrings: sharedStringsPart ? parseSharedStrings(pkg.text(sharedStringsPart) ?? '') : [],
     dateStyles: stylesPart ? parseDateStyles(pkg.text(stylesPart) ?? '') : new Set(),
   };
+  return { sheets, context };
+}
+
+function contentOf(pkg: Package, identityFound: (grids: Grid[]) => boolean, withPlan: boolean): WorkbookContent | WorkbookProblem {
+  const found = sheetsOf(pkg);
+  if ('code' in found) return found;
+  const { sheets, context } = found;
   const names = [...sheets.keys()];
   /** A RESOMEDIT sheet's grid and part, found tolerantly by name. */
   const sheet = (key: SheetKey, maxRows?: number): ReadResult<{ grid: Grid; part: string }> => {
@@ -146,20 +152,50 @@ function contentOf(pkg: Package, identityFound: (grids: Grid[]) => boolean, with
   return { cartographie: locateCartographie(grid, tableHeaderRow(pkg, part)), identity, plan };
 }
 
+/** A zip package's parts, after the checks every reading path makes. */
+function openPackage(bytes: Buffer): Package | WorkbookProblem {
+  const container = containerProblem(bytes);
+  if (container) return container;
+  const entries = zipEntries(bytes);
+  if (entries.length === 0) return unreadableProblem('Le classeur est endommagé ou illisible (archive .xlsx invalide).');
+  const kind = packageKindProblem(entries, bytes);
+  if (kind) return unreadableProblem(kind);
+  return new Package(bytes, entries);
+}
+
+/**
+ * The sheets of an .xlsx held in memory named in `wanted` (tolerantly: case, accents, spaces), streamed
+ * and keyed by the wanted name; every other sheet is left compressed. A sheet the workbook lacks is absent from the map.
+ */
+export function readSheetsNamed(bytes: Buffer, wanted: readonly string[]): { ok: true; value: Map<string, Grid> } | { ok: false; problem: WorkbookProblem } {
+  const pkg = openPackage(bytes);
+  if (!(pkg instanceof Package)) return { ok: false, problem: pkg };
+  try {
+    const found = sheetsOf(pkg);
+    if ('code' in found) return { ok: false, problem: found };
+    const grids = new Map<string, Grid>();
+    const names = [...found.sheets.keys()];
+    for (const name of wanted) {
+      const actual = findSheet(names, name);
+      const grid = actual === undefined ? undefined : readSheet(pkg, actual, found.sheets.get(actual) as string, found.context);
+      if (grid) grids.set(name, grid);
+    }
+    return { ok: true, value: grids };
+  } catch (error) {
+    return { ok: false, problem: zipProblem(error) };
+  }
+}
+
 /**
  * The cartographie and the identity sheets of an .xlsx held in memory, or why they cannot be read.
  * The Synthèse (older workbooks' identity) is read only when `identityFound` says the notice is not enough;
  * the plan d'action only `withPlan`.
  */
 export function readWorkbookContent(bytes: Buffer, identityFound: (grids: Grid[]) => boolean = () => false, withPlan = false): ContentResult {
-  const container = containerProblem(bytes);
-  if (container) return { ok: false, problem: container };
-  const entries = zipEntries(bytes);
-  if (entries.length === 0) return { ok: false, problem: unreadableProblem('Le classeur est endommagé ou illisible (archive .xlsx invalide).') };
-  const kind = packageKindProblem(entries, bytes);
-  if (kind) return { ok: false, problem: unreadableProblem(kind) };
+  const pkg = openPackage(bytes);
+  if (!(pkg instanceof Package)) return { ok: false, problem: pkg };
   try {
-    const content = contentOf(new Package(bytes, entries), identityFound, withPlan);
+    const content = contentOf(pkg, identityFound, withPlan);
     return 'code' in content ? { ok: false, problem: content } : { ok: true, value: content };
   } catch (error) {
     return { ok: false, problem: zipProblem(error) };

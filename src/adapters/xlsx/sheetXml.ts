@@ -40,13 +40,50 @@ export function attribute(attributes: string, name: string): string | undefined 
   return match ? decodeXml(match[2] ?? match[3]) : undefined;
 }
 
+type CellAttributes = { r?: string; t?: string; s?: string };
+
 /** The r, t and s attributes of a <c> element, read in one pass (the hot loop of a sheet). */
-function cellAttributes(attributes: string): { r?: string; t?: string; s?: string } {
-  const found: { r?: string; t?: string; s?: string } = {};
+function cellAttributes(attributes: string): CellAttributes {
+  // Spaces around "=" are allowed by XML but never written by Excel or LibreOffice: the slow path.
+  if (attributes.includes(' =') || attributes.includes('= ')) return spacedCellAttributes(attributes);
+  const found: CellAttributes = {};
+  for (let at = attributes.indexOf('="'); at > 0; at = attributes.indexOf('="', at)) {
+    const close = attributes.indexOf('"', at + 2);
+    if (close < 0) break;
+    const name = attributes[at - 1];
+    if ((name === 'r' || name === 't' || name === 's') && (at === 1 || attributes.charCodeAt(at - 2) <= 32)) found[name] = attributes.slice(at + 2, close);
+    at = close + 1;
+  }
+  return found;
+}
+
+function spacedCellAttributes(attributes: string): CellAttributes {
+  const found: CellAttributes = {};
   for (const match of attributes.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) {
     if (match[1] === 'r' || match[1] === 't' || match[1] === 's') found[match[1]] = match[2];
   }
   return found;
+}
+
+/** The text of the <v> element of a cell's body (after a formula's long text, when there is one). */
+function cellValue(body: string): string | undefined {
+  const open = body.lastIndexOf('<v>');
+  if (open < 0) return undefined;
+  const close = body.indexOf('</v>', open + 3);
+  return close < 0 ? undefined : body.slice(open + 3, close);
+}
+
+const SLASH = 47;
+
+/** Index of the next `<name` element start from `from` (not a longer name such as <cols>), or -1. */
+function elementStart(xml: string, name: string, from: number): number {
+  const open = `<${name}`;
+  for (let at = xml.indexOf(open, from); at >= 0; at = xml.indexOf(open, at + 1)) {
+    const after = xml.charCodeAt(at + open.length);
+    // Whitespace, ">" or "/" ends the name.
+    if (after <= 32 || after === 62 || after === SLASH) return at;
+  }
+  return -1;
 }
 
 /** 1-based column of a cell reference ("XFD12" → 16384), 0 when it has no letters. */
@@ -106,24 +143,33 @@ function isoSerial(text: string): number {
   return Date.parse(text.endsWith('Z') || /[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`) / 86_400_000 + 25569;
 }
 
-function cellInput(attributes: { t?: string; s?: string }, body: string, context: SheetContext): CellInput | null {
+/**
+ * A sheet is read as latin1, one character per byte: decoding the whole part as UTF-8 costs more
+ * than inflating it (its long formulas hold accented letters), while its markup and numbers are
+ * ASCII. The few texts taken from it are decoded from UTF-8 here, before their XML entities.
+ */
+function utf8Text(latin1: string): string {
+  return /[\x80-\xff]/.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
+}
+
+function cellInput(attributes: CellAttributes, body: string, context: SheetContext): CellInput | null {
   const type = attributes.t ?? 'n';
   const formula = body.includes('<f');
-  const raw = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+  const raw = cellValue(body);
   let input: CellInput;
   if (type === 'inlineStr') {
     const item = /<is>([\s\S]*?)<\/is>/.exec(body)?.[1];
-    input = { value: item === undefined ? null : stringItemText(item) };
+    input = { value: item === undefined ? null : stringItemText(utf8Text(item)) };
   } else if (raw === undefined) {
     input = { value: null };
   } else if (type === 's') {
     input = { value: context.sharedStrings[Number(raw)] ?? null };
   } else if (type === 'str') {
-    input = { value: decodeXml(raw) };
+    input = { value: decodeXml(utf8Text(raw)) };
   } else if (type === 'b') {
     input = { value: raw.trim() === '1' };
   } else if (type === 'e') {
-    input = { value: decodeXml(raw), error: true };
+    input = { value: decodeXml(utf8Text(raw)), error: true };
   } else if (type === 'd') {
     input = { value: isoSerial(raw), date: true };
   } else {
@@ -135,7 +181,7 @@ function cellInput(attributes: { t?: string; s?: string }, body: string, context
   return input.value === null ? null : input;
 }
 
-/** Row-by-row reader of one <worksheet> part, fed with text as it is inflated. */
+/** Row-by-row reader of one <worksheet> part, fed with its bytes as they are inflated. */
 export class SheetReader {
   private readonly rows: CellInput[][] = [];
   private readonly merges: string[] = [];
@@ -149,8 +195,8 @@ export class SheetReader {
     private readonly maxRows = Number.POSITIVE_INFINITY,
   ) {}
 
-  push(text: string): void {
-    this.pending += text;
+  push(bytes: Uint8Array): void {
+    this.pending += Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     if (!this.afterData) {
       const end = this.pending.search(/<\/sheetData>|<sheetData\s*\/>/);
       const cut = end >= 0 ? end : this.lastRowEnd();
@@ -177,26 +223,53 @@ export class SheetReader {
   }
 
   private readRows(xml: string): void {
-    for (const row of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-      const number = Number(attribute(row[1], 'r') ?? this.lastRow + 1);
+    // indexOf rather than regular expressions: a sheet is mostly the long formulas of the computed
+    // columns, which a lazy pattern walks character by character, twice (row, then cell).
+    for (let at = elementStart(xml, 'row', 0); at >= 0; ) {
+      const headEnd = xml.indexOf('>', at);
+      if (headEnd < 0) return;
+      const selfClosed = xml.charCodeAt(headEnd - 1) === SLASH;
+      const number = Number(attribute(xml.slice(at + 4, selfClosed ? headEnd - 1 : headEnd), 'r') ?? this.lastRow + 1);
       this.lastRow = number;
-      if (row[2] === undefined || number > this.maxRows) continue;
-      const cells: CellInput[] = [];
-      let column = 0;
-      for (const cell of row[2].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-        const attributes = cellAttributes(cell[1]);
-        column = attributes.r ? columnOf(attributes.r) : column + 1;
-        if (column > MAX_COLUMNS || column < 1) continue;
-        const input = cellInput(attributes, cell[2] ?? '', this.context);
-        if (input) cells[column - 1] = input;
+      let next = headEnd + 1;
+      if (!selfClosed) {
+        const end = xml.indexOf('</row>', headEnd);
+        if (end < 0) return;
+        if (number <= this.maxRows) this.readCells(xml.slice(headEnd + 1, end), number);
+        next = end + '</row>'.length;
       }
-      if (cells.length > 0) this.rows[number - 1] = cells;
+      at = elementStart(xml, 'row', next);
     }
+  }
+
+  private readCells(row: string, number: number): void {
+    const cells: CellInput[] = [];
+    let column = 0;
+    for (let at = elementStart(row, 'c', 0); at >= 0; ) {
+      const headEnd = row.indexOf('>', at);
+      if (headEnd < 0) break;
+      const selfClosed = row.charCodeAt(headEnd - 1) === SLASH;
+      const attributes = cellAttributes(row.slice(at + 2, selfClosed ? headEnd - 1 : headEnd));
+      let body = '';
+      let next = headEnd + 1;
+      if (!selfClosed) {
+        const end = row.indexOf('</c>', headEnd);
+        if (end < 0) break;
+        body = row.slice(headEnd + 1, end);
+        next = end + '</c>'.length;
+      }
+      at = elementStart(row, 'c', next);
+      column = attributes.r ? columnOf(attributes.r) : column + 1;
+      if (column > MAX_COLUMNS || column < 1) continue;
+      const input = cellInput(attributes, body, this.context);
+      if (input) cells[column - 1] = input;
+    }
+    if (cells.length > 0) this.rows[number - 1] = cells;
   }
 
   /** The cells read, merged ranges blanked but for their top-left cell, as Excel shows them. */
   grid(sheet: string): Grid {
-    this.push('');
+    this.push(new Uint8Array(0));
     if (!this.afterData) throw new ZipFormatError(`feuille « ${sheet} » incomplète`);
     const rows = Array.from(this.rows, (cells) => (cells ? Array.from(cells, (cell) => cell ?? EMPTY) : EMPTY_ROW));
     for (const ref of this.merges) {

@@ -2,18 +2,16 @@
 import { mkdir, readdir, realpath } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import ExcelJS from 'exceljs';
 import { fileErrorMessage } from '../../adapters/xlsx/container';
-import { saveWorkbook } from '../../adapters/xlsx/files';
 import { ReadOnlyError } from '../../adapters/xlsx/safeWrite';
-import { writeLayout } from '../../adapters/xlsx/layout';
 import { CliError, EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { regionalLayouts } from '../consolidation/layouts';
-import { RegionalAccumulator, type RegionalReport } from '../consolidation/regional';
+import { figuresOf, RegionalAccumulator, STATISTIC_KEYS, type RegionalReport } from '../consolidation/regional';
+import { readPrecedent } from '../consolidation/precedent';
+import { regionalEvolution, SITUATION_LABELS, SITUATIONS } from '../../domain/regionalEvolution';
 import { isDirectory, refuseOverwrite, requireXlsx } from '../paths';
 import { readIsolated } from '../consolidation/isolation';
-import { writeFiche } from './report';
 
 export interface ConsolidateOptions {
   sortie: string;
@@ -21,6 +19,8 @@ export interface ConsolidateOptions {
   force?: boolean;
   /** Folder where one fiche de synthèse (PDF) per establishment is written, for the advisor's visits. */
   rapports?: string;
+  /** Last year's regional workbook, written by consolider: the new one gains the evolution sheets. */
+  precedent?: string;
 }
 
 /** One fiche per establishment read, named after its workbook; a fiche that cannot be written is a warning. */
@@ -29,6 +29,7 @@ async function writeFiches(files: string[], folder: string, force: boolean | und
   const written: string[] = [];
   const warnings: string[] = [];
   const date = new Date();
+  const { writeFiche } = await import('./report');
   for (const file of files) {
     const output = join(folder, `${basename(file, extname(file))}.pdf`);
     try {
@@ -66,7 +67,7 @@ async function identityOf(path: string): Promise<string> {
  * The files to read: each argument, or a folder's spreadsheets (by name). The same file given
  * twice (another path, a link) is read once; an output that is one of the inputs is refused.
  */
-export async function inputFiles(paths: string[], output: string): Promise<InputFiles> {
+export async function inputFiles(paths: string[], output: string, precedent?: string): Promise<InputFiles> {
   const listed: string[] = [];
   for (const path of paths) {
     if (await isDirectory(path)) {
@@ -77,6 +78,7 @@ export async function inputFiles(paths: string[], output: string): Promise<Input
     }
   }
   const outputIdentity = await identityOf(output);
+  const precedentIdentity = precedent === undefined ? undefined : await identityOf(precedent);
   const seen = new Map<string, string>();
   const files: string[] = [];
   const warnings: string[] = [];
@@ -85,6 +87,8 @@ export async function inputFiles(paths: string[], output: string): Promise<Input
     if (identity === outputIdentity) {
       throw new CliError(`Le fichier de sortie ${output} est aussi un des classeurs à consolider (${file}) : choisissez pour --sortie un autre nom ou un autre dossier.`);
     }
+    // Last year's regional workbook kept in the same folder as the establishments' workbooks.
+    if (identity === precedentIdentity) continue;
     const first = seen.get(identity);
     if (first !== undefined) {
       warnings.push(`${file} est le même fichier que ${first} : il n'est compté qu'une fois.`);
@@ -108,10 +112,21 @@ function sameFinessWarnings(report: RegionalReport): string[] {
     .map(([finess, files]) => `Même FINESS ${finess} dans ${files.join(', ')} : deux versions du même établissement ? Chaque fichier est compté ; retirez l'ancienne version et relancez la consolidation.`);
 }
 
-async function writeRegionalWorkbook(report: RegionalReport, output: string): Promise<void> {
+/**
+ * What writing the regional workbook needs. exceljs takes a good part of a second to load: it is
+ * loaded while the worker reads the files, on the core the main thread leaves idle meanwhile.
+ */
+function loadWriter() {
+  return Promise.all([import('exceljs'), import('../../adapters/xlsx/files'), import('../../adapters/xlsx/layout')]);
+}
+
+async function writeRegionalWorkbook(report: RegionalReport, output: string, writer: ReturnType<typeof loadWriter>): Promise<void> {
+  const [{ default: ExcelJS }, { saveWorkbook }, { writeLayout }] = await writer;
   const workbook = new ExcelJS.Workbook();
   for (const layout of regionalLayouts(report)) {
-    const sheet = workbook.addWorksheet(layout.sheet, { views: [{ state: 'frozen', ySplit: 4 }] });
+    // Panes frozen under the header repeated on printed pages, when the sheet has one.
+    const header = layout.print?.titleRows?.last;
+    const sheet = workbook.addWorksheet(layout.sheet, header === undefined ? {} : { views: [{ state: 'frozen', ySplit: header + 1 }] });
     writeLayout(sheet, layout);
   }
   try {
@@ -168,11 +183,16 @@ function reportJson(report: RegionalReport, output: string) {
     transitions: report.transitions,
     nonLus: report.unread,
     avertissements: report.warnings,
+    ...(report.evolution && { evolution: report.evolution }),
   };
 }
 
 function textSummary(report: RegionalReport, output: string): string {
   const lines = [`Consolidation écrite dans ${output} : ${report.establishments.length} établissement(s), ${report.unread.length} fichier(s) non lu(s).`];
+  if (report.evolution) {
+    const { counts } = report.evolution;
+    lines.push(`Depuis la campagne précédente : ${SITUATIONS.map((situation) => `${SITUATION_LABELS[situation].replace(/^\p{Lu}(?=\p{Ll})/u, (first) => first.toLowerCase())} ${counts[situation]}`).join(', ')}.`);
+  }
   for (const unread of report.unread) lines.push(`  Non lu : ${unread.file} – ${unread.reason}`);
   for (const warning of report.warnings) lines.push(`  Attention : ${warning}`);
   return `${lines.join('\n')}\n`;
@@ -182,21 +202,28 @@ export async function consolidateCommand(paths: string[], options: ConsolidateOp
   const output = options.sortie;
   requireXlsx(output, 'Le fichier de sortie');
   await refuseOverwrite(output, options.force);
-  const { files, warnings } = await inputFiles(paths, output);
+  if (options.precedent !== undefined && (await identityOf(options.precedent)) === (await identityOf(output))) {
+    throw new CliError(`Le classeur précédent ${options.precedent} est aussi le fichier de sortie : choisissez pour --sortie un autre nom (par exemple avec l'année de cette campagne).`);
+  }
+  // Read first: a wrong --precedent is said before a long consolidation, not after.
+  const previous = options.precedent === undefined ? undefined : await readPrecedent(options.precedent);
+  const { files, warnings } = await inputFiles(paths, output, options.precedent);
   if (files.length === 0) throw new CliError('Aucun classeur à consolider : indiquez un dossier contenant des fichiers .xlsx, ou des fichiers.');
 
+  const writer = loadWriter();
   const bar = options.json ? null : progressBar(io, files.length);
   let done = 0;
   const consolidated = await consolidate(files, (file) => {
     bar?.update(++done, { fichier: file });
   });
-  const report = { ...consolidated, warnings: [...warnings, ...consolidated.warnings] };
+  const report: RegionalReport = { ...consolidated, warnings: [...warnings, ...consolidated.warnings] };
+  if (previous) report.evolution = regionalEvolution(previous, report.establishments.map(figuresOf), STATISTIC_KEYS, 'rupture');
   bar?.update(files.length);
   bar?.stop();
 
   const fiches = options.rapports ? await writeFiches(report.establishments.map((es) => es.file), options.rapports, options.force) : undefined;
   if (fiches) report.warnings.push(...fiches.warnings);
-  await writeRegionalWorkbook(report, output);
+  await writeRegionalWorkbook(report, output, writer);
   if (options.json) io.out(`${JSON.stringify({ ...reportJson(report, output), ...(fiches && { fiches: fiches.written }) }, null, 2)}\n`);
   else {
     io.out(textSummary(report, output));

@@ -7,7 +7,7 @@ import { basename, extname } from 'node:path';
 import { dateOfSerial } from '../../domain/excelDates';
 import type { CellInput } from '../../domain/model';
 import type { Grid } from '../../workbook/grid';
-import { headerMatches } from '../../workbook/names';
+import { headerKey } from '../../workbook/names';
 import { IDENTITY_LABELS } from '../../workbook/template';
 
 export interface Establishment {
@@ -37,30 +37,39 @@ function display(cell: CellInput): string {
   return String(cell.value).trim();
 }
 
-/** "Établissement : CH X" written in one cell. */
-function inlineValue(text: string, labels: readonly string[]): string {
-  const colon = text.indexOf(':');
-  return colon > 0 && headerMatches(text.slice(0, colon), labels) ? text.slice(colon + 1).trim() : '';
+/** The comparison keys of each group of labels, computed once (every cell of two sheets is tested). */
+type Keys = ReadonlySet<string>;
+const keysOf = (labels: readonly string[]): Keys => new Set(labels.map(headerKey));
+const KEYS = { name: keysOf(LABELS.name), finess: keysOf(LABELS.finess), date: keysOf(LABELS.date) };
+const ALL_KEYS: Keys = new Set([...KEYS.name, ...KEYS.finess, ...KEYS.date]);
+
+function isLabel(text: string, keys: Keys): boolean {
+  const key = headerKey(text);
+  return key !== '' && keys.has(key);
 }
 
-const ALL_LABELS = Object.values(LABELS).flat();
+/** "Établissement : CH X" written in one cell. */
+function inlineValue(text: string, keys: Keys): string {
+  const colon = text.indexOf(':');
+  return colon > 0 && isLabel(text.slice(0, colon), keys) ? text.slice(colon + 1).trim() : '';
+}
 
 /** The cell under a label (the notice's identity block), unless it is another label. */
 function valueBelow(grid: Grid, index: number, column: number): string {
   const below = display(grid.rows[index + 1]?.[column] ?? { value: null });
-  return below === '' || headerMatches(below, ALL_LABELS) ? '' : below;
+  return below === '' || isLabel(below, ALL_KEYS) ? '' : below;
 }
 
-/** The value written after one of `labels`: in the same cell after a colon, or in the next non-empty cell to the right. */
-function valueNextTo(grids: Grid[], labels: readonly string[]): string {
+/** The value written after one of the labels: in the same cell after a colon, or in the next non-empty cell to the right. */
+function valueNextTo(grids: Grid[], keys: Keys): string {
   for (const grid of grids) {
     for (const [index, row] of grid.rows.entries()) {
       for (let at = 0; at < (row?.length ?? 0); at++) {
         const text = display(row[at]);
         if (text === '') continue;
-        const inline = inlineValue(text, labels);
+        const inline = inlineValue(text, keys);
         if (inline) return inline;
-        if (!headerMatches(text, labels)) continue;
+        if (!isLabel(text, keys)) continue;
         const value = row.slice(at + 1).map(display).find((next) => next !== '') ?? valueBelow(grid, index, at);
         if (value) return value;
       }
@@ -72,12 +81,12 @@ function valueNextTo(grids: Grid[], labels: readonly string[]): string {
 /** Identity found in `grids` (notice first, then Synthèse), completed from the file name. */
 export function establishmentOf(grids: Grid[], file: string): Establishment {
   const fileName = basename(file, extname(file));
-  const name = valueNextTo(grids, LABELS.name);
-  const finess = valueNextTo(grids, LABELS.finess) || (FINESS_PATTERN.exec(fileName)?.[0] ?? '');
+  const name = valueNextTo(grids, KEYS.name);
+  const finess = valueNextTo(grids, KEYS.finess) || (FINESS_PATTERN.exec(fileName)?.[0] ?? '');
   return {
     name: name || fileName,
     finess,
-    date: valueNextTo(grids, LABELS.date),
+    date: valueNextTo(grids, KEYS.date),
     source: name ? 'classeur' : 'nom du fichier',
   };
 }

@@ -43,7 +43,7 @@ class Reader {
   private start(): Worker {
     const worker = new Worker(workerSource(), {
       eval: true,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MIB, maxYoungGenerationSizeMb: 32 },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MIB, maxYoungGenerationSizeMb: 16 },
       stdout: true,
       stderr: true,
     });

@@ -1,10 +1,9 @@
-/** The four sheets of the regional workbook, as layouts the xlsx adapter writes. */
-import { NOT_EVALUABLE } from '../../domain/format';
-import type { CellStyle, LayoutCell, SheetLayout } from '../../workbook/port';
-import { printSetup } from '../../workbook/print';
-import { PERCENT_FORMAT } from '../../workbook/synthesisLayout';
-import { RATE_KEYS, RATE_LABELS } from '../report';
-import { STATISTIC_KEYS, type RegionalReport, type StatisticKey } from './regional';
+/** The sheets of the regional workbook (with the evolution sheets after --precedent), as layouts the xlsx adapter writes. */
+import type { SheetLayout } from '../../workbook/port';
+import { RATE_KEYS } from '../report';
+import { evolutionLayouts } from './evolutionLayouts';
+import { STATISTIC_KEYS, STATISTIC_LABELS, type RegionalReport } from './regional';
+import { Table } from './table';
 
 export const REGIONAL_SHEETS = {
   establishments: 'Établissements',
@@ -13,48 +12,36 @@ export const REGIONAL_SHEETS = {
   unread: 'Fichiers non lus',
 } as const;
 
-type Value = string | number | null;
-
-const STATISTIC_LABELS: Record<StatisticKey, string> = { completude: 'Complétude', ...RATE_LABELS };
-
-/** Rows appended from the top: a title, a note, then a header row and data rows. */
-class Table {
-  readonly cells: LayoutCell[] = [];
-  private row = 0;
-
-  constructor(title: string, note: string) {
-    this.cells.push({ row: 0, col: 0, value: title, style: 'title' }, { row: 1, col: 0, value: note, style: 'note' });
-    this.row = 3;
-  }
-
-  line(values: Value[], style: CellStyle = 'value'): void {
-    values.forEach((value, col) => this.cells.push({ row: this.row, col, value, style }));
-    this.row++;
-  }
-
-  /** A row where the columns listed in `rates` hold a [0, 1] value, shown "45 %", or "non évaluable". */
-  rateLine(values: Value[], rates: Set<number>): void {
-    values.forEach((value, col) => {
-      if (!rates.has(col)) this.cells.push({ row: this.row, col, value, style: 'value' });
-      else if (value === null) this.cells.push({ row: this.row, col, value: NOT_EVALUABLE, style: 'note' });
-      else this.cells.push({ row: this.row, col, value, style: 'percent', numberFormat: PERCENT_FORMAT });
-    });
-    this.row++;
-  }
-
-  layout(sheet: string, columnWidths: number[]): SheetLayout {
-    // Row 3 (0-based) holds the table's header, repeated on every printed page.
-    return { sheet, cells: this.cells, columnWidths, print: printSetup(columnWidths, { titleRows: { first: 3, last: 3 } }) };
-  }
-}
+/** Header of the Établissements sheet; `consolider --precedent` reads last year's by these labels. */
+export const ESTABLISHMENT_COLUMNS = {
+  file: 'Fichier',
+  name: 'Établissement',
+  finess: 'FINESS',
+  criticalGaps: 'Écarts critiques',
+} as const;
+const ESTABLISHMENT_HEADERS = [
+  ESTABLISHMENT_COLUMNS.file,
+  ESTABLISHMENT_COLUMNS.name,
+  ESTABLISHMENT_COLUMNS.finess,
+  'Date',
+  'Nom lu dans',
+  ...STATISTIC_KEYS.map((key) => STATISTIC_LABELS[key]),
+  ESTABLISHMENT_COLUMNS.criticalGaps,
+  'Saisies invalides',
+  'Action 1',
+  'Action 2',
+  'Action 3',
+];
 
 function establishmentsSheet(report: RegionalReport): SheetLayout {
   const table = new Table(
     'Établissements consolidés',
-    "Un établissement par classeur lu. Nom, FINESS et date sont lus dans la notice ou la Synthèse (« Établissement : … ») ; à défaut, le nom est celui du fichier.",
+    [
+      'Un établissement par classeur lu. Nom, FINESS et date sont lus dans la notice ou la Synthèse (« Établissement : … ») ;',
+      'à défaut, le nom est celui du fichier.',
+    ],
   );
-  const headers = ['Fichier', 'Établissement', 'FINESS', 'Date', 'Nom lu dans', 'Complétude', ...RATE_KEYS.map((key) => RATE_LABELS[key]), 'Écarts critiques', 'Saisies invalides', 'Action 1', 'Action 2', 'Action 3'];
-  table.line(headers, 'header');
+  table.line(ESTABLISHMENT_HEADERS, 'header');
   const rates = new Set([5, 6, 7, 8, 9]);
   for (const es of report.establishments) {
     const actions = [0, 1, 2].map((index) => es.topActions[index] ?? null);
@@ -69,7 +56,11 @@ function establishmentsSheet(report: RegionalReport): SheetLayout {
 function statisticsSheet(report: RegionalReport): SheetLayout {
   const table = new Table(
     'Statistiques régionales',
-    `${report.establishments.length} établissement(s) consolidé(s), ${report.unread.length} fichier(s) non lu(s). Les taux « non évaluable » sont exclus : la colonne « Établissements évalués » dit sur combien d'établissements porte chaque ligne.`,
+    [
+      `${report.establishments.length} établissement(s) consolidé(s), ${report.unread.length} fichier(s) non lu(s).`,
+      'Les taux « non évaluable » sont exclus : la colonne « Établissements évalués »',
+      "dit sur combien d'établissements porte chaque ligne.",
+    ],
   );
   table.line(['Indicateur', 'Établissements évalués', 'Minimum', '1er quartile', 'Médiane', '3e quartile', 'Maximum'], 'header');
   for (const key of STATISTIC_KEYS) {
@@ -82,7 +73,10 @@ function statisticsSheet(report: RegionalReport): SheetLayout {
 function transitionsSheet(report: RegionalReport): SheetLayout {
   const table = new Table(
     'Ruptures par transition',
-    "Nombre d'établissements ayant au moins un point de rupture (réponse NON effective) sur chaque transition, parmi ceux qui l'ont renseignée ; les plus fréquentes d'abord.",
+    [
+      "Nombre d'établissements ayant au moins un point de rupture (réponse NON effective) sur chaque transition,",
+      "parmi ceux qui l'ont renseignée ; les plus fréquentes d'abord.",
+    ],
   );
   table.line(['Transition', 'Entre deux zones', 'Établissements évalués', 'Établissements avec rupture', 'Part des établissements'], 'header');
   for (const t of report.transitions) table.rateLine([t.label, t.crossZone ? 'OUI' : 'NON', t.evaluated, t.withRupture, t.share], new Set([4]));
@@ -90,7 +84,7 @@ function transitionsSheet(report: RegionalReport): SheetLayout {
 }
 
 function unreadSheet(report: RegionalReport): SheetLayout {
-  const table = new Table('Fichiers non lus', 'Fichiers ignorés par la consolidation, avec la raison. Corrigez-les puis relancez la consolidation.');
+  const table = new Table('Fichiers non lus', ['Fichiers ignorés par la consolidation, avec la raison. Corrigez-les puis relancez la consolidation.']);
   table.line(['Fichier', 'Raison'], 'header');
   for (const unread of report.unread) table.line([unread.file, unread.reason]);
   if (report.unread.length === 0) table.line(['Aucun : tous les fichiers ont été lus.', null], 'note');
@@ -99,5 +93,6 @@ function unreadSheet(report: RegionalReport): SheetLayout {
 }
 
 export function regionalLayouts(report: RegionalReport): SheetLayout[] {
-  return [establishmentsSheet(report), statisticsSheet(report), transitionsSheet(report), unreadSheet(report)];
+  const evolution = report.evolution ? evolutionLayouts(report.evolution) : [];
+  return [establishmentsSheet(report), statisticsSheet(report), ...evolution, transitionsSheet(report), unreadSheet(report)];
 }

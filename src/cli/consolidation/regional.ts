@@ -3,9 +3,10 @@
  * summary as soon as it is analysed, so memory does not grow with the number of files.
  */
 import type { Analysis } from '../../domain/model';
+import type { EstablishmentFigures, RegionalEvolution } from '../../domain/regionalEvolution';
 import { topActions } from '../../workbook/synthesisLayout';
-import { RATE_KEYS, rateValues, type RateKey, type RateValues } from '../report';
-import { distribution, type Distribution } from './statistics';
+import { RATE_KEYS, RATE_LABELS, rateValues, type RateKey, type RateValues } from '../report';
+import { distribution, type Distribution } from '../../domain/distribution';
 import type { Establishment } from './identity';
 
 export interface EstablishmentSummary {
@@ -38,6 +39,7 @@ export interface TransitionRuptures {
 
 export type StatisticKey = 'completude' | RateKey;
 export const STATISTIC_KEYS: StatisticKey[] = ['completude', ...RATE_KEYS];
+export const STATISTIC_LABELS: Record<StatisticKey, string> = { completude: 'Complétude', ...RATE_LABELS };
 
 export interface RegionalReport {
   establishments: EstablishmentSummary[];
@@ -46,9 +48,21 @@ export interface RegionalReport {
   transitions: TransitionRuptures[];
   /** French notes for the reader: files given twice, two files with the same FINESS. */
   warnings: string[];
+  /** Against last year's regional workbook, with --precedent. */
+  evolution?: RegionalEvolution<StatisticKey>;
 }
 
 export const TOP_ACTION_COUNT = 3;
+
+/** What the year-over-year comparison needs of an establishment. */
+export function figuresOf(summary: EstablishmentSummary): EstablishmentFigures<StatisticKey> {
+  return {
+    finess: summary.establishment.finess,
+    name: summary.establishment.name,
+    rates: { completude: summary.completude, ...summary.rates },
+    criticalGaps: summary.criticalGaps,
+  };
+}
 
 export function summarise(file: string, analysis: Analysis, establishment: Establishment): EstablishmentSummary {
   const { figures } = analysis;

@@ -23,18 +23,19 @@ describe('SpreadsheetML pieces', () => {
     expect([...parseDateStyles(styles)]).toEqual([1, 2]);
   });
 
-  it('streams rows split anywhere across chunks, and blanks merged cells but the top-left one', () => {
+  it('streams rows split anywhere across chunks (inside a UTF-8 character too), and blanks merged cells but the top-left one', () => {
     const xml =
-      '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Zone</t></is></c><c r="C1"><v>3</v></c></row>' +
-      '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="b"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v>0</v></c><c r="B3" t="e"><v>#N/A</v></c><c r="D3" t="str"><f>A1</f><v>Zone</v></c></row>' +
+      '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Zone réf &amp; &#233;</t></is></c><c r="C1"><v>3</v></c></row>' +
+      '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="b"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v>0</v></c><c r="B3" t="e"><v>#N/A</v></c><c r="D3" t="str"><f>IF(A1="é","Zône","")</f><v>Zône</v></c></row>' +
       '</sheetData><mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells></worksheet>';
-    for (const size of [1, 7, 64, xml.length]) {
+    const bytes = Buffer.from(xml, 'utf8');
+    for (const size of [1, 7, 64, bytes.length]) {
       const reader = new SheetReader({ sharedStrings: ['PUI'], dateStyles: new Set() });
-      for (let at = 0; at < xml.length; at += size) reader.push(xml.slice(at, at + size));
+      for (let at = 0; at < bytes.length; at += size) reader.push(bytes.subarray(at, at + size));
       expect(reader.grid('F').rows).toEqual([
-        [{ value: 'Zone' }, { value: null }, { value: 3 }],
+        [{ value: 'Zone réf & é' }, { value: null }, { value: 3 }],
         [{ value: 'PUI' }, { value: true }],
-        [{ value: null }, { value: '#N/A', error: true }, { value: null }, { value: 'Zone', formula: true }],
+        [{ value: null }, { value: '#N/A', error: true }, { value: null }, { value: 'Zône', formula: true }],
       ]);
     }
   });
