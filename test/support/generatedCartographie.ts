@@ -1,7 +1,8 @@
 /**
  * Generated cartographies (fast-check) for the formula-vs-engine agreement tests, in two parts:
  * a structure (which steps, rows moved, types in other cases, destinations changed, rows inserted,
- * at new steps too) and the answers typed in it (every accepted spelling, invalid answers, formulas,
+ * at new steps too, Zone, Étape or Vers l'étape cells merged over runs of equal values: blank but
+ * the first, as Excel reads them) and the answers typed in it (every accepted spelling, invalid answers, formulas,
  * errors, whole zones NA). Several answer sets share one structure, so one spreadsheet can hold the
  * Synthèse written for the structure and recalculate it for each set of answers, as Excel does.
  *
@@ -29,6 +30,11 @@ export const KEYS = Object.keys(CARTOGRAPHIE_COLUMNS) as (keyof typeof CARTOGRAP
 export const HEADER = TABLE_HEADER_ROW;
 /** Rows a generated cartographie can insert. */
 const MAX_INSERTED = 3;
+/**
+ * Columns whose runs of equal cells may be merged. Not Type: a row without Type nor answer is
+ * not a question for the formulas, an invalid one for the engine (a known difference).
+ */
+const MERGEABLE: ('zone' | 'step' | 'to')[] = ['zone', 'step', 'to'];
 
 /** An answer cell as typed; `formula` marks a formula (written "=…" for a spreadsheet). */
 export type Typed = { value: string | number | boolean | null; formula?: string; error?: boolean };
@@ -83,6 +89,7 @@ export const structure = fc.record({
     }),
     { maxLength: MAX_INSERTED },
   ),
+  merged: fc.subarray(MERGEABLE),
 });
 
 /** What the user typed: one answer per template row and per inserted row, maybe a whole zone NA. */
@@ -119,6 +126,9 @@ export function build(shape: Structure, typed: Answers): Row[] {
     rows.splice(Math.min(extra.at, rows.length), 0, { ref: '', zone, step, type: extra.type as TemplateRow['type'], label: `Ligne insérée ${n}`, to, critical: '', answer: typed.inserted[n] });
   });
   if (typed.zoneNa) for (const row of rows) if (row.zone === typed.zoneNa) row.answer = { value: 'NA' };
+  for (const key of shape.merged) {
+    for (let i = rows.length - 1; i > 0; i--) if (rows[i][key] !== '' && rows[i][key] === rows[i - 1][key]) rows[i] = { ...rows[i], [key]: '' };
+  }
   return rows;
 }
 
