@@ -10,7 +10,10 @@
  */
 import fc from 'fast-check';
 import { FormulaError, FormulaEvaluator, type CellSource, type Value } from '../../src/adapters/memory/formulas';
+import { analyse } from '../../src/domain/analyse';
 import { toExcel, type Formula } from '../../src/workbook/formula';
+import { columnLetter } from '../../src/workbook/grid';
+import { locateCartographie } from '../../src/workbook/locate';
 import type { LayoutCell } from '../../src/workbook/port';
 import { SHEETS } from '../../src/workbook/sheets';
 import { buildOracle, disagreements, oracleValue } from '../support/formulaOracle';
@@ -197,6 +200,31 @@ describe('Synthèse formulas, tricky cases (HyperFormula)', () => {
   it('leaves a whole zone NA non évaluable', () => {
     const rows = base().map((row) => ({ ...row, answer: { value: 'NA' } }));
     expect(compare(rows, 'hyperformula')).toEqual([]);
+  });
+
+  // Excel keeps a merged block's value in its first cell: COUNTIFS see the rows below as blank.
+  it('counts the rows under merged Étape cells as blank, as the formulas do, and says where to unmerge', () => {
+    const step = STEPS[6][0];
+    const firstIndex = base().findIndex((row) => row.step === step);
+    const rows = base().map((row, i) => (i > firstIndex && row.step === step ? { ...row, step: '' } : row));
+    expect(compare(rows, 'hyperformula')).toEqual([]);
+
+    const { grid } = sheets(rows);
+    const column = columnLetter(KEYS.indexOf('step') + 1);
+    const top = HEADER + 2 + firstIndex;
+    const bottom = HEADER + 1 + rows.length;
+    grid.merged = [`${column}${top}:${column}${bottom}`];
+    const read = locateCartographie(grid, HEADER + 1);
+    if (!read.ok) throw new Error('unreadable');
+    const findings = analyse(read.value).findings.filter((finding) => finding.kind === 'fusion');
+    expect(findings).toEqual([
+      expect.objectContaining({ sheet: SHEETS.cartographie, cell: `${column}${top}:${column}${bottom}`, row: top + 1, rowLabel: expect.stringContaining(rows[firstIndex + 1].label) }),
+    ]);
+    expect(findings[0].message).toBe(
+      `Cellules fusionnées ${column}${top}:${column}${bottom} (colonne « Étape ») : Excel ne lit « ${step} » qu'en ligne ${top} ; ` +
+        `pour les formules de la Synthèse comme pour le complément, les ${bottom - top} questions en dessous ont une cellule « Étape » vide et ne comptent pas sous « ${step} ». ` +
+        'Défusionnez ces cellules et recopiez la valeur sur chaque ligne.',
+    );
   });
 
   // SPEC §5: visible cells govern; the Réf. only identifies the row.

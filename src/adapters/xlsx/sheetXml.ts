@@ -194,7 +194,7 @@ export class SheetReader {
     }
   }
 
-  /** The cells read, merged ranges blanked but for their top-left cell, as Excel shows them. */
+  /** The cells read, merged ranges blanked but for their top-left cell, as Excel shows them, and listed. */
   grid(sheet: string): Grid {
     this.push('');
     if (!this.afterData) throw new ZipFormatError(`feuille « ${sheet} » incomplète`);
@@ -208,6 +208,6 @@ export class SheetReader {
         }
       }
     }
-    return { sheet, top: 1, left: 1, rows };
+    return { sheet, top: 1, left: 1, rows, ...(this.merges.length > 0 && { merged: [...this.merges] }) };
   }
 }

@@ -36,6 +36,7 @@ describe('SpreadsheetML pieces', () => {
         [{ value: 'PUI' }, { value: true }],
         [{ value: null }, { value: '#N/A', error: true }, { value: null }, { value: 'Zone', formula: true }],
       ]);
+      expect(reader.grid('F').merged).toEqual(['A2:A3']);
     }
   });
 });
