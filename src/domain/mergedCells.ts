@@ -7,8 +7,17 @@
 import { rowLabel } from './evaluate';
 import type { Cartographie, Finding } from './model';
 
-/** One finding per merged block over question rows, on the first row it blanks. */
-export function mergedCellFindings(cartographie: Cartographie): Finding[] {
+/**
+ * One finding per merged block over question rows, on the first row it blanks, before the
+ * engine's findings; a Réf. naming the step shown above a merged Étape is not reported again.
+ */
+export function withMergedCells(cartographie: Cartographie, engineFindings: Finding[]): Finding[] {
+  const blankSteps = (cartographie.merged ?? []).filter((block) => block.key === 'step' && block.value !== '');
+  const underBlankStep = (row: number) => blankSteps.some((block) => row > block.top && row <= block.bottom);
+  return [...mergedCellFindings(cartographie), ...engineFindings.filter((finding) => finding.kind !== 'reference' || !underBlankStep(finding.row))];
+}
+
+function mergedCellFindings(cartographie: Cartographie): Finding[] {
   const findings: Finding[] = [];
   for (const block of cartographie.merged ?? []) {
     const blanked = cartographie.entries.filter((entry) => entry.row > block.top && entry.row <= block.bottom);
@@ -22,7 +31,7 @@ export function mergedCellFindings(cartographie: Cartographie): Finding[] {
       cell: block.range,
       row: first.row,
       ref: first.ref,
-      rowLabel: rowLabel(first),
+      rowLabel: rowLabel(block.key === 'step' ? { ...first, step: block.value } : first),
       critical: false,
       message:
         `Cellules fusionnées ${block.range} (colonne « ${block.column} ») : Excel ne lit « ${block.value} » qu'en ligne ${block.top} ; ` +

@@ -110,7 +110,8 @@ export interface Cartographie {
 export interface MergedCells {
   /** A1 address of the block, e.g. "C12:C20". */
   range: string;
-  /** The column's header, e.g. "Étape". */
+  /** Which column, and its header as shown ("Étape"). */
+  key: 'zone' | 'step' | 'type' | 'to';
   column: string;
   /** First and last sheet rows of the block. */
   top: number;

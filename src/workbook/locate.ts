@@ -138,7 +138,7 @@ export function locateCartographie(grid: Grid, tableHeaderRow?: number): ReadRes
 }
 
 /** Columns whose merged blocks change what a row counts under. */
-const LABEL_COLUMNS: CartographieColumn[] = ['zone', 'step', 'type', 'to'];
+const LABEL_COLUMNS: MergedCells['key'][] = ['zone', 'step', 'type', 'to'];
 
 /** Merged blocks over several rows under the header that cover a Zone, Étape, Type or Vers l'étape cell. */
 function mergedBlocks(grid: Grid, location: HeaderLocation<CartographieColumn>): MergedCells[] {
@@ -153,7 +153,7 @@ function mergedBlocks(grid: Grid, location: HeaderLocation<CartographieColumn>):
     });
     if (!key) continue;
     const value = cellText(grid.rows[range.top - grid.top]?.[range.left - grid.left]);
-    blocks.push({ range: rangeAddress(range.top, range.left, range.bottom, range.right), column: CARTOGRAPHIE_COLUMNS[key], top: range.top, bottom: range.bottom, value });
+    blocks.push({ range: rangeAddress(range.top, range.left, range.bottom, range.right), key, column: CARTOGRAPHIE_COLUMNS[key], top: range.top, bottom: range.bottom, value });
   }
   return blocks;
 }

@@ -65,7 +65,7 @@ describe('locateCartographie', () => {
     grid.merged = ['C2:C4', 'B2:B2', 'E3:E4', 'H1:I1'];
     const read = locateCartographie(grid);
     if (!read.ok) throw new Error('unreadable');
-    expect(read.value.merged).toEqual([{ range: 'C2:C4', column: 'Étape', top: 2, bottom: 4, value: first.step }]);
+    expect(read.value.merged).toEqual([{ range: 'C2:C4', key: 'step', column: 'Étape', top: 2, bottom: 4, value: first.step }]);
     expect(read.value.entries.map((e) => e.step)).toEqual([first.step, '', '']);
   });
 

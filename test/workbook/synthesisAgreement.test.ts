@@ -216,10 +216,13 @@ describe('Synthèse formulas, tricky cases (HyperFormula)', () => {
     grid.merged = [`${column}${top}:${column}${bottom}`];
     const read = locateCartographie(grid, HEADER + 1);
     if (!read.ok) throw new Error('unreadable');
-    const findings = analyse(read.value).findings.filter((finding) => finding.kind === 'fusion');
+    const all = analyse(read.value).findings;
+    const findings = all.filter((finding) => finding.kind === 'fusion');
     expect(findings).toEqual([
-      expect.objectContaining({ sheet: SHEETS.cartographie, cell: `${column}${top}:${column}${bottom}`, row: top + 1, rowLabel: expect.stringContaining(rows[firstIndex + 1].label) }),
+      expect.objectContaining({ sheet: SHEETS.cartographie, cell: `${column}${top}:${column}${bottom}`, row: top + 1, rowLabel: `${step} – ${rows[firstIndex + 1].label}` }),
     ]);
+    // Their Réf. names the step shown above: the merge, already reported, is the only cause.
+    expect(all.filter((finding) => finding.kind === 'reference' && finding.row > top)).toEqual([]);
     expect(findings[0].message).toBe(
       `Cellules fusionnées ${column}${top}:${column}${bottom} (colonne « Étape ») : Excel ne lit « ${step} » qu'en ligne ${top} ; ` +
         `pour les formules de la Synthèse comme pour le complément, les ${bottom - top} questions en dessous ont une cellule « Étape » vide et ne comptent pas sous « ${step} ». ` +

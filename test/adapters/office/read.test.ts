@@ -81,7 +81,7 @@ describe('OfficeWorkbookPort reading the cartographie', () => {
     const read = await portOver(fake).readCartographie();
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     expect(read.value.entries.slice(0, last - 1).map((entry) => entry.zone)).toEqual([templateRows()[0].zone, ...Array(last - 2).fill('')]);
-    expect(read.value.merged).toEqual([{ range: `B2:B${last}`, column: 'Zone', top: 2, bottom: last, value: templateRows()[0].zone }]);
+    expect(read.value.merged).toEqual([{ range: `B2:B${last}`, key: 'zone', column: 'Zone', top: 2, bottom: last, value: templateRows()[0].zone }]);
 
     // Before ExcelApi 1.13 the merge cannot be seen: the rows read the same, unreported.
     const old = new FakeExcel({ apiVersion: 12 });

@@ -76,7 +76,7 @@ describe('the streaming reader and exceljs read the same cartographie', () => {
     const expected = locateCartographie(viaExceljs);
     expect(content.value.cartographie).toEqual(expected);
     // The merged Zone block is read blank below its first row and listed, by both readers.
-    expect(expected.ok && expected.value.merged).toEqual([{ range: 'B2:B6', column: 'Zone', top: 2, bottom: 6, value: 'Zone A' }]);
+    expect(expected.ok && expected.value.merged).toEqual([{ range: 'B2:B6', key: 'zone', column: 'Zone', top: 2, bottom: 6, value: 'Zone A' }]);
     expect(expected.ok && expected.value.entries.slice(0, 2).map((entry) => entry.zone)).toEqual(['Zone A', '']);
     expect(content.value.identity.map((grid) => grid.sheet)).toEqual([SHEETS.notice]);
   });
