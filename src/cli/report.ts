@@ -107,6 +107,7 @@ const FINDING_TITLES = {
   reference: 'Référence',
   libelle: 'Libellé',
   'hors-cartographie': 'Hors cartographie',
+  fusion: 'Cellules fusionnées',
 } as const;
 
 function rateLine(label: string, rate: Rate): string {

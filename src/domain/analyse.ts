@@ -2,6 +2,7 @@
 import { proposeActions } from './actions/rules';
 import { evaluate } from './evaluate';
 import { computeFigures } from './figures';
+import { withMergedCells } from './mergedCells';
 import type { Analysis, Cartographie } from './model';
 
 export { formatRate } from './format';
@@ -9,5 +10,5 @@ export { formatRate } from './format';
 export function analyse(cartographie: Cartographie): Analysis {
   const { rows, findings } = evaluate(cartographie);
   const figures = computeFigures(rows);
-  return { cartographie, rows, findings, figures, proposals: proposeActions(rows, figures) };
+  return { cartographie, rows, findings: withMergedCells(cartographie, findings), figures, proposals: proposeActions(rows, figures) };
 }

@@ -102,15 +102,32 @@ export interface CartographieEntry {
 export interface Cartographie {
   sheet: string;
   entries: CartographieEntry[];
+  /** Cells merged over several rows in Zone, Étape, Type or Vers l'étape (as the reader found them). */
+  merged?: MergedCells[];
+}
+
+/** A merged block of one cartographie column: Excel shows its value in its first cell only. */
+export interface MergedCells {
+  /** A1 address of the block, e.g. "C12:C20". */
+  range: string;
+  /** Which column, and its header as shown ("Étape"). */
+  key: 'zone' | 'step' | 'type' | 'to';
+  column: string;
+  /** First and last sheet rows of the block. */
+  top: number;
+  bottom: number;
+  /** What the first cell shows. */
+  value: string;
 }
 
 /**
  * invalide: an answer or a Type the rules cannot read; incoherence: an answer counted as NON by the
  * consistency rule; non-renseigne: an empty answer; reference: a Réf. in double or naming another
  * step than the one shown; libelle: a label that differs from the catalogue's only by accents or
- * spaces (counted apart); hors-cartographie: text under the table, not a question.
+ * spaces (counted apart); hors-cartographie: text under the table, not a question; fusion: merged
+ * Zone, Étape, Type or Vers l'étape cells, blank below their first row.
  */
-export type FindingKind = 'invalide' | 'incoherence' | 'non-renseigne' | 'reference' | 'libelle' | 'hors-cartographie';
+export type FindingKind = 'invalide' | 'incoherence' | 'non-renseigne' | 'reference' | 'libelle' | 'hors-cartographie' | 'fusion';
 
 /** Something the user should look at, always located (sheet, cell, row label) and in French. */
 export interface Finding {

@@ -11,6 +11,8 @@ export interface Grid {
   /** 1-based sheet column of rows[i][0]. */
   left: number;
   rows: CellInput[][];
+  /** Merged ranges ("C12:C20") the reader found, when it can see them; their cells but the first read blank. */
+  merged?: string[];
 }
 
 /** 1 → "A", 27 → "AA". */

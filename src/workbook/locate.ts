@@ -1,11 +1,13 @@
 /**
  * Reading the cartographie from a Grid, whatever its layout: header found by labels (with the
- * usual synonyms), columns in any order, blank lines skipped, merged Zone/Étape blocks filled down.
+ * usual synonyms), columns in any order, blank lines skipped. A blank Zone or Étape cell is blank,
+ * as Excel's COUNTIFS see it (merged blocks included: they are reported), so that the engine and
+ * the Synthèse's formulas count the same rows.
  */
 import { stepByLabel, zoneById } from '../domain/catalogue';
-import type { CartographieEntry, CellInput } from '../domain/model';
+import type { CartographieEntry, CellInput, MergedCells } from '../domain/model';
 import { ANSWER_COLUMNS, SPARE_ROWS, type CartographieArea } from './answerColumns';
-import { cellAddress, cellText, type Grid } from './grid';
+import { cellAddress, cellText, parseRange, rangeAddress, type Grid } from './grid';
 import { columnText, isHeaderOf, locateHeader, sheetProblem, type ColumnSpecs, type HeaderLocation } from './headers';
 import { findSheet, headerKey } from './names';
 import type { ReadResult, SheetCartographie, WorkbookProblem } from './port';
@@ -109,15 +111,12 @@ export function locateCartographie(grid: Grid, tableHeaderRow?: number): ReadRes
   const location = header.value;
   const answerCol = location.columns.answer as number;
   const entries: CartographieEntry[] = [];
-  // Merged cells read as blank below their first row: carry the last zone and step down.
-  let zone = '';
-  let step = '';
   for (let index = location.index + 1; index < grid.rows.length; index++) {
     const cells = grid.rows[index] ?? [];
     const text = (key: CartographieColumn) => columnText(cells, location, key);
     const answer = cells[answerCol] ?? EMPTY;
-    step = text('step') || step;
-    zone = location.columns.zone === undefined ? zoneOfStep(step) : text('zone') || zone || zoneOfStep(step);
+    const step = text('step');
+    const zone = location.columns.zone === undefined ? zoneOfStep(step) : text('zone');
     if (!isDataRow(text, answer) || isRepeatedHeader(cells, location)) continue;
     const row = grid.top + index;
     entries.push({
@@ -134,7 +133,29 @@ export function locateCartographie(grid: Grid, tableHeaderRow?: number): ReadRes
       answerCell: cellAddress(row, grid.left + answerCol),
     });
   }
-  return { ok: true, value: { sheet: grid.sheet, entries, ...areaOf(grid, location, entries) } };
+  const merged = mergedBlocks(grid, location);
+  return { ok: true, value: { sheet: grid.sheet, entries, ...(merged.length > 0 && { merged }), ...areaOf(grid, location, entries) } };
+}
+
+/** Columns whose merged blocks change what a row counts under. */
+const LABEL_COLUMNS: MergedCells['key'][] = ['zone', 'step', 'type', 'to'];
+
+/** Merged blocks over several rows under the header that cover a Zone, Étape, Type or Vers l'étape cell. */
+function mergedBlocks(grid: Grid, location: HeaderLocation<CartographieColumn>): MergedCells[] {
+  const headerRow = grid.top + location.index;
+  const blocks: MergedCells[] = [];
+  for (const address of grid.merged ?? []) {
+    const range = parseRange(address);
+    if (range.bottom <= range.top || range.bottom <= headerRow) continue;
+    const key = LABEL_COLUMNS.find((name) => {
+      const col = location.columns[name];
+      return col !== undefined && range.left <= grid.left + col && grid.left + col <= range.right;
+    });
+    if (!key) continue;
+    const value = cellText(grid.rows[range.top - grid.top]?.[range.left - grid.left]);
+    blocks.push({ range: rangeAddress(range.top, range.left, range.bottom, range.right), key, column: CARTOGRAPHIE_COLUMNS[key], top: range.top, bottom: range.bottom, value });
+  }
+  return blocks;
 }
 
 /** True when a cartographie could be read and one of its answers is filled (port.hasAnswers). */

@@ -214,9 +214,12 @@ function overallRates(sheet: Sheet, overall: RateSet, counts: Counts): void {
   sheet.text('On peut être 100 % informatisé et 0 % interopérable : les deux taux se lisent côte à côte.', 'note');
 }
 
-/** The label of a step's IUD question in the catalogue, when the step has one. */
-function iudLabel(step: string, datum: 'iud-id' | 'iud-ip'): string | undefined {
-  return CATALOGUE.questions.find((q) => q.step === step && q.type === 'Donnée' && q.datum === datum)?.label;
+/**
+ * The label of the catalogue's IUD question (one Donnée label per datum). The engine knows a row's
+ * datum by that label at any step (a row moved, a blank Étape), so the formula counts it at every step.
+ */
+function iudLabel(datum: 'iud-id' | 'iud-ip'): string | undefined {
+  return CATALOGUE.questions.find((q) => q.type === 'Donnée' && q.datum === datum)?.label;
 }
 
 const EQUIPMENT_COLUMNS = { informatisation: 3, lecteur: 4, iudId: 5, iudIp: 6, depot: 7 } as const;
@@ -229,7 +232,7 @@ function equipment(sheet: Sheet, analysis: Analysis, counts: Counts): void {
   for (const step of figures.steps) {
     const scope: Scope = [[['step', step.label]]];
     const iud = (datum: 'iud-id' | 'iud-ip'): Formula | undefined => {
-      const label = iudLabel(step.step, datum);
+      const label = iudLabel(datum);
       return label === undefined ? text('—') : stepAnswer(counts, [[['step', step.label], ['label', label]]], 'Donnée');
     };
     const answers: [Answer | null, Formula | undefined][] = [

@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { SHEETS } from '../../src/workbook/sheets';
+import { CARTOGRAPHIE_COLUMNS, SHEETS } from '../../src/workbook/sheets';
+import { TABLE_HEADER_ROW } from '../../src/workbook/template';
 import { runCli, tempDir } from './runCli';
 
 const dir = tempDir('libreoffice-formulas');
@@ -70,4 +71,34 @@ describe('LibreOffice recalculates the Synthèse', () => {
     expect(rate(circuit?.[4])).toBeCloseTo(report.rates.continuite, 9);
     expect(rate(circuit?.[5])).toBeCloseTo(report.rates.rupture, 9);
   }, 300_000);
+
+  // Excel and LibreOffice keep a merged block's value in its first cell: the rows below have a blank Étape for both.
+  it('to the engine’s figures when Étape cells are merged, the merge reported', async () => {
+    const file = join(dir, 'fusion.xlsx');
+    expect((await runCli('init', file, '--demo')).code).toBe(0);
+    const range = await mergeFirstStep(file);
+    expect((await runCli('analyse', file, '--ecrire')).code).toBe(0);
+    const bare = join(dir, 'fusion-sans-resultats.xlsx');
+    expect(await stripResults(file, bare)).toBeGreaterThan(500);
+    expect(synthesisCsv(bare, join(dir, 'fusion-computed'))).toEqual(synthesisCsv(file, join(dir, 'fusion-cached')));
+    const report = JSON.parse((await runCli('analyse', file, '--json')).out);
+    expect(JSON.stringify(report)).toContain(`Cellules fusionnées ${range} (colonne « Étape »)`);
+  }, 300_000);
 });
+
+/** Merges the Étape cells of the first step's rows, blank below the first as Excel leaves them; returns the range. */
+async function mergeFirstStep(file: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.getWorksheet(SHEETS.cartographie) as ExcelJS.Worksheet;
+  const first = TABLE_HEADER_ROW + 2;
+  const column = sheet.getRow(TABLE_HEADER_ROW + 1).values as unknown[];
+  const step = column.indexOf(CARTOGRAPHIE_COLUMNS.step);
+  const text = (row: number) => sheet.getRow(row).getCell(step).text;
+  let last = first;
+  while (text(last + 1) === text(first)) last++;
+  for (let row = first + 1; row <= last; row++) sheet.getRow(row).getCell(step).value = null;
+  sheet.mergeCells(first, step, last, step);
+  await workbook.xlsx.writeFile(file);
+  return `${sheet.getRow(first).getCell(step).address}:${sheet.getRow(last).getCell(step).address}`;
+}

@@ -39,7 +39,8 @@ describe('locateCartographie', () => {
     expect(entries[1].zone).toBe('');
   });
 
-  it('skips blank lines and zone headings, fills merged Zone and Étape cells down', () => {
+  // Excel's COUNTIFS, hence the Synthèse, see a blank cell (a merged one below its first row too) as blank.
+  it('skips blank lines and zone headings, and reads a blank Zone or Étape cell as blank, as the formulas do', () => {
     const entries = read([
       HEADERS,
       [null, 'CIRCUIT A LA PUI'],
@@ -51,11 +52,21 @@ describe('locateCartographie', () => {
       ['R4', null, null, 'Donnée', 'Patient', '', 'OUI', ''],
     ]);
     expect(entries.map((e) => [e.ref, e.zone, e.step, e.row])).toEqual([
-      ['R1', 'CIRCUIT A LA PUI', 'Réception unitaire, entrée en stock', 3],
-      ['R2', 'CIRCUIT A LA PUI', 'Réception unitaire, entrée en stock', 6],
+      ['R1', '', 'Réception unitaire, entrée en stock', 3],
+      ['R2', '', '', 6],
       ['R3', 'CIRCUIT AU BLOC OPERATOIRE', 'Pose', 7],
-      ['R4', 'CIRCUIT AU BLOC OPERATOIRE', 'Pose', 8],
+      ['R4', '', '', 8],
     ]);
+  });
+
+  it('lists the merged blocks over several rows of Zone, Étape, Type or Vers l\'étape, not others', () => {
+    const grid = gridOf(SHEET, [HEADERS, row(first, 'OUI'), row(second, 'NON'), row(third, 'NA')], 1, 1);
+    for (let r = 2; r < 4; r++) grid.rows[r][2] = { value: null };
+    grid.merged = ['C2:C4', 'B2:B2', 'E3:E4', 'H1:I1'];
+    const read = locateCartographie(grid);
+    if (!read.ok) throw new Error('unreadable');
+    expect(read.value.merged).toEqual([{ range: 'C2:C4', key: 'step', column: 'Étape', top: 2, bottom: 4, value: first.step }]);
+    expect(read.value.entries.map((e) => e.step)).toEqual([first.step, '', '']);
   });
 
   it('hands errors, formulas and dates over untouched for the domain to judge', () => {

@@ -33,6 +33,8 @@ export interface OfficeFeatures {
   undoGroups: boolean;
   /** Page setup for printing: worksheet.pageLayout and horizontalPageBreaks (1.9). */
   pageLayout: boolean;
+  /** Range.getMergedAreasOrNullObject: merged Zone / Étape cells reported to the user (1.13). */
+  mergedAreas: boolean;
 }
 
 export interface DetectedCapabilities {
@@ -54,6 +56,8 @@ const NOTES: Partial<Record<keyof OfficeFeatures, string>> = {
   validation:
     "Cette version d'Excel ne permet pas les listes déroulantes (ExcelApi 1.8) : les réponses OUI / NON / NA se saisissent au clavier ; les saisies invalides restent signalées.",
   freezePanes: "Cette version d'Excel ne permet pas de figer les en-têtes (ExcelApi 1.7) : ils défilent avec les lignes.",
+  mergedAreas:
+    "Cette version d'Excel ne montre pas les cellules fusionnées aux compléments (ExcelApi 1.13) : une Zone ou une Étape fusionnée sur plusieurs lignes n'est lue que sur sa première ligne, comme par les formules de la Synthèse ; défusionnez-les et recopiez la valeur sur chaque ligne.",
   pageLayout:
     "Cette version d'Excel ne permet pas au complément de préparer l'impression (ExcelApi 1.9) : réglez vous-même la mise en page (A4, orientation, ajustement à une page en largeur, lignes d'en-tête à répéter) avant d'imprimer.",
   undoGroups:
@@ -70,6 +74,7 @@ const FEATURE_SETS: Record<keyof OfficeFeatures, string> = {
   delayForCellEdit: '1.11',
   undoGroups: '1.20',
   pageLayout: '1.9',
+  mergedAreas: '1.13',
 };
 
 export function detectCapabilities(isSetSupported: RequirementCheck): DetectedCapabilities {

@@ -106,7 +106,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   private async readOnce(key: string, span?: ColumnSpan): Promise<SheetRead> {
     try {
-      return await readSheetOnce(this.run, this.readOptions, key);
+      return await readSheetOnce(this.run, this.readOptions, key, this.features.mergedAreas);
     } catch (error) {
       if (!isPayloadTooLarge(error)) throw error;
       return readSheetInSlices(this.run, this.readOptions, key, span);

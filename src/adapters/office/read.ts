@@ -62,14 +62,23 @@ function stateOf(worksheets: Excel.WorksheetCollection, tables: Excel.TableColle
   };
 }
 
-export function readSheetOnce(run: ExcelRun, options: Excel.RunOptions, key: string): Promise<SheetRead> {
+/** "C12:C20" addresses of RangeAreas.address ("'Feuille 1'!C12:C20, Feuille2!A1"), sheet names left out. */
+export function mergedAddresses(address: string): string[] {
+  return [...address.matchAll(/(?:'(?:[^']|'')*'|[^',!]+)!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g)].map(([, c1, r1, c2, r2]) => (c2 ? `${c1}${r1}:${c2}${r2}` : `${c1}${r1}`));
+}
+
+/** Reads a sheet's used range in one sync; with `merges` (ExcelApi 1.13), its merged ranges too. */
+export function readSheetOnce(run: ExcelRun, options: Excel.RunOptions, key: string, merges = false): Promise<SheetRead> {
   return run(options, async (context) => {
     const { worksheets, tables, sheet, used } = queueHead(context, key, 'rowIndex,columnIndex,values,valueTypes,formulas');
+    const areas = merges ? used.getMergedAreasOrNullObject() : undefined;
+    areas?.load('address');
     await context.sync();
     const read: SheetRead = stateOf(worksheets, tables);
     if (sheet.isNullObject) return read;
     read.sheet = { id: sheet.id, name: sheet.name };
     read.grid = used.isNullObject ? emptyGrid(sheet.name) : toGrid(sheet.name, used as unknown as LoadedRange);
+    if (areas && !used.isNullObject && !areas.isNullObject) read.grid.merged = mergedAddresses(areas.address);
     return read;
   });
 }

@@ -3,7 +3,7 @@
  */
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import type { CellInput } from '../../domain/model';
-import type { Grid } from '../../workbook/grid';
+import { parseRange, rangeAddress, type Grid } from '../../workbook/grid';
 import { EMPTY_ROW, MAX_COLUMNS } from './sheetXml';
 
 /** Days between Excel's epoch (1899-12-30) and 1970-01-01. */
@@ -58,16 +58,23 @@ export function readCell(cell: Cell): CellInput {
 
 /**
  * The cells of a worksheet from A1, visiting only the cells that exist and at most MAX_COLUMNS
- * columns: a stray value at XFD1048576 must not make the grid the sheet's nominal size.
+ * columns: a stray value at XFD1048576 must not make the grid the sheet's nominal size. Merged
+ * ranges are listed, found from their cells.
  */
 export function readGrid(worksheet: Worksheet): Grid {
   const rows: CellInput[][] = [];
+  const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>();
   worksheet.eachRow((row, number) => {
     const cells: CellInput[] = [];
     row.eachCell((cell, column) => {
       if (column <= MAX_COLUMNS) cells[column - 1] = readCell(cell);
+      if (!cell.isMerged || cell.master === cell) return;
+      const master = cell.master.address;
+      const box = merges.get(master) ?? parseRange(master);
+      merges.set(master, { ...box, bottom: Math.max(box.bottom, number), right: Math.max(box.right, column) });
     });
     if (cells.length > 0) rows[number - 1] = Array.from(cells, (cell) => cell ?? { value: null });
   });
-  return { sheet: worksheet.name, top: 1, left: 1, rows: Array.from(rows, (cells) => cells ?? EMPTY_ROW) };
+  const merged = [...merges.values()].map((box) => rangeAddress(box.top, box.left, box.bottom, box.right));
+  return { sheet: worksheet.name, top: 1, left: 1, rows: Array.from(rows, (cells) => cells ?? EMPTY_ROW), ...(merged.length > 0 && { merged }) };
 }

@@ -267,7 +267,7 @@ export class SheetReader {
     if (cells.length > 0) this.rows[number - 1] = cells;
   }
 
-  /** The cells read, merged ranges blanked but for their top-left cell, as Excel shows them. */
+  /** The cells read, merged ranges blanked but for their top-left cell, as Excel shows them, and listed. */
   grid(sheet: string): Grid {
     this.push(new Uint8Array(0));
     if (!this.afterData) throw new ZipFormatError(`feuille « ${sheet} » incomplète`);
@@ -281,6 +281,6 @@ export class SheetReader {
         }
       }
     }
-    return { sheet, top: 1, left: 1, rows };
+    return { sheet, top: 1, left: 1, rows, ...(this.merges.length > 0 && { merged: [...this.merges] }) };
   }
 }

@@ -16,6 +16,7 @@ const GROUPS: { kind: FindingKind; title: string; intent: 'danger' | 'warning' |
   { kind: 'invalide', title: 'Saisies invalides', intent: 'danger' },
   { kind: 'incoherence', title: 'Incohérences', intent: 'warning' },
   { kind: 'reference', title: 'Références à vérifier', intent: 'warning' },
+  { kind: 'fusion', title: 'Cellules fusionnées', intent: 'warning' },
   { kind: 'libelle', title: 'Libellés proches du modèle', intent: 'informative' },
   { kind: 'hors-cartographie', title: 'Lignes hors cartographie', intent: 'informative' },
   { kind: 'non-renseigne', title: 'Lignes non renseignées', intent: 'informative' },

@@ -13,8 +13,13 @@ describe('detectCapabilities', () => {
 
   it('degrades feature by feature with one French note each', () => {
     expect(detectCapabilities(upTo(4)).capabilities).toMatchObject({ host: 'excel', events: false, triggerSource: false, charts: false });
-    expect(detectCapabilities(upTo(4)).capabilities.notes).toHaveLength(7);
-    expect(detectCapabilities(upTo(8)).capabilities.notes).toEqual([expect.stringContaining('ExcelApi 1.14'), expect.stringContaining('ExcelApi 1.20'), expect.stringContaining('ExcelApi 1.9')]);
+    expect(detectCapabilities(upTo(4)).capabilities.notes).toHaveLength(8);
+    expect(detectCapabilities(upTo(8)).capabilities.notes).toEqual([
+      expect.stringContaining('ExcelApi 1.14'),
+      expect.stringContaining('ExcelApi 1.20'),
+      expect.stringContaining('ExcelApi 1.9'),
+      expect.stringContaining('ExcelApi 1.13'),
+    ]);
     expect(detectCapabilities(upTo(13)).capabilities).toMatchObject({ events: true, triggerSource: false, charts: true });
     expect(detectCapabilities(upTo(13)).capabilities.notes).toEqual([expect.stringContaining('ExcelApi 1.14'), expect.stringContaining('ExcelApi 1.20')]);
     expect(detectCapabilities(upTo(19)).capabilities.notes).toEqual([expect.stringContaining("vident l'historique d'annulation")]);

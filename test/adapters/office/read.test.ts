@@ -1,4 +1,5 @@
 import { templateRows } from '../../../src/domain/catalogue';
+import { mergedAddresses } from '../../../src/adapters/office/read';
 import { SHEETS } from '../../../src/workbook/sheets';
 import { FakeExcel } from '../../support/fake-excel';
 import { CARTO, columnOf, handMadeCartographie, initialisedWorkbook, portOver } from './helpers';
@@ -70,7 +71,7 @@ describe('OfficeWorkbookPort reading the cartographie', () => {
     expect(fake.formulaCells(CARTO)).toEqual([]);
   });
 
-  it('carries merged Zone and Étape cells down to every row of the block', async () => {
+  it('reads a merged Zone block as Excel does, blank below its first row, and lists it (ExcelApi 1.13)', async () => {
     const fake = new FakeExcel();
     handMadeCartographie(fake);
     // A merged block keeps its value in the first cell only, as Excel does.
@@ -79,7 +80,21 @@ describe('OfficeWorkbookPort reading the cartographie', () => {
     fake.merge(CARTO, `B2:B${last}`);
     const read = await portOver(fake).readCartographie();
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
-    expect(new Set(read.value.entries.slice(0, last - 1).map((entry) => entry.zone))).toEqual(new Set([templateRows()[0].zone]));
+    expect(read.value.entries.slice(0, last - 1).map((entry) => entry.zone)).toEqual([templateRows()[0].zone, ...Array(last - 2).fill('')]);
+    expect(read.value.merged).toEqual([{ range: `B2:B${last}`, key: 'zone', column: 'Zone', top: 2, bottom: last, value: templateRows()[0].zone }]);
+
+    // Before ExcelApi 1.13 the merge cannot be seen: the rows read the same, unreported.
+    const old = new FakeExcel({ apiVersion: 12 });
+    handMadeCartographie(old);
+    old.seed(CARTO, 'B3', Array.from({ length: last - 2 }, () => ['']));
+    old.merge(CARTO, `B2:B${last}`);
+    const oldRead = await portOver(old).readCartographie();
+    expect(oldRead.ok && oldRead.value.entries[1].zone).toBe('');
+    expect(oldRead.ok && oldRead.value.merged).toBeUndefined();
+  });
+
+  it('takes the local addresses out of a RangeAreas address, whatever the sheet names', () => {
+    expect(mergedAddresses("'Carto, 2025'!$B$2:$B$9, Feuil1!C3, 'L''été'!D4:E5")).toEqual(['B2:B9', 'C3', 'D4:E5']);
   });
 
   it('reports a missing sheet in French and writes nothing', async () => {

@@ -47,6 +47,7 @@ describe('readGrid', () => {
     expect(grid).toMatchObject({ sheet: 'Feuille', top: 1, left: 1 });
     // Each row holds the cells up to its last existing one.
     expect(grid.rows.map((row) => row.map((cell) => cell.value))).toEqual([['Zone'], ['PUI'], [null, 'masquée'], [null]]);
+    expect(grid.merged).toEqual(['A2:A4']);
   });
 
   it('reads a stray value at XFD1048576 without allocating the sheet: the far column is left out, the rows between share one empty row', async () => {

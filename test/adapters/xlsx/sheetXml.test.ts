@@ -37,6 +37,7 @@ describe('SpreadsheetML pieces', () => {
         [{ value: 'PUI' }, { value: true }],
         [{ value: null }, { value: '#N/A', error: true }, { value: null }, { value: 'Zône', formula: true }],
       ]);
+      expect(reader.grid('F').merged).toEqual(['A2:A3']);
     }
   });
 });
@@ -75,6 +76,9 @@ describe('the streaming reader and exceljs read the same cartographie', () => {
     const { locateCartographie } = await import('../../../src/workbook/locate');
     const expected = locateCartographie(viaExceljs);
     expect(content.value.cartographie).toEqual(expected);
+    // The merged Zone block is read blank below its first row and listed, by both readers.
+    expect(expected.ok && expected.value.merged).toEqual([{ range: 'B2:B6', key: 'zone', column: 'Zone', top: 2, bottom: 6, value: 'Zone A' }]);
+    expect(expected.ok && expected.value.entries.slice(0, 2).map((entry) => entry.zone)).toEqual(['Zone A', '']);
     expect(content.value.identity.map((grid) => grid.sheet)).toEqual([SHEETS.notice]);
   });
 });

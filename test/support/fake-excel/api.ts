@@ -824,13 +824,20 @@ export class FakeRange extends ClientObject<RangeTarget> {
 }
 
 export class FakeRangeAreas extends ClientObject<RangeTarget[]> {
+  /** "Sheet1!A1:B4, Sheet1!D1:D4" (https://learn.microsoft.com/javascript/api/excel/excel.rangeareas#excel-excel-rangeareas-address-member). */
+  get address(): string {
+    return this.get('address');
+  }
+  get areaCount(): number {
+    return this.get('areaCount');
+  }
   get areas(): FakeRangeCollection {
     return this.nav('areas', () => new FakeRangeCollection(this.context, () => this.resolve()));
   }
 
   protected readProperty(name: string, targets: RangeTarget[]): unknown {
     if (name === 'areaCount') return targets.length;
-    if (name === 'address') return targets.map((target) => qualified(target.sheet, target.box)).join(',');
+    if (name === 'address') return targets.map((target) => qualified(target.sheet, target.box)).join(', ');
     throw new FakeExcelError('InvalidArgument', `RangeAreas property not modelled: ${name}`);
   }
 }
