@@ -6,6 +6,7 @@
 import type { DemoAnswer } from '../domain/demo';
 import type { Cartographie, PlanRow } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
+import type { CampaignInfo } from './campaignInfo';
 import type { Formula } from './formula';
 import type { PrintSetup } from './print';
 
@@ -130,6 +131,8 @@ export interface WorkbookPort {
   readSynthesis(): Promise<ReadResult<ReadCell[]>>;
   /** Regenerates the Synthèse sheet (one round trip in Excel). */
   writeSynthesis(layout: SheetLayout): Promise<ReadResult<void>>;
+  /** The campaign (year, opening date) the notice's identity block names; null when it names none. */
+  readCampaignInfo(): Promise<ReadResult<CampaignInfo | null>>;
   /** Reads the plan d'action rows, user columns included. */
   readPlan(): Promise<ReadResult<PlanRow[]>>;
   /** Writes the merged plan rows (the caller merged them with what readPlan returned). */

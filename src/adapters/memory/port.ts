@@ -3,6 +3,7 @@
  * columns by header label through the shared workbook layer; this adapter only moves cells.
  */
 import type { PlanRow } from '../../domain/model';
+import { campaignInfoOf, type CampaignInfo } from '../../workbook/campaignInfo';
 import { demoWrites } from '../../workbook/demoFill';
 import { cellAddress, parseAddress, parseRange, rangeAddress } from '../../workbook/grid';
 import { hasAnyAnswer, locateCartographie, resolveSheet } from '../../workbook/locate';
@@ -96,6 +97,12 @@ export class MemoryWorkbookPort implements WorkbookPort {
         return { row: row - 1, col: column - 1, value: cell.value, ...(cell.formula !== undefined && { formula: cell.formula }) };
       });
     return { ok: true, value: cells };
+  }
+
+  async readCampaignInfo(): Promise<ReadResult<CampaignInfo | null>> {
+    const sheet = this.sheetName('notice');
+    if (!sheet.ok) return sheet;
+    return { ok: true, value: campaignInfoOf(this.workbook.grid(sheet.value)) };
   }
 
   async readPlan(): Promise<ReadResult<PlanRow[]>> {

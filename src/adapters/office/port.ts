@@ -8,6 +8,7 @@
  * Large requests are split under Excel's payload and cell-count limits.
  */
 import type { PlanRow } from '../../domain/model';
+import { campaignInfoOf, type CampaignInfo } from '../../workbook/campaignInfo';
 import { cellText, parseAddress, type Grid } from '../../workbook/grid';
 import { demoWrites } from '../../workbook/demoFill';
 import { sheetProblem } from '../../workbook/headers';
@@ -229,6 +230,11 @@ export class OfficeWorkbookPort implements WorkbookPort {
     sheet.position = position;
     names.splice(position, 0, name);
     return sheet;
+  }
+
+  async readCampaignInfo(): Promise<ReadResult<CampaignInfo | null>> {
+    const grid = await this.readSheet('notice');
+    return grid.ok ? { ok: true, value: campaignInfoOf(grid.value) } : grid;
   }
 
   async readPlan(): Promise<ReadResult<PlanRow[]>> {

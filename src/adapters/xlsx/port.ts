@@ -5,6 +5,7 @@
  */
 import ExcelJS, { type Worksheet } from 'exceljs';
 import type { PlanRow } from '../../domain/model';
+import { campaignInfoOf, type CampaignInfo } from '../../workbook/campaignInfo';
 import { cellText } from '../../workbook/grid';
 import { cartographieColumns, locateCartographie, resolveSheet } from '../../workbook/locate';
 import { findSheet } from '../../workbook/names';
@@ -115,6 +116,12 @@ export class XlsxWorkbookPort implements WorkbookPort {
     const sheet = this.worksheet('cartographie');
     if (!sheet.ok) return sheet;
     return locateCartographie(readGrid(sheet.value), this.cartographieHeaderRow(sheet.value));
+  }
+
+  async readCampaignInfo(): Promise<ReadResult<CampaignInfo | null>> {
+    const sheet = this.worksheet('notice');
+    if (!sheet.ok) return sheet;
+    return { ok: true, value: campaignInfoOf(readGrid(sheet.value)) };
   }
 
   async writeSynthesis(layout: SheetLayout): Promise<ReadResult<void>> {
