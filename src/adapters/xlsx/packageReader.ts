@@ -10,7 +10,7 @@ import { readPlanGrid } from '../../workbook/planSheet';
 import { findSheet } from '../../workbook/names';
 import type { ReadResult, WorkbookProblem } from '../../workbook/port';
 import { CARTOGRAPHIE_TABLE, type SheetKey } from '../../workbook/sheets';
-import { containerProblem, unreadableProblem, zipProblem } from './container';
+import { containerProblem, unreadableProblem, zipProblem } from './containerProblems';
 import { packageKindProblem } from './package';
 import { relsPath, resolveTarget } from './partPaths';
 import { attribute, parseDateStyles, parseSharedStrings, SheetReader, type SheetContext } from './sheetXml';
@@ -151,7 +151,7 @@ function contentOf(pkg: Package, identityFound: (grids: Grid[]) => boolean, with
  * The Synthèse (older workbooks' identity) is read only when `identityFound` says the notice is not enough;
  * the plan d'action only `withPlan`.
  */
-export function readWorkbookContent(bytes: Buffer, identityFound: (grids: Grid[]) => boolean = () => false, withPlan = false): ContentResult {
+export function readWorkbookContent(bytes: Uint8Array, identityFound: (grids: Grid[]) => boolean = () => false, withPlan = false): ContentResult {
   const container = containerProblem(bytes);
   if (container) return { ok: false, problem: container };
   const entries = zipEntries(bytes);
