@@ -5,6 +5,7 @@
  * « Nouvelle campagne » writes it as text, "2026 (ouverte le 27/11/2026)"; a year or a date the user
  * typed there reads as well.
  */
+import type { Campaign } from '../domain/campaign/compare';
 import { dateOfSerial, serialOfDate } from '../domain/excelDates';
 import type { CellInput } from '../domain/model';
 import { cellText, type Grid } from './grid';
@@ -58,4 +59,11 @@ export function campaignInfoOf(notice: Grid): CampaignInfo | null {
 /** What « Nouvelle campagne » writes in the campaign cell: "2026 (ouverte le 27/11/2026)". */
 export function campaignText(year: number, opened: Date): string {
   return `${year} (ouverte le ${formatSerial(serialOfDate(opened))})`;
+}
+
+/** Last year's workbook, read to compare this campaign with. */
+export interface PreviousCampaign extends Campaign {
+  /** The file's name, as the user picked it. */
+  fileName: string;
+  info: CampaignInfo | null;
 }

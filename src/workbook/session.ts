@@ -12,9 +12,11 @@
  */
 import { mergePlan } from '../domain/actions/merge';
 import { analyse } from '../domain/analyse';
+import { compareCampaigns, type Comparison } from '../domain/campaign/compare';
 import { demoAnswers } from '../domain/demo';
-import type { Analysis, Finding } from '../domain/model';
+import type { Analysis, Finding, PlanRow } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
+import type { PreviousCampaign } from './campaignInfo';
 import type { Capabilities, InitReport, WorkbookPort, WorkbookProblem } from './port';
 import { synthesisDrift, type SynthesisDrift } from './synthesisDrift';
 import { ficheContent, type FicheContent } from './fiche';
@@ -33,6 +35,13 @@ export interface SessionState {
   error?: string;
   /** The Synthèse found in the workbook does not follow the cartographie (checked when the pane opens). */
   drift?: SynthesisDrift | null;
+  /** This campaign against a previous one the user picked, kept up to date with the analysis. */
+  comparison?: CampaignComparison | null;
+}
+
+export interface CampaignComparison {
+  previous: PreviousCampaign;
+  comparison: Comparison;
 }
 
 export type SynthesisReport = { ok: true } | { ok: false; problems: WorkbookProblem[] };
@@ -62,14 +71,20 @@ export class AnalysisSession {
   private answerColumns = false;
   /** Shown under the Synthèse title when given. */
   private readonly establishment?: string;
+  /** Today, for the actions late in a comparison. */
+  private readonly now: () => Date;
+  private previous: PreviousCampaign | null = null;
+  /** The plan d'action as last read or written, while a comparison is shown. */
+  private plan: PlanRow[] = [];
 
   constructor(
     private readonly port: WorkbookPort,
-    options: { debounceMs?: number; retryMs?: number; establishment?: string } = {},
+    options: { debounceMs?: number; retryMs?: number; establishment?: string; now?: () => Date } = {},
   ) {
     this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
     this.retryMs = options.retryMs ?? DEFAULT_RETRY_MS;
     this.establishment = options.establishment;
+    this.now = options.now ?? (() => new Date());
     this.state = { status: 'loading', problems: [], capabilities: port.capabilities, recomputations: 0, busy: null };
   }
 
@@ -137,6 +152,8 @@ export class AnalysisSession {
       const merged = mergePlan(existing.value, analysis.proposals);
       const written = await this.port.writePlan(merged.rows);
       if (!written.ok) return written;
+      this.plan = merged.rows;
+      this.setState({ comparison: this.comparisonOf(analysis) });
       return { ok: true, added: merged.added, kept: merged.kept, marked: merged.marked, total: merged.rows.length };
     }, (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
   }
@@ -152,7 +169,8 @@ export class AnalysisSession {
     const { status, analysis, problems, error } = this.state;
     if (status === 'error') return { ok: false, problems: [{ code: 'unreadable', message: error ?? '' }] };
     if (status !== 'ready' || !analysis) return { ok: false, problems };
-    const written = await this.port.writeSynthesis(synthesisLayout(analysis, { establishment: this.establishment, area: this.area }));
+    const evolution = this.state.comparison?.comparison;
+    const written = await this.port.writeSynthesis(synthesisLayout(analysis, { establishment: this.establishment, area: this.area, evolution }));
     if (!written.ok) return written;
     await this.checkSynthesis();
     return { ok: true };
@@ -160,10 +178,34 @@ export class AnalysisSession {
 
   /** The fiche de synthèse of the last analysis, with the open actions of the plan sheet (one read, no write). */
   async fiche(date = new Date()): Promise<FicheContent | null> {
-    const { analysis } = this.state;
+    const { analysis, comparison } = this.state;
     if (!analysis) return null;
     const plan = await this.port.readPlan();
-    return ficheContent({ analysis, plan: plan.ok ? plan.value : undefined, establishment: this.establishment ?? 'Établissement (à renseigner sur la notice)', date });
+    return ficheContent({
+      analysis,
+      plan: plan.ok ? plan.value : undefined,
+      establishment: this.establishment ?? 'Établissement (à renseigner sur la notice)',
+      date,
+      ...(comparison && { evolution: comparison.comparison }),
+    });
+  }
+
+  /**
+   * Compares this campaign with `previous` (last year's workbook, read by the caller), now and after
+   * each analysis; null forgets the comparison. Reads the plan d'action once (no write).
+   */
+  async compareWith(previous: PreviousCampaign | null): Promise<void> {
+    this.previous = previous;
+    if (previous) {
+      const plan = await this.port.readPlan();
+      this.plan = plan.ok ? plan.value : [];
+    }
+    this.setState({ comparison: this.state.analysis ? this.comparisonOf(this.state.analysis) : null });
+  }
+
+  private comparisonOf(analysis: Analysis): CampaignComparison | null {
+    if (!this.previous) return null;
+    return { previous: this.previous, comparison: compareCampaigns(this.previous, { analysis, plan: this.plan }, this.now()) };
   }
 
   async initialise(): Promise<InitReport> {
@@ -240,7 +282,14 @@ export class AnalysisSession {
       const analysis = analyse(read.value);
       this.area = read.value.area;
       this.answerColumns = read.value.answerColumns;
-      this.setState({ status: 'ready', analysis, problems: [], error: undefined, recomputations: this.state.recomputations + 1 });
+      this.setState({
+        status: 'ready',
+        analysis,
+        problems: [],
+        error: undefined,
+        recomputations: this.state.recomputations + 1,
+        ...(this.previous && { comparison: this.comparisonOf(analysis) }),
+      });
     } catch (error) {
       this.setState({ status: 'error', error: `Erreur pendant l'analyse du classeur : ${describe(error)}` });
     }
