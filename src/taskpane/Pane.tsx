@@ -92,7 +92,15 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
   function content(): ReactNode {
     switch (tab) {
       case 'dashboard':
-        return needsAnalysis((a) => <DashboardTab analysis={a} presentation={presentation} onSelect={(target) => act(() => session.select(target))} />);
+        return needsAnalysis((a) => (
+          <DashboardTab
+            analysis={a}
+            presentation={presentation}
+            onSelect={(target) => act(() => session.select(target))}
+            comparison={state.comparison}
+            onCompare={(previous) => session.compareWith(previous)}
+          />
+        ));
       case 'controls':
         return needsAnalysis((a) => <ControlsTab findings={a.findings} onSelect={(finding) => act(() => session.select(finding))} />);
       case 'plan':

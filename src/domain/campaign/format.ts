@@ -17,3 +17,13 @@ export function formatEvolution(evolution: RateEvolution): string {
 export function formatRates(evolution: RateEvolution): string {
   return `${formatRate(evolution.before)} → ${formatRate(evolution.after)}`;
 }
+
+/** What a screen reader says instead of the arrow: "en hausse de 4,2 points, une amélioration". */
+export function spokenEvolution(evolution: RateEvolution): string {
+  if (evolution.points === null) return 'non comparable';
+  if (evolution.direction === 'stable') return 'stable';
+  const size = Math.abs(evolution.points);
+  const unit = size >= 2 ? 'points' : 'point';
+  const verdict = evolution.improved ? 'une amélioration' : 'une dégradation';
+  return `en ${evolution.direction} de ${POINTS.format(size)} ${unit}, ${verdict}`;
+}
