@@ -10,6 +10,7 @@ import { dateOfSerial, serialOfDate } from '../domain/excelDates';
 import type { CellInput } from '../domain/model';
 import { cellText, type Grid } from './grid';
 import { headerMatches } from './names';
+import type { LayoutCell } from './port';
 import { IDENTITY_LABELS } from './template';
 
 export interface CampaignInfo {
@@ -54,6 +55,17 @@ export function parseCampaign(cell: CellInput | undefined): CampaignInfo | null 
 export function campaignInfoOf(notice: Grid): CampaignInfo | null {
   const at = campaignCell(notice);
   return at ? parseCampaign(notice.rows[at.row - notice.top]?.[at.column - notice.left]) : null;
+}
+
+/** The cells that record `text` as the campaign: the value cell under its label, or both under the notice's text when it has no such label. */
+export function campaignCells(notice: Grid, text: string): LayoutCell[] {
+  const at = campaignCell(notice);
+  if (at) return [{ row: at.row - 1, col: at.column - 1, value: text }];
+  const row = notice.top + notice.rows.length;
+  return [
+    { row, col: 0, value: IDENTITY_LABELS.campaign, style: 'label' },
+    { row: row + 1, col: 0, value: text, style: 'warning' },
+  ];
 }
 
 /** What « Nouvelle campagne » writes in the campaign cell: "2026 (ouverte le 27/11/2026)". */

@@ -7,6 +7,7 @@ import type { DemoAnswer } from '../domain/demo';
 import type { Cartographie, PlanRow } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
 import type { CampaignInfo } from './campaignInfo';
+import type { CampaignStart } from './newCampaign';
 import type { Formula } from './formula';
 import type { PrintSetup } from './print';
 
@@ -137,6 +138,12 @@ export interface WorkbookPort {
   readPlan(): Promise<ReadResult<PlanRow[]>>;
   /** Writes the merged plan rows (the caller merged them with what readPlan returned). */
   writePlan(rows: PlanRow[]): Promise<ReadResult<void>>;
+  /**
+   * « Nouvelle campagne » in one command (one undo step in Excel): the campaign on the notice, the
+   * review columns of the cartographie, the merged plan. Refused before any write when the review
+   * columns' place holds the user's data.
+   */
+  startCampaign(start: CampaignStart): Promise<ReadResult<void>>;
   /** Creates the missing RESOMEDIT sheets; never touches an existing one. */
   initialise(): Promise<InitReport>;
   /** True when at least one answer of the cartographie is filled. */

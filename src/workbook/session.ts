@@ -12,7 +12,7 @@
  */
 import { mergePlan } from '../domain/actions/merge';
 import { analyse } from '../domain/analyse';
-import { compareCampaigns, type Comparison } from '../domain/campaign/compare';
+import type { Comparison, compareCampaigns } from '../domain/campaign/compare';
 import { demoAnswers } from '../domain/demo';
 import type { Analysis, Finding, PlanRow } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
@@ -50,6 +50,10 @@ export type PlanUpdateReport =
   | { ok: true; added: number; kept: number; marked: number; total: number }
   | { ok: false; problems: WorkbookProblem[] };
 
+export type NewCampaignReport =
+  | { ok: true; year: number; toReview: number; carried: number; flagged: number }
+  | { ok: false; problems: WorkbookProblem[] };
+
 export const DEFAULT_DEBOUNCE_MS = 300;
 /** Wait before reading again when Excel refused for a while (a cell being edited). */
 export const DEFAULT_RETRY_MS = 1500;
@@ -74,6 +78,8 @@ export class AnalysisSession {
   /** Today, for the actions late in a comparison. */
   private readonly now: () => Date;
   private previous: PreviousCampaign | null = null;
+  /** Loaded with the first comparison: the pane's first chunk does not carry it. */
+  private compare?: typeof compareCampaigns;
   /** The plan d'action as last read or written, while a comparison is shown. */
   private plan: PlanRow[] = [];
 
@@ -158,6 +164,32 @@ export class AnalysisSession {
     }, (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
   }
 
+  /**
+   * « Nouvelle campagne » in the open workbook (last year's, saved under a new name by the user):
+   * the year after the one the notice names (this year when it names none), answers marked « à
+   * revoir », the plan merged with its flags. One explicit command.
+   */
+  async startNewCampaign(): Promise<NewCampaignReport> {
+    return this.task('Ouverture de la nouvelle campagne…', async (): Promise<NewCampaignReport> => {
+      await this.refresh();
+      const { status, analysis, problems, error } = this.state;
+      if (status === 'error') return { ok: false, problems: [{ code: 'unreadable', message: error ?? '' }] };
+      if (status !== 'ready' || !analysis || !this.area) return { ok: false, problems };
+      const { campaignStart } = await import(/* webpackChunkName: "campaign-start" */ './newCampaign');
+      const opened = this.now();
+      const info = await this.port.readCampaignInfo();
+      const lastYear = info.ok ? info.value?.year : undefined;
+      const plan = await this.port.readPlan();
+      if (!plan.ok && plan.problems.some((problem) => problem.code !== 'sheet-missing')) return plan;
+      const start = campaignStart({ analysis, area: this.area, plan: plan.ok ? plan.value : [], year: lastYear ? lastYear + 1 : opened.getUTCFullYear(), opened });
+      const written = await this.port.startCampaign(start);
+      if (!written.ok) return written;
+      this.plan = start.plan;
+      await this.refresh();
+      return { ok: true, year: start.year, toReview: start.toReview, carried: start.carried, flagged: start.flagged };
+    }, (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
+  }
+
   /** Writes the Synthèse again from the current analysis (explicit command: one undo step). */
   async regenerateSynthesis(): Promise<SynthesisReport> {
     return this.task('Régénération de la Synthèse…', () => this.writeSynthesis(), (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
@@ -197,6 +229,7 @@ export class AnalysisSession {
   async compareWith(previous: PreviousCampaign | null): Promise<void> {
     this.previous = previous;
     if (previous) {
+      this.compare ??= (await import(/* webpackChunkName: "campaign-compare" */ '../domain/campaign/compare')).compareCampaigns;
       const plan = await this.port.readPlan();
       this.plan = plan.ok ? plan.value : [];
     }
@@ -204,8 +237,8 @@ export class AnalysisSession {
   }
 
   private comparisonOf(analysis: Analysis): CampaignComparison | null {
-    if (!this.previous) return null;
-    return { previous: this.previous, comparison: compareCampaigns(this.previous, { analysis, plan: this.plan }, this.now()) };
+    if (!this.previous || !this.compare) return null;
+    return { previous: this.previous, comparison: this.compare(this.previous, { analysis, plan: this.plan }, this.now()) };
   }
 
   async initialise(): Promise<InitReport> {

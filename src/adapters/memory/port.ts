@@ -3,7 +3,8 @@
  * columns by header label through the shared workbook layer; this adapter only moves cells.
  */
 import type { PlanRow } from '../../domain/model';
-import { campaignInfoOf, type CampaignInfo } from '../../workbook/campaignInfo';
+import { campaignCells, campaignInfoOf, type CampaignInfo } from '../../workbook/campaignInfo';
+import { reviewColumnsProblem, type CampaignStart } from '../../workbook/newCampaign';
 import { demoWrites } from '../../workbook/demoFill';
 import { cellAddress, parseAddress, parseRange, rangeAddress } from '../../workbook/grid';
 import { hasAnyAnswer, locateCartographie, resolveSheet } from '../../workbook/locate';
@@ -13,7 +14,7 @@ import type { Capabilities, ChangeInfo, DemoAnswer, InitReport, ReadCell, ReadRe
 import { CARTOGRAPHIE_TABLE, PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
 import { templateSheet } from '../../workbook/template';
 import { DEFAULT_COLUMN_WIDTH, rowHeights, tableTextCells } from '../../workbook/rowHeights';
-import { renderLayout, renderTemplate, setPrint } from './render';
+import { layoutWrites, renderLayout, renderTemplate, setPrint } from './render';
 import { MemoryWorkbook, type MemoryCell } from './workbook';
 
 export const MEMORY_CAPABILITIES: Capabilities = {
@@ -142,6 +143,18 @@ export class MemoryWorkbookPort implements WorkbookPort {
       this.workbook.setTable(table.name, sheet, rangeAddress(headerRow, firstColumn, headerRow + Math.max(rows.length, 1), firstColumn + layout.headers.length - 1));
     }
     return OK;
+  }
+
+  async startCampaign(start: CampaignStart): Promise<ReadResult<void>> {
+    const cartographie = this.sheetName('cartographie');
+    if (!cartographie.ok) return cartographie;
+    const free = reviewColumnsProblem(this.workbook.grid(cartographie.value), start.area);
+    if (!free.ok) return free;
+    const found = this.sheetName('notice');
+    const notice = found.ok ? found.value : this.createSheet('notice');
+    this.workbook.write(notice, layoutWrites(campaignCells(this.workbook.grid(notice), start.campaign)));
+    this.workbook.write(cartographie.value, layoutWrites(start.review));
+    return this.writePlan(start.plan);
   }
 
   /** Creates the missing sheets from the template; never touches an existing one. */
