@@ -110,6 +110,8 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
           <WorkbookTab
             onInitialise={() => session.initialise()}
             onLoadDemo={() => session.loadDemo()}
+            onNewCampaign={() => session.startNewCampaign()}
+            host={state.capabilities.host}
             hasAnswers={() => port.hasAnswers()}
             notes={state.capabilities.notes}
             disabled={blocked}
