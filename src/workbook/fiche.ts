@@ -3,7 +3,7 @@
  * every text already in French and formatted, so each renderer (PDF, pane, sheet) only lays it out.
  */
 import type { Comparison } from '../domain/campaign/compare';
-import { formatEvolution } from '../domain/campaign/format';
+import { formatEvolution, spokenEvolution } from '../domain/campaign/format';
 import { dateOfSerial } from '../domain/excelDates';
 import { formatRate } from '../domain/format';
 import { isClosed } from '../domain/planStatus';
@@ -20,6 +20,8 @@ export interface FicheFigure {
   highlight?: string;
   /** Since the previous campaign, when one is compared: "▲ +4,2 points (76 % l'an dernier)". */
   evolution?: string;
+  /** The same for a screen reader: "en hausse de 4,2 points, une amélioration (76 % l'an dernier)". */
+  spokenEvolution?: string;
 }
 
 export interface FicheGap {
@@ -63,7 +65,9 @@ function figure(label: string, rate: Rate, unit: string, highlight?: string): Fi
 /** The figure with its move since the previous campaign, when one is compared. */
 function withEvolution(shown: FicheFigure, key: keyof RateSet, comparison: Comparison | undefined): FicheFigure {
   const rate = comparison?.rates.find((evolution) => evolution.key === key);
-  return rate ? { ...shown, evolution: `${formatEvolution(rate)} (${formatRate(rate.before)} l'an dernier)` } : shown;
+  if (!rate) return shown;
+  const before = `(${formatRate(rate.before)} l'an dernier)`;
+  return { ...shown, evolution: `${formatEvolution(rate)} ${before}`, spokenEvolution: `${spokenEvolution(rate)} ${before}` };
 }
 
 function plural(n: number, singular: string, several = `${singular}s`): string {

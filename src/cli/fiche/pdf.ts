@@ -17,7 +17,7 @@ const REGULAR = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 
 /** Characters outside WinAnsi, replaced by the nearest it has. */
-const WIN_ANSI: Record<string, string> = { '\u202F': '\u00A0', '→': '›', '←': '‹', '≥': '>=', '≤': '<=', '▲': '+', '▼': '-', '✓': 'v' };
+const WIN_ANSI: Record<string, string> = { '\u202F': '\u00A0', '→': '›', '←': '‹', '≥': '>=', '≤': '<=', '▲': '+', '▼': '-', '✓': 'v', '−': '-' };
 
 function winAnsi(text: string): string {
   return text.replace(/[^\n\t\x20-\x7E\xA0-\xFF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g, (c) => WIN_ANSI[c] ?? '?');
@@ -84,6 +84,19 @@ function figures(doc: Doc, content: FicheContent, top: number): number {
   }
   write(doc, 'On peut être 100 % informatisé et 0 % interopérable : les taux se lisent côte à côte.', { x: PAGE.margin, y, width: WIDTH, height: 12 }, { size: 8.5, color: MUTED });
   return y + 20;
+}
+
+/** Since the previous campaign (when compared): each rate's move on one line, then ruptures and actions. */
+function evolution(doc: Doc, lines: string[], rates: FicheFigure[], top: number): number {
+  let y = heading(doc, 'Depuis la campagne précédente', top);
+  // The sign says the direction: the arrows have no WinAnsi glyph.
+  const moves = rates.filter((figure) => figure.evolution).map((figure) => `${figure.label} : ${figure.evolution?.replace(/^[▲▼] /, '')}`);
+  for (const text of [moves.join(' ; '), ...lines]) {
+    const height = Math.min(22, heightOf(doc, text, WIDTH, REGULAR, 8));
+    write(doc, text, { x: PAGE.margin, y, width: WIDTH, height }, { size: 8 });
+    y += height + 2;
+  }
+  return y + 6;
 }
 
 function gaps(doc: Doc, content: FicheContent, top: number): number {
@@ -162,6 +175,7 @@ export function renderFichePdf(content: FicheContent): Promise<Buffer> {
   });
   let y = header(doc, content);
   y = figures(doc, content, y);
+  if (content.evolution) y = evolution(doc, content.evolution, [content.completude, ...content.rates], y);
   y = gaps(doc, content, y);
   actions(doc, content, y, PAGE.height - PAGE.margin - FOOTER_HEIGHT - 6);
   footer(doc, content);
