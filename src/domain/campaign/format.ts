@@ -3,6 +3,7 @@ import { formatRate } from '../format';
 import type { RateEvolution } from './compare';
 
 const POINTS = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const SIZE = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 /** "▲ +4,2 points", "▼ −3 points", "= 0 point", or "non comparable" when a side is non évaluable. */
 export function formatEvolution(evolution: RateEvolution): string {
@@ -25,5 +26,5 @@ export function spokenEvolution(evolution: RateEvolution): string {
   const size = Math.abs(evolution.points);
   const unit = size >= 2 ? 'points' : 'point';
   const verdict = evolution.improved ? 'une amélioration' : 'une dégradation';
-  return `en ${evolution.direction} de ${POINTS.format(size)} ${unit}, ${verdict}`;
+  return `en ${evolution.direction} de ${SIZE.format(size)} ${unit}, ${verdict}`;
 }
