@@ -33,6 +33,8 @@ export interface CampaignStart {
   campaign: string;
   /** The three review columns of the cartographie, header to last question (0-based cells, blanks included). */
   review: LayoutCell[];
+  /** Their widths (1-based column, Excel character units), wide enough for their headers. */
+  reviewWidths: { column: number; width: number }[];
   /** Answers marked « à revoir ». */
   toReview: number;
   plan: PlanRow[];
@@ -41,6 +43,8 @@ export interface CampaignStart {
   /** Plan rows carried over (proposals kept with their user columns, manual rows, obsolete rows). */
   carried: number;
 }
+
+const REVIEW_WIDTHS = [14, 20, 11];
 
 /** 1-based columns of the snapshot, the confirmation and the « À revoir » formula. */
 function reviewColumns(area: CartographieArea): [number, number, number] {
@@ -111,6 +115,7 @@ export function campaignStart(input: { analysis: Analysis; area: CartographieAre
     area: input.area,
     campaign: campaignText(input.year, input.opened),
     review: cells,
+    reviewWidths: reviewColumns(input.area).map((column, index) => ({ column, width: REVIEW_WIDTHS[index] })),
     toReview,
     plan: merged.rows,
     flagged: merged.rows.filter(stillPresent).length,

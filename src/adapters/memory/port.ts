@@ -154,6 +154,8 @@ export class MemoryWorkbookPort implements WorkbookPort {
     const notice = found.ok ? found.value : this.createSheet('notice');
     this.workbook.write(notice, layoutWrites(campaignCells(this.workbook.grid(notice), start.campaign)));
     this.workbook.write(cartographie.value, layoutWrites(start.review));
+    const sheet = this.workbook.sheet(cartographie.value);
+    for (const { column, width } of start.reviewWidths) if (sheet) sheet.columnWidths[column - 1] = width;
     return this.writePlan(start.plan);
   }
 

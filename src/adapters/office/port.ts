@@ -10,7 +10,7 @@
 import type { PlanRow } from '../../domain/model';
 import { campaignCells, campaignInfoOf, type CampaignInfo } from '../../workbook/campaignInfo';
 import { reviewColumnsProblem, type CampaignStart } from '../../workbook/newCampaign';
-import { cellText, parseAddress, type Grid } from '../../workbook/grid';
+import { cellText, columnLetter, parseAddress, type Grid } from '../../workbook/grid';
 import { demoWrites } from '../../workbook/demoFill';
 import { sheetProblem } from '../../workbook/headers';
 import { cartographieColumns, locateCartographie, resolveSheet } from '../../workbook/locate';
@@ -30,7 +30,7 @@ import type { ExcelRun } from './run';
 import { writeHeaderFooter } from './print';
 import { readSynthesisSheet, SYNTHESIS_CHART, writeFormulaCells, writeSynthesisSheet } from './synthesis';
 import { cellsBlock } from './cells';
-import { formatCells } from './format';
+import { formatCells, widthInPoints } from './format';
 import { renderTemplate } from './template';
 
 export interface OfficePortOptions {
@@ -339,6 +339,11 @@ export class OfficeWorkbookPort implements WorkbookPort {
           await batch.writeBlock(sheet, cellsBlock(cells));
           await writeFormulaCells(batch, sheet, cells);
           await formatCells(batch, sheet, cells.filter((cell) => cell.style));
+        }
+        const sheet = context.workbook.worksheets.getItem(writes[1][0].id);
+        for (const { column, width } of start.reviewWidths) {
+          const letter = columnLetter(column);
+          await batch.add(() => (sheet.getRange(`${letter}:${letter}`).format.columnWidth = widthInPoints(width)));
         }
         await this.writePlanIn(context, batch, start.plan, plan.value);
         await batch.flush();

@@ -137,6 +137,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     }
     if (notice.ok) writeCells(notice.value, campaignCells(readGrid(notice.value), start.campaign), this.formulas);
     writeCells(cartographie.value, start.review, this.formulas);
+    for (const { column, width } of start.reviewWidths) cartographie.value.getColumn(column).width = width;
     return this.writePlan(start.plan);
   }
 

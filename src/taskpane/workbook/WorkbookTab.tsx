@@ -43,8 +43,8 @@ function describeNewCampaign(report: NewCampaignReport): Outcome {
   return {
     intent: 'success',
     text:
-      `Campagne ${report.year} ouverte. ${count(report.toReview, 'réponse à revoir', 'réponses à revoir')} : changez-la, ou saisissez OK dans la colonne « Confirmée » de la cartographie ; ` +
-      `d'ici là elle compte comme elle est écrite. ${count(report.carried, "ligne du plan d'action reprise", "lignes du plan d'action reprises")} avec leurs pilotes, échéances, statuts et commentaires ; ` +
+      `Campagne ${report.year} ouverte. ${count(report.toReview, 'réponse à revoir', 'réponses à revoir')} : changez une réponse, ou saisissez OK dans la colonne « Confirmée » de la cartographie ; ` +
+      `d'ici là, une réponse compte comme elle est écrite. ${count(report.carried, "ligne du plan d'action reprise", "lignes du plan d'action reprises")} avec pilotes, échéances, statuts et commentaires ; ` +
       `${count(report.flagged, 'action réalisée dont le constat est toujours présent', 'actions réalisées dont le constat est toujours présent')}.`,
   };
 }
