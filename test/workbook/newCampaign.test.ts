@@ -20,6 +20,7 @@ import { twoCampaigns, type TwoCampaigns } from '../support/campaigns';
 import { FILE_WORK_MS, tempDir } from '../cli/runCli';
 import { initialisedWorkbook } from '../adapters/office/helpers';
 import { OfficeWorkbookPort } from '../../src/adapters/office/port';
+import { widthInPoints } from '../../src/adapters/office/format';
 
 const OPENED = new Date(Date.UTC(2026, 0, 15));
 const USER_KEYS = ['pilot', 'dueDate', 'status', 'comment'] as const;
@@ -156,6 +157,8 @@ describe('« Nouvelle campagne » on last year’s workbook', () => {
     const entry = read.value.entries.find((e) => cellText(e.answer) !== '')!;
     expect(fake.values(SHEETS.cartographie, cellAddress(entry.row, kept + 1))).toEqual([[cellText(entry.answer)]]);
     expect(fake.cell(SHEETS.cartographie, cellAddress(entry.row, kept + 3))?.formula).toMatch(/^=IF\(AND\(/);
+    // Wide enough for « Confirmée (saisir OK) ».
+    expect(fake.sheet(SHEETS.cartographie).widths.get(kept + 2)).toBe(widthInPoints(20));
     session.stop();
   });
 });
