@@ -9,7 +9,7 @@
  */
 import type { PlanRow } from '../../domain/model';
 import { campaignCells, campaignInfoOf, type CampaignInfo } from '../../workbook/campaignInfo';
-import { reviewColumnsProblem, type CampaignStart } from '../../workbook/newCampaign';
+import type { CampaignStart } from '../../workbook/newCampaign';
 import { cellText, columnLetter, parseAddress, type Grid } from '../../workbook/grid';
 import { demoWrites } from '../../workbook/demoFill';
 import { sheetProblem } from '../../workbook/headers';
@@ -319,6 +319,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
   async startCampaign(start: CampaignStart): Promise<ReadResult<void>> {
     const cartographie = await this.readSheet('cartographie');
     if (!cartographie.ok) return cartographie;
+    // Loaded with the command: the pane's first chunk does not carry it.
+    const { reviewColumnsProblem } = await import(/* webpackChunkName: "campaign-start" */ '../../workbook/newCampaign');
     const free = reviewColumnsProblem(cartographie.value, start.area);
     if (!free.ok) return free;
     const notice = await this.readSheet('notice');
