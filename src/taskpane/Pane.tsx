@@ -99,6 +99,7 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
             onSelect={(target) => act(() => session.select(target))}
             comparison={state.comparison}
             onCompare={(previous) => session.compareWith(previous)}
+            onWriteSynthesis={() => session.regenerateSynthesis()}
           />
         ));
       case 'controls':

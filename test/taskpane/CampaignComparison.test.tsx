@@ -14,13 +14,19 @@ import { DashboardTab } from '../../src/taskpane/dashboard/DashboardTab';
 import { PaneFrame } from '../../src/taskpane/mount';
 import { useSessionView } from '../../src/taskpane/useSessionView';
 import { AnalysisSession } from '../../src/workbook/session';
+import { SHEETS } from '../../src/workbook/sheets';
 
 function Harness({ session }: { session: AnalysisSession }) {
   const { state, analysis } = useSessionView(session);
   if (!analysis) return null;
   return (
     <PaneFrame>
-      <DashboardTab analysis={analysis} comparison={state.comparison} onCompare={(previous) => session.compareWith(previous)} />
+      <DashboardTab
+        analysis={analysis}
+        comparison={state.comparison}
+        onCompare={(previous) => session.compareWith(previous)}
+        onWriteSynthesis={() => session.regenerateSynthesis()}
+      />
     </PaneFrame>
   );
 }
@@ -33,12 +39,12 @@ async function lastYearFile(): Promise<File> {
   return new File([new Uint8Array(await port.toBuffer())], 'campagne-2025.xlsx');
 }
 
-async function demoSession(): Promise<AnalysisSession> {
+async function demoSession(): Promise<{ port: MemoryWorkbookPort; session: AnalysisSession }> {
   const port = MemoryWorkbookPort.fromTemplate();
   await port.fillDemo(demoAnswers());
   const session = new AnalysisSession(port);
   await session.start();
-  return session;
+  return { port, session };
 }
 
 function fileInput(): HTMLInputElement {
@@ -47,7 +53,7 @@ function fileInput(): HTMLInputElement {
 
 describe('CampaignComparison', () => {
   it('reads the picked file in the pane and shows each rate with its evolution, in words for screen readers', async () => {
-    const session = await demoSession();
+    const { port, session } = await demoSession();
     render(<Harness session={session} />);
     await screen.findByRole('button', { name: 'Comparer avec une campagne précédente…' });
     await userEvent.upload(fileInput(), await lastYearFile());
@@ -63,12 +69,17 @@ describe('CampaignComparison', () => {
     expect(within(closed).getAllByRole('listitem').length).toBeGreaterThan(0);
     expect(screen.getByTestId('evolution-actions').textContent).toMatch(/^0 réalisée · 0 en retard · 0 abandonnée/);
 
+    await userEvent.click(screen.getByRole('button', { name: 'Ajouter l’évolution à la Synthèse' }));
+    expect((await screen.findByRole('status')).textContent).toContain('section « Évolution »');
+    const synthesis = port.workbook.grid(SHEETS.synthesis).rows.flat();
+    expect(synthesis.some((cell) => cell.value === 'Évolution depuis la campagne précédente')).toBe(true);
+
     await userEvent.click(screen.getByRole('button', { name: 'Retirer la comparaison' }));
     expect(screen.queryByTestId('evolution-rupture')).toBeNull();
   });
 
   it('says in French why a file cannot be last year’s campaign', async () => {
-    const session = await demoSession();
+    const { session } = await demoSession();
     render(<Harness session={session} />);
     await screen.findByRole('button', { name: 'Comparer avec une campagne précédente…' });
     await userEvent.upload(fileInput(), new File(['Réf.;Réponse'], 'export.csv'), { applyAccept: false });

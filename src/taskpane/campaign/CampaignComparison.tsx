@@ -32,6 +32,8 @@ export interface CampaignComparisonProps {
   comparison: Compared | null | undefined;
   /** Compares with the campaign read, or forgets the comparison (null). */
   onCompare: (previous: PreviousCampaign | null) => Promise<void>;
+  /** Regenerates the Synthèse, which then carries the « Évolution » section (explicit command). */
+  onWriteSynthesis?: () => Promise<{ ok: boolean }>;
 }
 
 /** Reads the picked file with the streaming reader, loaded on demand. */
@@ -101,11 +103,19 @@ function campaignName(previous: PreviousCampaign): string {
   return year ? `campagne ${year}, « ${previous.fileName} »` : `« ${previous.fileName} »`;
 }
 
-export function CampaignComparison({ comparison, onCompare }: CampaignComparisonProps) {
+export function CampaignComparison({ comparison, onCompare, onWriteSynthesis }: CampaignComparisonProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [reading, setReading] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [written, setWritten] = useState<string | null>(null);
+
+  async function writeSynthesis() {
+    if (!onWriteSynthesis) return;
+    setWritten(null);
+    const report = await onWriteSynthesis();
+    setWritten(report.ok ? 'La Synthèse a été régénérée avec la section « Évolution » (en bas de la feuille).' : 'La Synthèse n’a pas pu être régénérée : voir le message en haut du volet.');
+  }
 
   async function picked(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -134,6 +144,11 @@ export function CampaignComparison({ comparison, onCompare }: CampaignComparison
         <Button size="small" disabled={reading !== null} onClick={() => input.current?.click()}>
           {comparison ? 'Choisir un autre classeur…' : 'Comparer avec une campagne précédente…'}
         </Button>
+        {comparison && onWriteSynthesis && (
+          <Button size="small" disabled={reading !== null} onClick={() => void writeSynthesis()}>
+            Ajouter l’évolution à la Synthèse
+          </Button>
+        )}
         {comparison && (
           <Button size="small" appearance="subtle" disabled={reading !== null} onClick={() => void onCompare(null)}>
             Retirer la comparaison
@@ -141,6 +156,7 @@ export function CampaignComparison({ comparison, onCompare }: CampaignComparison
         )}
         {reading && <Spinner size="extra-tiny" label={`Lecture de « ${reading} »…`} />}
       </div>
+      {written && <Caption1 role="status">{written}</Caption1>}
       {problem && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{problem}</MessageBarBody>

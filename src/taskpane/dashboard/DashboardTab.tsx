@@ -45,10 +45,11 @@ export interface DashboardTabProps {
   /** The comparison with a previous campaign; without `onCompare` the section is not shown. */
   comparison?: CampaignComparisonProps['comparison'];
   onCompare?: CampaignComparisonProps['onCompare'];
+  onWriteSynthesis?: CampaignComparisonProps['onWriteSynthesis'];
 }
 
 /** « Tableau de bord »: completeness, headline rates side by side, the circuit map, by zone, the three continuity views. */
-export function DashboardTab({ analysis, presentation, onSelect, comparison, onCompare }: DashboardTabProps) {
+export function DashboardTab({ analysis, presentation, onSelect, comparison, onCompare, onWriteSynthesis }: DashboardTabProps) {
   const styles = useStyles();
   const { overall, zones, views, equipment, counts } = analysis.figures;
   const ruptures = analysis.figures.transitions.filter((t) => t.ruptures > 0);
@@ -92,7 +93,7 @@ export function DashboardTab({ analysis, presentation, onSelect, comparison, onC
       {onCompare && (
         <Section title="Évolution depuis la campagne précédente">
           <Suspense fallback={null}>
-            <CampaignComparison comparison={comparison} onCompare={onCompare} />
+            <CampaignComparison comparison={comparison} onCompare={onCompare} onWriteSynthesis={onWriteSynthesis} />
           </Suspense>
         </Section>
       )}
