@@ -92,6 +92,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<FICHIER.xlsx>', 'classeur de l’établissement')
     .addOption(new Option('-s, --sortie <fiche.pdf>', 'fichier PDF à écrire').makeOptionMandatory())
     .option('--force', 'remplace le fichier PDF s’il existe déjà')
+    .option('--precedent <ANCIEN.xlsx>', 'classeur de la campagne précédente : la fiche montre l’évolution depuis')
     .action(async (file: string, options) => setExit(await (await commands.report()).reportCommand(file, options, io)));
 
   program

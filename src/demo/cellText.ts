@@ -3,6 +3,8 @@ import type { MemoryCell, Scalar } from '../adapters/memory/workbook';
 
 const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 10 });
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+/** The Synthèse's differences in points, format '+0.0;-0.0;0'. */
+const points = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 
 export function displayValue(cell: MemoryCell | undefined): string {
   if (!cell) return '';
@@ -10,7 +12,10 @@ export function displayValue(cell: MemoryCell | undefined): string {
   const { value } = cell;
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
-  if (typeof value === 'number') return cell.numberFormat?.includes('%') ? percent.format(value) : number.format(value);
+  if (typeof value === 'number') {
+    if (cell.numberFormat?.includes('%')) return percent.format(value);
+    return cell.numberFormat?.startsWith('+0.0') ? points.format(value) : number.format(value);
+  }
   return value;
 }
 

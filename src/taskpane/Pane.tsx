@@ -82,7 +82,16 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
   function content(): ReactNode {
     switch (tab) {
       case 'dashboard':
-        return needsAnalysis((a) => <DashboardTab analysis={a} presentation={presentation} onSelect={(target) => act(() => session.select(target))} />);
+        return needsAnalysis((a) => (
+          <DashboardTab
+            analysis={a}
+            presentation={presentation}
+            onSelect={(target) => act(() => session.select(target))}
+            comparison={state.comparison}
+            onCompare={(previous) => session.compareWith(previous)}
+            onWriteSynthesis={() => session.regenerateSynthesis()}
+          />
+        ));
       case 'controls':
         return needsAnalysis((a) => <ControlsTab findings={a.findings} onSelect={(finding) => act(() => session.select(finding))} />);
       case 'plan':
@@ -92,6 +101,8 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
           <WorkbookTab
             onInitialise={() => session.initialise()}
             onLoadDemo={() => session.loadDemo()}
+            onNewCampaign={() => session.startNewCampaign()}
+            host={state.capabilities.host}
             hasAnswers={() => port.hasAnswers()}
             notes={state.capabilities.notes}
             disabled={blocked}

@@ -2,11 +2,13 @@
  * The one-page "fiche de synthèse" a pharmacist hands to the direction and the CME, as content:
  * every text already in French and formatted, so each renderer (PDF, pane, sheet) only lays it out.
  */
+import type { Comparison } from '../domain/campaign/compare';
+import { formatEvolution, spokenEvolution } from '../domain/campaign/format';
 import { dateOfSerial } from '../domain/excelDates';
 import { formatRate } from '../domain/format';
 import { isClosed } from '../domain/planStatus';
 import { GAP_COUNTS } from '../domain/gapCounts';
-import type { ActionProposal, Analysis, GapCounts, PlanRow, Priority, Rate, UserValue } from '../domain/model';
+import type { ActionProposal, Analysis, GapCounts, PlanRow, Priority, Rate, RateSet, UserValue } from '../domain/model';
 
 export interface FicheFigure {
   label: string;
@@ -16,6 +18,10 @@ export interface FicheFigure {
   detail: string;
   /** Set on the figure the contract follows (CAQES R4 item 1.2). */
   highlight?: string;
+  /** Since the previous campaign, when one is compared: "▲ +4,2 points (76 % l'an dernier)". */
+  evolution?: string;
+  /** The same for a screen reader: "en hausse de 4,2 points, une amélioration (76 % l'an dernier)". */
+  spokenEvolution?: string;
 }
 
 export interface FicheGap {
@@ -42,6 +48,8 @@ export interface FicheContent {
   actions: FicheAction[];
   /** Warnings on the reliability of the figures (invalid or incoherent entries). */
   notes: string[];
+  /** Since the previous campaign, when one is compared: ruptures closed and appeared, what became of its actions. */
+  evolution?: string[];
 }
 
 export const FICHE_ACTIONS = 5;
@@ -52,6 +60,30 @@ const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone:
 
 function figure(label: string, rate: Rate, unit: string, highlight?: string): FicheFigure {
   return { label, value: formatRate(rate), detail: `${integer.format(rate.numerator)} / ${integer.format(rate.denominator)} ${unit}`, ...(highlight && { highlight }) };
+}
+
+/** The figure with its move since the previous campaign, when one is compared. */
+function withEvolution(shown: FicheFigure, key: keyof RateSet, comparison: Comparison | undefined): FicheFigure {
+  const rate = comparison?.rates.find((evolution) => evolution.key === key);
+  if (!rate) return shown;
+  const before = `(${formatRate(rate.before)} l'an dernier)`;
+  return { ...shown, evolution: `${formatEvolution(rate)} ${before}`, spokenEvolution: `${spokenEvolution(rate)} ${before}` };
+}
+
+function plural(n: number, singular: string, several = `${singular}s`): string {
+  return `${integer.format(n)} ${n > 1 ? several : singular}`;
+}
+
+/** The evolution in three sentences: ruptures closed, ruptures appeared, last year's actions. */
+export function evolutionLines(comparison: Comparison): string[] {
+  const { closedRuptures, newRuptures, actions } = comparison;
+  const transitions = (list: Comparison['closedRuptures']) => (list.length === 0 ? 'aucune' : list.map((t) => `${t.fromLabel} → ${t.toLabel}`).join(' ; '));
+  const done = actions.done.length + actions.doneGapStillThere.length;
+  return [
+    `Ruptures fermées : ${transitions(closedRuptures)}.`,
+    `Ruptures apparues : ${transitions(newRuptures)}.`,
+    `Actions de la campagne précédente : ${plural(done, 'réalisée')} (dont ${plural(actions.doneGapStillThere.length, 'au constat toujours présent', 'au constat toujours présent')}), ${plural(actions.late.length, 'en retard', 'en retard')}, ${plural(actions.abandoned.length, 'abandonnée')}.`,
+  ];
 }
 
 /** A plan cell as the user sees it; numbers in the Échéance column are Excel dates. */
@@ -95,21 +127,23 @@ function notes(analysis: Analysis): string[] {
   return lines;
 }
 
-export function ficheContent(input: { analysis: Analysis; plan?: PlanRow[]; establishment: string; date: Date }): FicheContent {
+export function ficheContent(input: { analysis: Analysis; plan?: PlanRow[]; establishment: string; date: Date; evolution?: Comparison }): FicheContent {
   const { overall } = input.analysis.figures;
+  const shown = (key: keyof RateSet, label: string, unit: string, highlight?: string) => withEvolution(figure(label, overall[key], unit, highlight), key, input.evolution);
   return {
     title: 'Cartographie des données informatiques du circuit des DMI',
     establishment: input.establishment,
     date: longDate.format(input.date),
-    completude: figure('Complétude', overall.completude, 'lignes renseignées'),
+    completude: shown('completude', 'Complétude', 'lignes renseignées'),
     rates: [
-      figure('Informatisation des données', overall.informatisation, 'données'),
-      figure('Interopérabilité', overall.interoperabilite, 'flux'),
-      figure("Continuité de l'information", overall.continuite, 'flux'),
-      figure('Points de rupture', overall.rupture, 'flux', CAQES_LABEL),
+      shown('informatisation', 'Informatisation des données', 'données'),
+      shown('interoperabilite', 'Interopérabilité', 'flux'),
+      shown('continuite', "Continuité de l'information", 'flux'),
+      shown('rupture', 'Points de rupture', 'flux', CAQES_LABEL),
     ],
     gaps: gaps(input.analysis),
     actions: topActions(input.plan, input.analysis.proposals),
     notes: notes(input.analysis),
+    ...(input.evolution && { evolution: evolutionLines(input.evolution) }),
   };
 }

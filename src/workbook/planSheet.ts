@@ -5,8 +5,11 @@
  * A proposal whose finding disappeared stays in the plan, its Constat prefixed with
  * OBSOLETE_MARKER. The marker is plain text, so it survives copies, sorts and filters, and the
  * reader recognises it (tolerantly) and strips it; removing it by hand un-marks the row.
+ * A proposal marked « Réalisé » whose finding the rules still make is flagged the same way with
+ * STILL_PRESENT_MARKER, derived at each writing (never read back as data).
  */
 import { isRuleRef } from '../domain/actions/ordering';
+import { statusIs } from '../domain/planStatus';
 import type { CellInput, PlanRow, Priority, UserValue } from '../domain/model';
 import { normaliseLabel } from '../domain/text';
 import { cellText, type Grid } from './grid';
@@ -15,6 +18,7 @@ import type { ReadResult } from './port';
 import { PLAN_COLUMNS, type PlanColumn } from './sheets';
 
 export const OBSOLETE_MARKER = '[Constat disparu à la dernière analyse]';
+export const STILL_PRESENT_MARKER = '[Action réalisée, constat toujours présent]';
 
 /** Number format of the Échéance column, so a date the user typed still reads as a date. */
 export const DUE_DATE_FORMAT = 'dd/mm/yyyy';
@@ -36,14 +40,20 @@ export const PLAN_SPECS: ColumnSpecs<PlanColumn> = {
 };
 
 const MARKER_KEY = normaliseLabel(OBSOLETE_MARKER);
+const STILL_PRESENT_KEY = normaliseLabel(STILL_PRESENT_MARKER);
 
-/** Splits the obsolete marker off a Constat. */
+/** A proposal the user marked Réalisé whose finding the rules still make: « action réalisée, constat toujours présent ». */
+export function stillPresent(row: PlanRow): boolean {
+  return row.origin === 'proposed' && !row.obsolete && statusIs(row.status, 'Réalisé');
+}
+
+/** Splits the markers off a Constat: the obsolete one is data, the still-present one is derived again at each writing. */
 export function readFinding(text: string): { finding: string; obsolete: boolean } {
   const trimmed = text.trimStart();
   const close = trimmed.indexOf(']');
-  if (trimmed.startsWith('[') && normaliseLabel(trimmed.slice(0, close + 1)) === MARKER_KEY) {
-    return { finding: trimmed.slice(close + 1).trim(), obsolete: true };
-  }
+  const marker = trimmed.startsWith('[') ? normaliseLabel(trimmed.slice(0, close + 1)) : '';
+  if (marker === MARKER_KEY) return { finding: trimmed.slice(close + 1).trim(), obsolete: true };
+  if (marker === STILL_PRESENT_KEY) return { finding: trimmed.slice(close + 1).trim(), obsolete: false };
   return { finding: text, obsolete: false };
 }
 
@@ -149,13 +159,14 @@ function layoutValue(row: PlanRow, key: PlanColumn, number: number): UserValue {
     case 'number':
       return number;
     case 'finding':
-      return row.obsolete ? `${OBSOLETE_MARKER} ${row.finding}` : row.finding;
+      if (row.obsolete) return `${OBSOLETE_MARKER} ${row.finding}`;
+      return stillPresent(row) ? `${STILL_PRESENT_MARKER} ${row.finding}` : row.finding;
     default:
       return row[key];
   }
 }
 
-/** The plan table as written: rows in the given order, N° renumbered from 1, obsolete rows marked. */
+/** The plan table as written: rows in the given order, N° renumbered from 1, obsolete and still-present rows marked. */
 export function planLayout(rows: PlanRow[]): PlanLayout {
   return {
     headers: PLAN_KEYS.map((key) => PLAN_COLUMNS[key]),

@@ -7,6 +7,8 @@ import type { DemoAnswer } from '../domain/demo';
 import type { Cartographie, PlanRow } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
 import type { LayoutCell } from './layoutCell';
+import type { CampaignInfo } from './campaignInfo';
+import type { CampaignStart } from './newCampaign';
 import type { PrintSetup } from './print';
 
 export type { DemoAnswer };
@@ -114,10 +116,18 @@ export interface WorkbookPort {
    * « Fiche de synthèse (n) » rather than touch a sheet of the user's (one round trip in Excel).
    */
   writeFicheSheet(layout: SheetLayout): Promise<ReadResult<FicheSheetReport>>;
+  /** The campaign (year, opening date) the notice's identity block names; null when it names none. */
+  readCampaignInfo(): Promise<ReadResult<CampaignInfo | null>>;
   /** Reads the plan d'action rows, user columns included. */
   readPlan(): Promise<ReadResult<PlanRow[]>>;
   /** Writes the merged plan rows (the caller merged them with what readPlan returned). */
   writePlan(rows: PlanRow[]): Promise<ReadResult<void>>;
+  /**
+   * « Nouvelle campagne » in one command (one undo step in Excel): the campaign on the notice, the
+   * review columns of the cartographie, the merged plan. Refused before any write when the review
+   * columns' place holds the user's data.
+   */
+  startCampaign(start: CampaignStart): Promise<ReadResult<void>>;
   /** Creates the missing RESOMEDIT sheets; never touches an existing one. */
   initialise(): Promise<InitReport>;
   /** True when at least one answer of the cartographie is filled. */

@@ -11,8 +11,10 @@
  * tried again.
  */
 import { analyse } from '../domain/analyse';
-import type { Analysis, Finding } from '../domain/model';
+import type { Comparison, compareCampaigns } from '../domain/campaign/compare';
+import type { Analysis, Finding, PlanRow } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
+import type { PreviousCampaign } from './campaignInfo';
 import type { Capabilities, FicheSheetReport, InitReport, ReadResult, WorkbookPort, WorkbookProblem } from './port';
 import type { SynthesisDrift } from './synthesisDrift';
 import type { FicheContent } from './fiche';
@@ -34,12 +36,23 @@ export interface SessionState {
   error?: string;
   /** The Synthèse found in the workbook does not follow the cartographie (checked when the pane opens). */
   drift?: SynthesisDrift | null;
+  /** This campaign against a previous one the user picked, kept up to date with the analysis. */
+  comparison?: CampaignComparison | null;
+}
+
+export interface CampaignComparison {
+  previous: PreviousCampaign;
+  comparison: Comparison;
 }
 
 export type SynthesisReport = { ok: true } | { ok: false; problems: WorkbookProblem[] };
 
 export type PlanUpdateReport =
   | { ok: true; added: number; kept: number; marked: number; total: number }
+  | { ok: false; problems: WorkbookProblem[] };
+
+export type NewCampaignReport =
+  | { ok: true; year: number; toReview: number; carried: number; flagged: number }
   | { ok: false; problems: WorkbookProblem[] };
 
 export const DEFAULT_DEBOUNCE_MS = 300;
@@ -63,14 +76,22 @@ export class AnalysisSession {
   private answerColumns = false;
   /** Shown under the Synthèse title when given. */
   private readonly establishment?: string;
+  /** Today, for the actions late in a comparison. */
+  private readonly now: () => Date;
+  private previous: PreviousCampaign | null = null;
+  /** Loaded with the first comparison: the pane's first chunk does not carry it. */
+  private compare?: typeof compareCampaigns;
+  /** The plan d'action as last read or written, while a comparison is shown. */
+  private plan: PlanRow[] = [];
 
   constructor(
     private readonly port: WorkbookPort,
-    options: { debounceMs?: number; retryMs?: number; establishment?: string } = {},
+    options: { debounceMs?: number; retryMs?: number; establishment?: string; now?: () => Date } = {},
   ) {
     this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
     this.retryMs = options.retryMs ?? DEFAULT_RETRY_MS;
     this.establishment = options.establishment;
+    this.now = options.now ?? (() => new Date());
     this.state = { status: 'loading', problems: [], capabilities: port.capabilities, recomputations: 0, busy: null };
   }
 
@@ -144,7 +165,35 @@ export class AnalysisSession {
       const merged = mergePlan(existing.value, analysis.proposals);
       const written = await this.port.writePlan(merged.rows);
       if (!written.ok) return written;
+      this.plan = merged.rows;
+      this.setState({ comparison: this.comparisonOf(analysis) });
       return { ok: true, added: merged.added, kept: merged.kept, marked: merged.marked, total: merged.rows.length };
+    }, (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
+  }
+
+  /**
+   * « Nouvelle campagne » in the open workbook (last year's, saved under a new name by the user):
+   * the year after the one the notice names (this year when it names none), answers marked « à
+   * revoir », the plan merged with its flags. One explicit command.
+   */
+  async startNewCampaign(): Promise<NewCampaignReport> {
+    return this.task('Ouverture de la nouvelle campagne…', async (): Promise<NewCampaignReport> => {
+      await this.refresh();
+      const { status, analysis, problems, error } = this.state;
+      if (status === 'error') return { ok: false, problems: [{ code: 'unreadable', message: error ?? '' }] };
+      if (status !== 'ready' || !analysis || !this.area) return { ok: false, problems };
+      const { campaignStart } = await import(/* webpackChunkName: "campaign-start" */ './newCampaign');
+      const opened = this.now();
+      const info = await this.port.readCampaignInfo();
+      const lastYear = info.ok ? info.value?.year : undefined;
+      const plan = await this.port.readPlan();
+      if (!plan.ok && plan.problems.some((problem) => problem.code !== 'sheet-missing')) return plan;
+      const start = campaignStart({ analysis, area: this.area, plan: plan.ok ? plan.value : [], year: lastYear ? lastYear + 1 : opened.getUTCFullYear(), opened });
+      const written = await this.port.startCampaign(start);
+      if (!written.ok) return written;
+      this.plan = start.plan;
+      await this.refresh();
+      return { ok: true, year: start.year, toReview: start.toReview, carried: start.carried, flagged: start.flagged };
     }, (message) => ({ ok: false, problems: [{ code: 'unreadable', message }] }));
   }
 
@@ -160,7 +209,8 @@ export class AnalysisSession {
     if (status === 'error') return { ok: false, problems: [{ code: 'unreadable', message: error ?? '' }] };
     if (status !== 'ready' || !analysis) return { ok: false, problems };
     const [{ synthesisLayout }] = await synthesisCode();
-    const written = await this.port.writeSynthesis(synthesisLayout(analysis, { establishment: this.establishment, area: this.area }));
+    const evolution = this.state.comparison?.comparison;
+    const written = await this.port.writeSynthesis(synthesisLayout(analysis, { establishment: this.establishment, area: this.area, evolution }));
     if (!written.ok) return written;
     await this.checkSynthesis();
     return { ok: true };
@@ -168,11 +218,36 @@ export class AnalysisSession {
 
   /** The fiche de synthèse of the last analysis, with the open actions of the plan sheet (one read, no write). */
   async fiche(date = new Date()): Promise<FicheContent | null> {
-    const { analysis } = this.state;
+    const { analysis, comparison } = this.state;
     if (!analysis) return null;
     const plan = await this.port.readPlan();
     const { ficheContent } = await import('./fiche');
-    return ficheContent({ analysis, plan: plan.ok ? plan.value : undefined, establishment: this.establishment ?? 'Établissement (à renseigner sur la notice)', date });
+    return ficheContent({
+      analysis,
+      plan: plan.ok ? plan.value : undefined,
+      establishment: this.establishment ?? 'Établissement (à renseigner sur la notice)',
+      date,
+      ...(comparison && { evolution: comparison.comparison }),
+    });
+  }
+
+  /**
+   * Compares this campaign with `previous` (last year's workbook, read by the caller), now and after
+   * each analysis; null forgets the comparison. Reads the plan d'action once (no write).
+   */
+  async compareWith(previous: PreviousCampaign | null): Promise<void> {
+    this.previous = previous;
+    if (previous) {
+      this.compare ??= (await import(/* webpackChunkName: "campaign-compare" */ '../domain/campaign/compare')).compareCampaigns;
+      const plan = await this.port.readPlan();
+      this.plan = plan.ok ? plan.value : [];
+    }
+    this.setState({ comparison: this.state.analysis ? this.comparisonOf(this.state.analysis) : null });
+  }
+
+  private comparisonOf(analysis: Analysis): CampaignComparison | null {
+    if (!this.previous || !this.compare) return null;
+    return { previous: this.previous, comparison: this.compare(this.previous, { analysis, plan: this.plan }, this.now()) };
   }
 
   /** Writes the print-ready fiche de synthèse sheet from a fresh analysis (explicit command: one undo step). */
@@ -263,7 +338,14 @@ export class AnalysisSession {
       const analysis = analyse(read.value);
       this.area = read.value.area;
       this.answerColumns = read.value.answerColumns;
-      this.setState({ status: 'ready', analysis, problems: [], error: undefined, recomputations: this.state.recomputations + 1 });
+      this.setState({
+        status: 'ready',
+        analysis,
+        problems: [],
+        error: undefined,
+        recomputations: this.state.recomputations + 1,
+        ...(this.previous && { comparison: this.comparisonOf(analysis) }),
+      });
     } catch (error) {
       this.setState({ status: 'error', error: `Erreur pendant l'analyse du classeur : ${describe(error)}` });
     }

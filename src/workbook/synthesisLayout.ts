@@ -5,12 +5,13 @@
  * are numbers formatted '0 %'; a rate whose denominator is 0 is the text "non évaluable". The
  * findings and the top actions are lists, written as text when the Synthèse is generated.
  */
+import type { Comparison } from '../domain/campaign/compare';
 import { CATALOGUE, zoneById } from '../domain/catalogue';
 import { GAP_COUNTS } from '../domain/gapCounts';
 import { NOT_EVALUABLE } from '../domain/format';
 import type { ActionProposal, Analysis, Answer, ContinuityViewId, GapCounts, QuestionType, Rate, RateSet } from '../domain/model';
 import { answerColumnCells, areaColumn, KEPT, type AreaColumn, type CartographieArea } from './answerColumns';
-import { binary, call, column, countIfs, equalsCriterion, escapeWildcards, num, ratio, sum, text, type Formula, type RangeReference } from './formula';
+import { binary, call, cell, column, countIfs, equalsCriterion, escapeWildcards, num, ratio, sum, text, type Formula, type RangeReference } from './formula';
 import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from './port';
 import { printSetup, sectionBreaks } from './print';
 import { layoutRowHeights } from './rowHeights';
@@ -142,6 +143,8 @@ function answerStyle(answer: Answer | null): CellStyle {
 class Sheet {
   readonly cells: LayoutCell[] = [];
   row = 0;
+  /** Where each overall rate was written (0-based), for the « Évolution » section to refer to. */
+  readonly overall: Partial<Record<keyof RateSet, { row: number; col: number }>> = {};
 
   put(col: number, value: Value, style?: CellStyle, numberFormat?: string, formula?: Formula): void {
     this.cells.push({ row: this.row, col, value, ...(formula && { formula }), ...(style && { style }), ...(numberFormat && { numberFormat }) });
@@ -192,6 +195,7 @@ function heading(sheet: Sheet, analysis: Analysis, counts: Counts, establishment
   sheet.row++;
   sheet.put(0, 'Complétude', 'label');
   sheet.rate(1, overall.completude, terms);
+  sheet.overall.completude = { row: sheet.row, col: 1 };
   const shown = terms && binary('&', binary('&', binary('&', terms.numerator, text(' / ')), terms.denominator), text(' lignes renseignées'));
   sheet.put(2, `${overall.completude.numerator} / ${overall.completude.denominator} lignes renseignées`, 'value', undefined, shown);
   sheet.row++;
@@ -206,7 +210,10 @@ function overallRates(sheet: Sheet, overall: RateSet, counts: Counts): void {
   ];
   sheet.line(['', ...columns.map(([, label]) => label)], 'header');
   sheet.put(0, 'Circuit complet', 'label');
-  columns.forEach(([key], index) => sheet.rate(index + 1, overall[key], counts.terms(key, EVERYWHERE)));
+  columns.forEach(([key], index) => {
+    sheet.rate(index + 1, overall[key], counts.terms(key, EVERYWHERE));
+    sheet.overall[key] = { row: sheet.row, col: index + 1 };
+  });
   sheet.row++;
   sheet.put(0, 'Calcul (numérateur / dénominateur)', 'note');
   columns.forEach(([key], index) => sheet.terms(index + 1, overall[key], counts.terms(key, EVERYWHERE)));
@@ -427,9 +434,48 @@ function conclusion(sheet: Sheet, analysis: Analysis, counts: Counts): void {
   sheet.text(`Plan complet et suivi : feuille « ${SHEETS.plan} ».`, 'note');
 }
 
+/**
+ * « Évolution », last, so the sections above keep their places (the drift check compares them):
+ * last year's rates as values, written by the explicit command, beside formulas that follow this
+ * year's rates above, and the difference in points as a formula.
+ */
+function evolution(sheet: Sheet, comparison: Comparison): void {
+  sheet.section('Évolution depuis la campagne précédente');
+  sheet.text("Valeurs de l'an dernier figées à la régénération de la Synthèse ; « Cette année » et l'écart sont des formules.", 'note');
+  sheet.line(['Indicateur', "L'an dernier", 'Cette année', 'Écart (points)'], 'header');
+  for (const rate of comparison.rates) {
+    const at = sheet.overall[rate.key];
+    sheet.put(0, rate.label, 'label');
+    sheet.rate(1, rate.before);
+    const current = at && cell(at.row + 1, at.col + 1);
+    const difference = binary('*', binary('-', cell(sheet.row + 1, 3), cell(sheet.row + 1, 2)), num(100));
+    if (rate.after.value === null) sheet.put(2, NOT_EVALUABLE, 'note', undefined, current);
+    else sheet.put(2, rate.after.value, 'percent', PERCENT_FORMAT, current);
+    const good = rate.improved === null ? 'value' : rate.improved ? 'good' : 'bad';
+    const points = rate.points === null ? NOT_COMPARABLE : (rate.after.value! - rate.before.value!) * 100;
+    sheet.put(3, points, rate.points === null ? 'note' : good, POINTS_FORMAT, call('IFERROR', difference, text(NOT_COMPARABLE)));
+    sheet.row++;
+  }
+  const transitions = (list: Comparison['closedRuptures']) => (list.length === 0 ? 'aucune' : list.map((t) => `${t.fromLabel} → ${t.toLabel}`).join(' ; '));
+  sheet.text(`Ruptures fermées : ${transitions(comparison.closedRuptures)}.`);
+  sheet.text(`Ruptures apparues : ${transitions(comparison.newRuptures)}.`, comparison.newRuptures.length > 0 ? 'warning' : 'value');
+  const { actions } = comparison;
+  sheet.text(
+    `Actions de la campagne précédente : ${count(actions.done.length + actions.doneGapStillThere.length, 'réalisée')}, ${count(actions.late.length, 'en retard', 'en retard')}, ${count(actions.abandoned.length, 'abandonnée')}, ${count(actions.open.length, 'en cours ou à lancer', 'en cours ou à lancer')}.`,
+  );
+  for (const row of actions.doneGapStillThere) sheet.text(`Action réalisée, constat toujours présent : ${row.action} (${row.scope}).`, 'warning');
+  for (const note of comparison.notCompared) sheet.text(`Non comparé : ${note}`, 'note');
+}
+
+const NOT_COMPARABLE = 'non comparable';
+/** Points with their sign, one decimal. */
+const POINTS_FORMAT = '+0.0;-0.0;0';
+
 export interface SynthesisOptions {
   establishment?: string;
   date?: Date;
+  /** This campaign against the previous one: adds the « Évolution » section. */
+  evolution?: Comparison;
   /** Where the cartographie stands (as read); the template's layout when absent. */
   area?: CartographieArea;
 }
@@ -451,6 +497,7 @@ export function synthesisLayout(analysis: Analysis, options: SynthesisOptions = 
   const chart = zones(sheet, analysis, counts);
   findings(sheet, analysis);
   conclusion(sheet, analysis, counts);
+  if (options.evolution) evolution(sheet, options.evolution);
   return {
     sheet: SHEETS.synthesis,
     cells: sheet.cells,

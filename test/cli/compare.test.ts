@@ -1,4 +1,6 @@
 /** `comparer`: the demo establishment against itself one year later (test/support/campaigns.ts). */
+import { join } from 'node:path';
+import { overlappingLines, pageCount, textLines } from '../support/pdf';
 import { twoCampaigns, type TwoCampaigns } from '../support/campaigns';
 import { runCli, tempDir } from './runCli';
 
@@ -31,6 +33,19 @@ describe('comparer', () => {
     expect(result.out).toMatch(/Points de rupture \(CAQES R4 1\.2\)\s+\d+\s%.*▼ −[\d,]+ points?/);
     expect(result.out).toContain('Actions de la campagne précédente : 2 réalisées');
   });
+
+  it('rapport --precedent: the fiche shows the evolution, on one page, no line drawn over another', async () => {
+    const pdf = join(tempDir('rapport-precedent'), 'fiche.pdf');
+    const result = await runCli('rapport', campaigns.current, '--sortie', pdf, '--precedent', campaigns.previous);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(pageCount(pdf)).toBe(1);
+    const lines = textLines(pdf);
+    const text = lines.map((line) => line.text).join(' ').replace(/[\s\u00A0\u202F]+/g, ' ');
+    expect(text).toContain('Depuis la campagne précédente');
+    expect(text).toMatch(/Points de rupture : -[\d,]+ points? \(\d+ % l'an dernier\)/);
+    expect(text).toContain(`Ruptures fermées : ${campaigns.closed.fromLabel} › ${campaigns.closed.toLabel}`);
+    expect(overlappingLines(lines)).toEqual([]);
+  }, 120_000);
 
   it('refuses an unreadable file with a French reason', async () => {
     const result = await runCli('comparer', campaigns.previous, '/nulle/part.xlsx');

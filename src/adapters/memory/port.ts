@@ -3,6 +3,8 @@
  * columns by header label through the shared workbook layer; this adapter only moves cells.
  */
 import type { PlanRow } from '../../domain/model';
+import { campaignCells, campaignInfoOf, type CampaignInfo } from '../../workbook/campaignInfo';
+import { reviewColumnsProblem, type CampaignStart } from '../../workbook/newCampaign';
 import { demoWrites } from '../../workbook/demoFill';
 import { cellAddress, parseAddress, parseRange, rangeAddress } from '../../workbook/grid';
 import { hasAnyAnswer, locateCartographie, resolveSheet } from '../../workbook/locate';
@@ -13,7 +15,7 @@ import type { Capabilities, ChangeInfo, DemoAnswer, FicheSheetReport, InitReport
 import { CARTOGRAPHIE_TABLE, PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
 import { templateSheet } from '../../workbook/template';
 import { DEFAULT_COLUMN_WIDTH, rowHeights, tableTextCells } from '../../workbook/rowHeights';
-import { renderLayout, renderTemplate, setPrint } from './render';
+import { layoutWrites, renderLayout, renderTemplate, setPrint } from './render';
 import { MemoryWorkbook, type MemoryCell } from './workbook';
 
 export const MEMORY_CAPABILITIES: Capabilities = {
@@ -106,6 +108,12 @@ export class MemoryWorkbookPort implements WorkbookPort {
     return { ok: true, value: cells };
   }
 
+  async readCampaignInfo(): Promise<ReadResult<CampaignInfo | null>> {
+    const sheet = this.sheetName('notice');
+    if (!sheet.ok) return sheet;
+    return { ok: true, value: campaignInfoOf(this.workbook.grid(sheet.value)) };
+  }
+
   async readPlan(): Promise<ReadResult<PlanRow[]>> {
     const sheet = this.sheetName('plan');
     if (!sheet.ok) return sheet;
@@ -143,6 +151,20 @@ export class MemoryWorkbookPort implements WorkbookPort {
       this.workbook.setTable(table.name, sheet, rangeAddress(headerRow, firstColumn, headerRow + Math.max(rows.length, 1), firstColumn + layout.headers.length - 1));
     }
     return OK;
+  }
+
+  async startCampaign(start: CampaignStart): Promise<ReadResult<void>> {
+    const cartographie = this.sheetName('cartographie');
+    if (!cartographie.ok) return cartographie;
+    const free = reviewColumnsProblem(this.workbook.grid(cartographie.value), start.area);
+    if (!free.ok) return free;
+    const found = this.sheetName('notice');
+    const notice = found.ok ? found.value : this.createSheet('notice');
+    this.workbook.write(notice, layoutWrites(campaignCells(this.workbook.grid(notice), start.campaign)));
+    this.workbook.write(cartographie.value, layoutWrites(start.review));
+    const sheet = this.workbook.sheet(cartographie.value);
+    for (const { column, width } of start.reviewWidths) if (sheet) sheet.columnWidths[column - 1] = width;
+    return this.writePlan(start.plan);
   }
 
   /** Creates the missing sheets from the template; never touches an existing one. */

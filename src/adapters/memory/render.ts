@@ -9,7 +9,7 @@ import type { MemoryCell, MemorySheet, MemoryWorkbook } from './workbook';
 
 type Write = { address: string; cell: Partial<MemoryCell> };
 
-function layoutWrites(cells: LayoutCell[]): Write[] {
+export function layoutWrites(cells: LayoutCell[]): Write[] {
   return cells.map(({ row, col, value, formula, style, numberFormat }) => ({
     address: cellAddress(row + 1, col + 1),
     cell: { value, ...(formula && { formula: toExcel(formula), expression: formula }), ...(style && { style }), ...(numberFormat && { numberFormat }) },

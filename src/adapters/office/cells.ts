@@ -111,3 +111,11 @@ export function layoutBlock(cells: { row: number; col: number; value: Scalar; nu
   }
   return { top: 1, left: 1, values, formats };
 }
+
+/** Cells (0-based) as one block from their top-left one; formula cells left empty (written after). */
+export function cellsBlock(cells: { row: number; col: number; value: Scalar; numberFormat?: string; formula?: unknown }[]): Block {
+  const top = Math.min(...cells.map((cell) => cell.row));
+  const left = Math.min(...cells.map((cell) => cell.col));
+  const block = layoutBlock(cells.map((cell) => ({ ...cell, row: cell.row - top, col: cell.col - left, value: cell.formula ? null : cell.value })));
+  return { ...block, top: top + 1, left: left + 1 };
+}

@@ -8,11 +8,14 @@
  * Large requests are split under Excel's payload and cell-count limits.
  */
 import type { PlanRow } from '../../domain/model';
-import { cellText, parseAddress, type Grid } from '../../workbook/grid';
+import { campaignCells, campaignInfoOf, type CampaignInfo } from '../../workbook/campaignInfo';
+import type { CampaignStart } from '../../workbook/newCampaign';
+import { cellText, columnLetter, parseAddress, type Grid } from '../../workbook/grid';
 import { sheetProblem } from '../../workbook/headers';
 import { cartographieColumns, locateCartographie, resolveSheet } from '../../workbook/locate';
 import { findSheet } from '../../workbook/names';
-import type { Capabilities, ChangeInfo, DemoAnswer, FicheSheetReport, InitReport, ReadCell, ReadResult, SheetCartographie, SheetLayout, WorkbookPort } from '../../workbook/port';
+import type { Capabilities, ChangeInfo, DemoAnswer, FicheSheetReport, InitReport, LayoutCell, ReadCell, ReadResult, SheetCartographie, SheetLayout, WorkbookPort } from '../../workbook/port';
+import type { PlanArea } from '../../workbook/planSheet';
 import { PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
 import { DEFAULT_PAYLOAD_BUDGET, WriteBatch } from './batch';
 import { detectCapabilities, type OfficeFeatures, type RequirementCheck } from './capabilities';
@@ -34,6 +37,15 @@ export interface OfficePortOptions {
 }
 
 const OK: ReadResult<void> = { ok: true, value: undefined };
+
+/** The plan sheet as read before a command rewrites it (absent: the command creates it). */
+interface PlanTarget {
+  grid?: Grid;
+  area?: PlanArea;
+  state: WorkbookState;
+  target?: SheetRef;
+  name?: string;
+}
 
 /** Ids of the other RESOMEDIT sheets (unprotected): their page header follows the Synthèse's establishment. */
 function otherSheetIds(state: WorkbookState): string[] {
@@ -261,6 +273,11 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return sheet;
   }
 
+  async readCampaignInfo(): Promise<ReadResult<CampaignInfo | null>> {
+    const grid = await this.readSheet('notice');
+    return grid.ok ? { ok: true, value: campaignInfoOf(grid.value) } : grid;
+  }
+
   async readPlan(): Promise<ReadResult<PlanRow[]>> {
     const grid = await this.readSheet('plan');
     if (!grid.ok) return grid;
@@ -269,8 +286,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return readPlanGrid(grid.value);
   }
 
-  async writePlan(rows: PlanRow[]): Promise<ReadResult<void>> {
-    const [{ planArea }, { overlappingTables, writePlanSheet }, { templateSheet }, { renderTemplate }] = await planCode();
+  /** What writing the plan needs, read before the command: its grid, where its table is, the sheet to write. */
+  private async planTarget(): Promise<ReadResult<PlanTarget>> {
+    const [{ planArea }] = await planCode();
     let grid = this.planGrid;
     if (!grid) {
       const read = await this.readSheet('plan');
@@ -283,33 +301,95 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const target = grid && this.sheets.get('plan');
     const info = target && state.sheets.find((sheet) => sheet.id === target.id);
     if (info?.protected) return { ok: false, problems: [protectedProblem(info.name, "le plan d'action")] };
+    return { ok: true, value: { grid, area: area?.value, state, target, name: info?.name } };
+  }
+
+  /** Queues the plan's rewrite in a command's batch. */
+  private async writePlanIn(context: Excel.RequestContext, batch: WriteBatch, rows: PlanRow[], { grid, area, state, target }: PlanTarget): Promise<void> {
+    const [, { overlappingTables, writePlanSheet }, { templateSheet }, { renderTemplate }] = await planCode();
+    const plan = { grid, area, rows, nameTable: true, features: this.features };
+    let sheet: Excel.Worksheet;
+    if (target) {
+      sheet = context.workbook.worksheets.getItem(target.id);
+      // Whatever their names now, tables in the way are turned into plain cells first: the
+      // plan's table is rebuilt around the new rows (no resize before ExcelApi 1.13).
+      const inTheWay = await overlappingTables(context, sheet, plan);
+      for (const table of inTheWay) table.convertToRange();
+      const freed = new Set(inTheWay.map((table) => table.name.toLowerCase()));
+      plan.nameTable = state.tables.every((name) => name.toLowerCase() !== PLAN_TABLE.toLowerCase() || freed.has(name.toLowerCase()));
+    } else {
+      const template = templateSheet('plan');
+      sheet = this.addSheet(context, sheetNames(state), 'plan', template.name);
+      await renderTemplate(batch, sheet, template, false, this.features);
+      plan.nameTable = findSheet(state.tables, PLAN_TABLE) === undefined;
+    }
+    await writePlanSheet(batch, sheet, plan);
+  }
+
+  async writePlan(rows: PlanRow[]): Promise<ReadResult<void>> {
+    const target = await this.planTarget();
+    if (!target.ok) return target;
     try {
       await this.command(async (context) => {
         const batch = new WriteBatch(context, this.budget);
-        const plan = { grid, area: area?.value, rows, nameTable: true, features: this.features };
-        let sheet: Excel.Worksheet;
-        if (target) {
-          sheet = context.workbook.worksheets.getItem(target.id);
-          // Whatever their names now, tables in the way are turned into plain cells first: the
-          // plan's table is rebuilt around the new rows (no resize before ExcelApi 1.13).
-          const inTheWay = await overlappingTables(context, sheet, plan);
-          for (const table of inTheWay) table.convertToRange();
-          const freed = new Set(inTheWay.map((table) => table.name.toLowerCase()));
-          plan.nameTable = state.tables.every((name) => name.toLowerCase() !== PLAN_TABLE.toLowerCase() || freed.has(name.toLowerCase()));
-        } else {
-          const template = templateSheet('plan');
-          sheet = this.addSheet(context, sheetNames(state), 'plan', template.name);
-          await renderTemplate(batch, sheet, template, false, this.features);
-          plan.nameTable = findSheet(state.tables, PLAN_TABLE) === undefined;
-        }
-        await writePlanSheet(batch, sheet, plan);
+        await this.writePlanIn(context, batch, rows, target.value);
         await batch.flush();
       });
     } catch (error) {
       if (isItemNotFound(error)) this.forget();
-      return { ok: false, problems: [officeProblem(error, info?.name ?? SHEETS.plan)] };
+      return { ok: false, problems: [officeProblem(error, target.value.name ?? SHEETS.plan)] };
     } finally {
       // The sheet changed: the next plan update reads it again.
+      this.planGrid = undefined;
+      this.state = undefined;
+    }
+    return OK;
+  }
+
+  /** « Nouvelle campagne »: the notice's campaign, the review columns and the plan, in one Excel.run (one undo step where merged). */
+  async startCampaign(start: CampaignStart): Promise<ReadResult<void>> {
+    const cartographie = await this.readSheet('cartographie');
+    if (!cartographie.ok) return cartographie;
+    // Loaded with the command: the pane's first chunk does not carry it.
+    const [{ reviewColumnsProblem }, { writeFormulaCells }, { cellsBlock }, { formatCells, widthInPoints }] = await Promise.all([
+      import(/* webpackChunkName: "campaign-start" */ '../../workbook/newCampaign'),
+      synthesisCode(),
+      import('./cells'),
+      import('./format'),
+    ]);
+    const free = reviewColumnsProblem(cartographie.value, start.area);
+    if (!free.ok) return free;
+    const notice = await this.readSheet('notice');
+    if (!notice.ok) return notice;
+    const plan = await this.planTarget();
+    if (!plan.ok) return plan;
+    const writes: [SheetRef, LayoutCell[]][] = [
+      [this.sheets.get('notice') as SheetRef, campaignCells(notice.value, start.campaign)],
+      [this.sheets.get('cartographie') as SheetRef, start.review],
+    ];
+    const locked = writes.find(([ref]) => plan.value.state.sheets.find((sheet) => sheet.id === ref.id)?.protected);
+    if (locked) return { ok: false, problems: [protectedProblem(locked[0].name, 'la nouvelle campagne')] };
+    try {
+      await this.command(async (context) => {
+        const batch = new WriteBatch(context, this.budget);
+        for (const [ref, cells] of writes) {
+          const sheet = context.workbook.worksheets.getItem(ref.id);
+          await batch.writeBlock(sheet, cellsBlock(cells));
+          await writeFormulaCells(batch, sheet, cells);
+          await formatCells(batch, sheet, cells.filter((cell) => cell.style));
+        }
+        const sheet = context.workbook.worksheets.getItem(writes[1][0].id);
+        for (const { column, width } of start.reviewWidths) {
+          const letter = columnLetter(column);
+          await batch.add(() => (sheet.getRange(`${letter}:${letter}`).format.columnWidth = widthInPoints(width)));
+        }
+        await this.writePlanIn(context, batch, start.plan, plan.value);
+        await batch.flush();
+      });
+    } catch (error) {
+      if (isItemNotFound(error)) this.forget();
+      return { ok: false, problems: [officeProblem(error, SHEETS.cartographie)] };
+    } finally {
       this.planGrid = undefined;
       this.state = undefined;
     }

@@ -1,48 +1,10 @@
 /**
- * What a file is before it is parsed: read it (bounded), recognise what is not an .xlsx
- * (encrypted, old .xls, text), and say in French, with what to do, why it cannot be used.
+ * Reading a workbook file (bounded), and file system errors said in French with what to do.
  * No exceljs here: the fast reading path and the consolidation workers use this module.
  */
 import { readFile } from 'node:fs/promises';
 import type { WorkbookProblem } from '../../workbook/port';
-import { LIMIT_TEXT, ZipLimitError } from './zip';
-
-const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** Compound File Binary (OLE2): old .xls files, and .xlsx files encrypted with a password. */
-const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-/** Name of the stream an encrypted Office file carries, as stored in the OLE directory (UTF-16LE). */
-const ENCRYPTION_STREAM = Buffer.from('EncryptionInfo', 'utf16le');
-/** Largest file read at all. */
-export const FILE_LIMIT = 100 * 1024 * 1024;
-
-export function unreadableProblem(message: string): WorkbookProblem {
-  return { code: 'unreadable', message };
-}
-
-/** Why bytes that are not a zip package cannot be a workbook, or null when they look like one. */
-export function containerProblem(bytes: Buffer): WorkbookProblem | null {
-  if (bytes.length === 0) return unreadableProblem('Le fichier est vide.');
-  if (bytes.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE)) {
-    if (bytes.includes(ENCRYPTION_STREAM)) {
-      return { code: 'protected', message: 'Le classeur est protégé par un mot de passe : enregistrez-le sans mot de passe pour le lire.' };
-    }
-    return unreadableProblem('Le fichier est au format Excel 97-2003 (.xls) : enregistrez-le au format .xlsx.');
-  }
-  if (!bytes.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) {
-    return unreadableProblem("Le fichier n'est pas un classeur Excel .xlsx : enregistrez-le au format .xlsx.");
-  }
-  return null;
-}
-
-/** A failure while inflating a package, in French. */
-export function zipProblem(error: unknown): WorkbookProblem {
-  if (error instanceof ZipLimitError) {
-    return unreadableProblem(
-      `Le classeur est anormalement volumineux une fois décompressé (${error.message}, limite ${LIMIT_TEXT}) : ouvrez-le dans Excel, supprimez les feuilles ou les cellules inutiles, enregistrez-le puis recommencez.`,
-    );
-  }
-  return unreadableProblem('Le classeur est endommagé ou illisible (archive .xlsx invalide).');
-}
+import { FILE_LIMIT, unreadableProblem } from './containerProblems';
 
 /** A file system error a user can cause, in French with what to do. */
 export function fileErrorMessage(error: unknown): string {

@@ -11,7 +11,8 @@ import { packageKindProblem, packageParts, partsLostOnSave } from './package';
 import { writeFileSafely } from './safeWrite';
 import { prepareTablesForSave } from './tables';
 import { checkPackageSize, zipEntries } from './zip';
-import { containerProblem, readWorkbookBytes, unreadableProblem, zipProblem } from './container';
+import { readWorkbookBytes } from './container';
+import { containerProblem, unreadableProblem, zipProblem } from './containerProblems';
 
 /**
  * `lostOnSave`: what the file holds that saving it again with exceljs would drop (French);

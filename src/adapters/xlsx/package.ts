@@ -6,7 +6,7 @@
 import { zipEntries, type ZipEntry } from './zip';
 
 /** Names of the parts of a zip package; empty when the directory cannot be found. */
-export function packageParts(bytes: Buffer): string[] {
+export function packageParts(bytes: Uint8Array): string[] {
   return zipEntries(bytes).map((entry) => entry.name);
 }
 
@@ -15,7 +15,7 @@ const SAVE_AS_XLSX = 'ouvrez-le dans Excel ou LibreOffice et enregistrez-le au f
 /** Why a zip archive is not an .xlsx workbook, in French with what to do; null when it is one. */
 export function packageKindProblem(entries: ZipEntry[], bytes: Uint8Array): string | null {
   const names = new Set(entries.map((entry) => entry.name));
-  if (names.has('mimetype') && Buffer.from(bytes.subarray(30, 120)).toString('latin1').includes('opendocument.spreadsheet')) {
+  if (names.has('mimetype') && String.fromCharCode(...bytes.subarray(30, 120)).includes('opendocument.spreadsheet')) {
     return `Le fichier est un classeur OpenDocument (.ods) : ${SAVE_AS_XLSX}.`;
   }
   if (names.has('word/document.xml')) return 'Le fichier est un document Word, pas un classeur : joignez le classeur .xlsx de la cartographie.';

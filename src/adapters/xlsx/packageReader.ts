@@ -10,7 +10,7 @@ import { readPlanGrid } from '../../workbook/planSheet';
 import { findSheet } from '../../workbook/names';
 import type { ReadResult, WorkbookProblem } from '../../workbook/port';
 import { CARTOGRAPHIE_TABLE, type SheetKey } from '../../workbook/sheets';
-import { containerProblem, unreadableProblem, zipProblem } from './container';
+import { containerProblem, unreadableProblem, zipProblem } from './containerProblems';
 import { packageKindProblem } from './package';
 import { relsPath, resolveTarget } from './partPaths';
 import { attribute, parseDateStyles, parseSharedStrings, SheetReader, type SheetContext } from './sheetXml';
@@ -153,7 +153,7 @@ function contentOf(pkg: Package, identityFound: (grids: Grid[]) => boolean, with
 }
 
 /** A zip package's parts, after the checks every reading path makes. */
-function openPackage(bytes: Buffer): Package | WorkbookProblem {
+function openPackage(bytes: Uint8Array): Package | WorkbookProblem {
   const container = containerProblem(bytes);
   if (container) return container;
   const entries = zipEntries(bytes);
@@ -167,7 +167,7 @@ function openPackage(bytes: Buffer): Package | WorkbookProblem {
  * The sheets of an .xlsx held in memory named in `wanted` (tolerantly: case, accents, spaces), streamed
  * and keyed by the wanted name; every other sheet is left compressed. A sheet the workbook lacks is absent from the map.
  */
-export function readSheetsNamed(bytes: Buffer, wanted: readonly string[]): { ok: true; value: Map<string, Grid> } | { ok: false; problem: WorkbookProblem } {
+export function readSheetsNamed(bytes: Uint8Array, wanted: readonly string[]): { ok: true; value: Map<string, Grid> } | { ok: false; problem: WorkbookProblem } {
   const pkg = openPackage(bytes);
   if (!(pkg instanceof Package)) return { ok: false, problem: pkg };
   try {
@@ -191,7 +191,7 @@ export function readSheetsNamed(bytes: Buffer, wanted: readonly string[]): { ok:
  * The Synthèse (older workbooks' identity) is read only when `identityFound` says the notice is not enough;
  * the plan d'action only `withPlan`.
  */
-export function readWorkbookContent(bytes: Buffer, identityFound: (grids: Grid[]) => boolean = () => false, withPlan = false): ContentResult {
+export function readWorkbookContent(bytes: Uint8Array, identityFound: (grids: Grid[]) => boolean = () => false, withPlan = false): ContentResult {
   const pkg = openPackage(bytes);
   if (!(pkg instanceof Package)) return { ok: false, problem: pkg };
   try {

@@ -5,6 +5,8 @@
  */
 import ExcelJS, { type Worksheet } from 'exceljs';
 import type { PlanRow } from '../../domain/model';
+import { campaignCells, campaignInfoOf, type CampaignInfo } from '../../workbook/campaignInfo';
+import { reviewColumnsProblem, type CampaignStart } from '../../workbook/newCampaign';
 import { cellText } from '../../workbook/grid';
 import { cartographieColumns, locateCartographie, resolveSheet } from '../../workbook/locate';
 import { ficheSheetTarget } from '../../workbook/ficheSheet';
@@ -117,6 +119,28 @@ export class XlsxWorkbookPort implements WorkbookPort {
     const sheet = this.worksheet('cartographie');
     if (!sheet.ok) return sheet;
     return locateCartographie(readGrid(sheet.value), this.cartographieHeaderRow(sheet.value));
+  }
+
+  async readCampaignInfo(): Promise<ReadResult<CampaignInfo | null>> {
+    const sheet = this.worksheet('notice');
+    if (!sheet.ok) return sheet;
+    return { ok: true, value: campaignInfoOf(readGrid(sheet.value)) };
+  }
+
+  async startCampaign(start: CampaignStart): Promise<ReadResult<void>> {
+    const cartographie = this.worksheet('cartographie');
+    if (!cartographie.ok) return cartographie;
+    const free = reviewColumnsProblem(readGrid(cartographie.value), start.area);
+    if (!free.ok) return free;
+    let notice = this.worksheet('notice');
+    if (!notice.ok) {
+      await this.initialise();
+      notice = this.worksheet('notice');
+    }
+    if (notice.ok) writeCells(notice.value, campaignCells(readGrid(notice.value), start.campaign), this.formulas);
+    writeCells(cartographie.value, start.review, this.formulas);
+    for (const { column, width } of start.reviewWidths) cartographie.value.getColumn(column).width = width;
+    return this.writePlan(start.plan);
   }
 
   async writeSynthesis(layout: SheetLayout): Promise<ReadResult<void>> {

@@ -41,8 +41,16 @@ export class ZipLimitError extends Error {
 export class ZipFormatError extends Error {}
 
 /** The archive's table of contents; empty when the bytes hold no zip central directory. */
+/** Little-endian reads over the archive's bytes (no Node.js Buffer: the task pane reads archives too). */
+function reader(bytes: Uint8Array) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { length: bytes.length, readUInt32LE: (at: number) => view.getUint32(at, true), readUInt16LE: (at: number) => view.getUint16(at, true) };
+}
+
+const UTF8 = new TextDecoder('utf-8');
+
 export function zipEntries(bytes: Uint8Array): ZipEntry[] {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = reader(bytes);
   // The end record is in the last 22 bytes plus an optional comment of up to 65,535 bytes.
   const from = Math.max(0, view.length - 22 - 0xffff);
   let end = -1;
@@ -61,7 +69,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
     const extraLength = view.readUInt16LE(at + 30);
     const commentLength = view.readUInt16LE(at + 32);
     entries.push({
-      name: view.toString('utf8', at + 46, at + 46 + nameLength),
+      name: UTF8.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
       method: view.readUInt16LE(at + 10),
       compressedSize: view.readUInt32LE(at + 20),
       size: view.readUInt32LE(at + 24),
@@ -73,7 +81,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
 }
 
 function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = reader(bytes);
   const at = entry.localOffset;
   if (at + 30 > view.length || view.readUInt32LE(at) !== LOCAL_HEADER) throw new ZipFormatError(`partie ${entry.name} introuvable dans l'archive`);
   const start = at + 30 + view.readUInt16LE(at + 26) + view.readUInt16LE(at + 28);

@@ -81,6 +81,19 @@ function figures(doc: Doc, content: FicheContent, top: number): number {
   return y + 16;
 }
 
+/** Since the previous campaign (when compared): each rate's move on one line, then ruptures and actions. */
+function evolution(doc: Doc, lines: string[], rates: FicheFigure[], top: number): number {
+  let y = heading(doc, 'Depuis la campagne précédente', top);
+  // The sign says the direction: the arrows have no WinAnsi glyph.
+  const moves = rates.filter((figure) => figure.evolution).map((figure) => `${figure.label} : ${figure.evolution?.replace(/^[▲▼] /, '')}`);
+  for (const text of [moves.join(' ; '), ...lines]) {
+    const height = Math.min(22, heightOf(doc, text, WIDTH, REGULAR, 8));
+    write(doc, text, { x: PAGE.margin, y, width: WIDTH, height }, { size: 8 });
+    y += height + 2;
+  }
+  return y + 6;
+}
+
 /** The regulatory gaps in a column: count, label and reference, each as tall as its wrapped text. */
 function gaps(doc: Doc, content: FicheContent, x: number, top: number, width: number): number {
   let y = heading(doc, 'Écarts réglementaires', top, x, width);
@@ -201,6 +214,7 @@ export function renderFichePdf(content: FicheContent, circuit: Circuit): Promise
   });
   let y = header(doc, content);
   y = figures(doc, content, y);
+  if (content.evolution) y = evolution(doc, content.evolution, [content.completude, ...content.rates], y);
   const bottom = PAGE.height - PAGE.vertical - FOOTER_HEIGHT - 6;
   y = mapAndGaps(doc, content, circuit, y, Math.max(y + MAP_MIN_HEIGHT, bottom - actionsHeight(doc, content)));
   actions(doc, content, y, bottom);

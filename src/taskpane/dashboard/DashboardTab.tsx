@@ -9,6 +9,10 @@ import { visuallyHidden } from '../visuallyHidden';
 import { tokenValue } from '../theme';
 import { Section } from '../Section';
 import type { RowTarget } from '../../views/circuit';
+import type { CampaignComparisonProps } from '../campaign/CampaignComparison';
+
+// Only when the dashboard shows it: the comparison's view; its file reader loads when a file is picked.
+const CampaignComparison = lazy(() => import(/* webpackChunkName: "campaign" */ '../campaign/CampaignComparison').then((m) => ({ default: m.CampaignComparison })));
 
 const COLORS = {
   informatisation: tokenValue('colorBrandBackground'),
@@ -41,10 +45,14 @@ export interface DashboardTabProps {
   presentation?: boolean;
   /** Selects the cartographie row behind a step or a transition of the map. */
   onSelect?: (target: RowTarget) => void;
+  /** The comparison with a previous campaign; without `onCompare` the section is not shown. */
+  comparison?: CampaignComparisonProps['comparison'];
+  onCompare?: CampaignComparisonProps['onCompare'];
+  onWriteSynthesis?: CampaignComparisonProps['onWriteSynthesis'];
 }
 
 /** « Tableau de bord »: completeness, headline rates side by side, the circuit map, by zone, the three continuity views. */
-export function DashboardTab({ analysis, presentation, onSelect }: DashboardTabProps) {
+export function DashboardTab({ analysis, presentation, onSelect, comparison, onCompare, onWriteSynthesis }: DashboardTabProps) {
   const styles = useStyles();
   const { overall, zones, views, equipment, counts } = analysis.figures;
   const ruptures = analysis.figures.transitions.filter((t) => t.ruptures > 0);
@@ -84,6 +92,14 @@ export function DashboardTab({ analysis, presentation, onSelect }: DashboardTabP
           Étapes informatisées : {formatRate(overall.etapesInformatisees)} ({ratio(overall.etapesInformatisees.numerator, overall.etapesInformatisees.denominator)})
         </Caption1>
       </Section>
+
+      {onCompare && (
+        <Section title="Évolution depuis la campagne précédente">
+          <Suspense fallback={null}>
+            <CampaignComparison comparison={comparison} onCompare={onCompare} onWriteSynthesis={onWriteSynthesis} />
+          </Suspense>
+        </Section>
+      )}
 
       <Section title="Carte du circuit">
         <Suspense fallback={null}>

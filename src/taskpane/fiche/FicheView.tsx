@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { FicheContent, FicheFigure } from '../../workbook/fiche';
+import { visuallyHidden } from '../visuallyHidden';
 
 /** Sized for an A4 page once printed; on screen it scales down with the pane or the dialog. */
 const useStyles = makeStyles({
@@ -31,6 +32,9 @@ const useStyles = makeStyles({
   count: { display: 'inline-block', minWidth: '2.5em', fontWeight: 700, fontSize: '16px' },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: '12px' },
   cell: { borderTop: '1px solid #c8c8c8', padding: '4px', verticalAlign: 'top', textAlign: 'left' },
+  evolution: { margin: 0, fontSize: '11px', fontWeight: 700, color: '#0f4c81' },
+  lines: { margin: 0, paddingLeft: '18px', fontSize: '12px' },
+  hidden: visuallyHidden,
 });
 
 function Figure({ figure }: { figure: FicheFigure }) {
@@ -43,6 +47,12 @@ function Figure({ figure }: { figure: FicheFigure }) {
         {figure.detail}
         {figure.highlight && <strong> ({figure.highlight})</strong>}
       </dd>
+      {figure.evolution && (
+        <dd className={styles.evolution}>
+          <span aria-hidden="true">{figure.evolution}</span>
+          <span className={styles.hidden}>{figure.spokenEvolution}</span>
+        </dd>
+      )}
     </div>
   );
 }
@@ -64,6 +74,16 @@ export function FicheView({ content, map }: { content: FicheContent; map?: React
         ))}
       </dl>
       <p className={styles.note}>On peut être 100 % informatisé et 0 % interopérable : les taux se lisent côte à côte.</p>
+      {content.evolution && (
+        <>
+          <h2 className={styles.heading}>Depuis la campagne précédente</h2>
+          <ul className={styles.lines}>
+            {content.evolution.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
       {map}
       <h2 className={styles.heading}>Écarts réglementaires</h2>
       <ul className={styles.gaps}>

@@ -13,7 +13,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { InitReport } from '../../workbook/port';
+import type { Capabilities, InitReport } from '../../workbook/port';
+import type { NewCampaignReport } from '../../workbook/session';
+import { count } from '../text';
 import { SHEETS } from '../../workbook/sheets';
 import { Section } from '../Section';
 
@@ -27,9 +29,30 @@ export interface WorkbookTabProps {
   onInitialise: () => Promise<InitReport>;
   onLoadDemo: () => Promise<void>;
   hasAnswers: () => Promise<boolean>;
+  /** « Nouvelle campagne » in the open workbook. */
+  onNewCampaign?: () => Promise<NewCampaignReport>;
+  /** Excel writes in the open file (saved under a new name first); the demo in its workbook, downloaded after. */
+  host?: Capabilities['host'];
   /** What the host cannot do, in French. */
   notes: string[];
   disabled?: boolean;
+}
+
+function describeNewCampaign(report: NewCampaignReport): Outcome {
+  if (!report.ok) return { intent: 'error', text: `Nouvelle campagne impossible : ${report.problems.map((problem) => problem.message).join(' ')}` };
+  return {
+    intent: 'success',
+    text:
+      `Campagne ${report.year} ouverte. ${count(report.toReview, 'réponse à revoir', 'réponses à revoir')} : changez une réponse, ou saisissez OK dans la colonne « Confirmée » de la cartographie ; ` +
+      `d'ici là, une réponse compte comme elle est écrite. ${count(report.carried, "ligne du plan d'action reprise", "lignes du plan d'action reprises")} avec pilotes, échéances, statuts et commentaires ; ` +
+      `${count(report.flagged, 'action réalisée dont le constat est toujours présent', 'actions réalisées dont le constat est toujours présent')}.`,
+  };
+}
+
+function saveFirst(host: Capabilities['host'] | undefined): string {
+  return host === 'memory'
+    ? 'Dans la démonstration, la campagne s’ouvre dans le classeur affiché : téléchargez-le ensuite au format .xlsx pour le garder.'
+    : 'La campagne s’ouvre dans le classeur ouvert : enregistrez-le d’abord sous un nouveau nom (Fichier › Enregistrer sous), pour garder celui de l’an dernier intact.';
 }
 
 type Outcome = { intent: 'success' | 'error'; text: string };
@@ -41,10 +64,11 @@ function describeInit(report: InitReport): string {
 }
 
 /** « Classeur »: create the missing sheets, fill the fictitious demo establishment. */
-export function WorkbookTab({ onInitialise, onLoadDemo, hasAnswers, notes, disabled }: WorkbookTabProps) {
+export function WorkbookTab({ onInitialise, onLoadDemo, onNewCampaign, host, hasAnswers, notes, disabled }: WorkbookTabProps) {
   const styles = useStyles();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [opening, setOpening] = useState(false);
   const [running, setRunning] = useState(false);
 
   async function run(task: () => Promise<string>) {
@@ -64,6 +88,18 @@ export function WorkbookTab({ onInitialise, onLoadDemo, hasAnswers, notes, disab
       await onLoadDemo();
       return 'L’établissement de démonstration (fictif) a été chargé dans la cartographie.';
     });
+
+  async function newCampaign() {
+    if (!onNewCampaign) return;
+    setRunning(true);
+    try {
+      setOutcome(describeNewCampaign(await onNewCampaign()));
+    } catch (error) {
+      setOutcome({ intent: 'error', text: `L’opération a échoué : ${(error as Error).message}` });
+    } finally {
+      setRunning(false);
+    }
+  }
 
   async function askDemo() {
     if (await hasAnswers()) setConfirming(true);
@@ -90,6 +126,18 @@ export function WorkbookTab({ onInitialise, onLoadDemo, hasAnswers, notes, disab
         </Button>
       </Section>
 
+      {onNewCampaign && (
+        <Section className={styles.section} title="Nouvelle campagne">
+          <Caption1>
+            Démarre la campagne de cette année à partir du classeur de l’an dernier : les réponses sont gardées et marquées « à revoir », le plan
+            d’action est repris avec vos colonnes.
+          </Caption1>
+          <Button onClick={() => setOpening(true)} disabled={busy}>
+            Nouvelle campagne…
+          </Button>
+        </Section>
+      )}
+
       <div aria-live="polite">
         {outcome && (
           <MessageBar intent={outcome.intent} layout="multiline">
@@ -109,6 +157,30 @@ export function WorkbookTab({ onInitialise, onLoadDemo, hasAnswers, notes, disab
           </ul>
         </Section>
       )}
+
+      <Dialog open={opening} onOpenChange={(_, data) => setOpening(data.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Ouvrir la nouvelle campagne ?</DialogTitle>
+            <DialogContent>
+              {saveFirst(host)} Les réponses restent en place, la réponse de l’an dernier est recopiée à côté et chaque réponse est « à revoir »
+              jusqu’à ce que vous la changiez ou la confirmiez. L’année de campagne est notée sur la notice.
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setOpening(false);
+                  void newCampaign();
+                }}
+              >
+                Ouvrir la nouvelle campagne
+              </Button>
+              <Button onClick={() => setOpening(false)}>Annuler</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
 
       <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
         <DialogSurface>
