@@ -149,7 +149,22 @@ function isoSerial(text: string): number {
  * ASCII. The few texts taken from it are decoded from UTF-8 here, before their XML entities.
  */
 function utf8Text(latin1: string): string {
-  return /[\x80-\xff]/.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
+  if (!/[\x80-\xff]/.test(latin1)) return latin1;
+  const NodeBuffer = nodeBuffer();
+  if (NodeBuffer) return NodeBuffer.from(latin1, 'latin1').toString('utf8');
+  return new TextDecoder().decode(Uint8Array.from(latin1, (c) => c.charCodeAt(0)));
+}
+
+/** Node's Buffer where there is one (the CLI): its latin1 and UTF-8 conversions are the fastest. */
+const nodeBuffer = (): typeof Buffer | undefined => (globalThis as { Buffer?: typeof Buffer }).Buffer;
+
+/** Bytes as latin1 text, one character per byte (TextDecoder's "latin1" is windows-1252, not this). */
+function latin1Text(bytes: Uint8Array): string {
+  const NodeBuffer = nodeBuffer();
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let text = '';
+  for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  return text;
 }
 
 function cellInput(attributes: CellAttributes, body: string, context: SheetContext): CellInput | null {
@@ -196,7 +211,7 @@ export class SheetReader {
   ) {}
 
   push(bytes: Uint8Array): void {
-    this.pending += Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    this.pending += latin1Text(bytes);
     if (!this.afterData) {
       const end = this.pending.search(/<\/sheetData>|<sheetData\s*\/>/);
       const cut = end >= 0 ? end : this.lastRowEnd();

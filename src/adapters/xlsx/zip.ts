@@ -3,7 +3,9 @@
  * part may expand to: a small file can hide a part that inflates to gigabytes (a "zip bomb").
  * Sizes are checked twice: the size the archive declares, then the bytes really produced.
  */
-import { inflateRawSync } from 'node:zlib';
+// `zlib` is Node's; the browser build maps it to an empty module (webpack `resolve.fallback`) and the
+// task pane, which reads picked files, inflates with fflate alone.
+import * as zlib from 'zlib';
 import { Inflate } from 'fflate';
 
 /** Largest size one part may expand to (a 50,000-row cartographie is about 30 Mio of XML). */
@@ -98,10 +100,11 @@ const SMALL_PART = 4 * 1024 * 1024;
  * it lied about its size, and is left to the streaming path, which counts what really comes out.
  */
 function inflatedAtOnce(data: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): boolean {
+  if (typeof zlib.inflateRawSync !== 'function') return false;
   let inflated: Uint8Array;
   try {
     // Node's own zlib: three times faster than fflate on a cartographie's XML.
-    inflated = inflateRawSync(data, { maxOutputLength: entry.size + 1 });
+    inflated = zlib.inflateRawSync(data, { maxOutputLength: entry.size + 1 });
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return false;
     throw new ZipFormatError(`partie ${entry.name} illisible (${(error as Error).message})`);

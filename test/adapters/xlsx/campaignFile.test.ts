@@ -42,4 +42,24 @@ describe('readCampaignBytes', () => {
     const other = readCampaignBytes(new Uint8Array(await empty.toBuffer()), 'autre.xlsx');
     expect(other).toMatchObject({ ok: false, message: expect.stringMatching(/^« autre\.xlsx » ne peut pas servir de campagne précédente : mise en page non reconnue/) });
   });
+
+  it('reads the same in a browser: no Node Buffer, no zlib (fflate and TextDecoder instead)', async () => {
+    const { bytes } = await lastYear();
+    const inNode = readCampaignBytes(bytes, 'campagne-2025.xlsx');
+    let inBrowser: ReturnType<typeof readCampaignBytes> | undefined;
+    jest.isolateModules(() => {
+      // webpack maps `zlib` to an empty module in the pane's build (resolve.fallback).
+      jest.doMock('zlib', () => ({}));
+      const { readCampaignBytes: read } = jest.requireActual<typeof import('../../../src/adapters/xlsx/campaignFile')>('../../../src/adapters/xlsx/campaignFile');
+      const saved = globalThis.Buffer;
+      delete (globalThis as { Buffer?: typeof Buffer }).Buffer;
+      try {
+        inBrowser = read(bytes, 'campagne-2025.xlsx');
+      } finally {
+        globalThis.Buffer = saved;
+      }
+    });
+    expect(inNode.ok).toBe(true);
+    expect(JSON.stringify(inBrowser)).toBe(JSON.stringify(inNode));
+  });
 });
