@@ -119,9 +119,15 @@ interface StepScope {
   /** Zones its Informatisation rows show (undefined: none), and, for display only, zones any of its rows show. */
   zonesOf?: Set<string>;
   shownUnder: Set<string>;
+  /** Its equipment answers combined, and the software its first Informatisation row names. */
+  equipment: Record<EquipmentField, Answer | null>;
+  software: string;
 }
 
-export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
+/**
+ * `names`: the label of each step key, when the caller has them already (stepLabels of the same rows).
+ */
+export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string, string> = stepLabels(rows)): Figures {
   const overall = new Tally();
   const zones = new Map<string, Tally>();
   const steps = new Map<string, StepScope>();
@@ -140,7 +146,15 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
     }
     return link;
   };
-  const newStep = (): StepScope => ({ tally: new Tally(), shownUnder: new Set() });
+  const newStep = (): StepScope => ({
+    tally: new Tally(),
+    shownUnder: new Set(),
+    equipment: { informatisation: null, lecteur: null, iudId: null, iudIp: null, depot: null },
+    software: '',
+  });
+  const statuses = { empty: 0, invalid: 0, incoherent: 0 };
+  // Rows that may be gaps of SPEC §5, counted once the zones of every step are known.
+  const gapRows: EvaluatedRow[] = [];
   for (const zone of CATALOGUE.zones) zones.set(zone.id, new Tally());
   for (const step of CATALOGUE.steps) steps.set(step.id, newStep());
   for (const t of CATALOGUE.transitions) linkOf(t.from, t.to);
@@ -155,8 +169,15 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
     const step = entryOf(steps, row.step, newStep);
     step.tally.add(row);
     step.shownUnder.add(row.zone);
-    if (row.type === 'Informatisation') (step.zonesOf ??= new Set()).add(row.zone);
+    const field = equipmentField(row);
+    if (field) step.equipment[field] = combine(step.equipment[field], row.effective);
+    if (row.type === 'Informatisation') {
+      (step.zonesOf ??= new Set()).add(row.zone);
+      if (step.software === '') step.software = tidyLabel(row.entry.comment);
+    }
     if (row.type === 'Interopérabilité' && row.to !== null) transitionRows.push(row);
+    if (row.status !== 'ok') statuses[row.status] += 1;
+    if (row.effective === 'NON' && (row.type === 'Donnée' || row.type === 'Interopérabilité')) gapRows.push(row);
   }
   const zonesOf = (step: string): Set<string> | undefined => steps.get(step)?.zonesOf;
 
@@ -177,7 +198,6 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
     if (destination?.has('ville')) towardsCity.add(row);
   }
 
-  const names = stepLabels(rows);
   const stepName = (key: string): string => stepById(key)?.label ?? names.get(key) ?? key;
   const stepKeys = ordered(
     CATALOGUE.steps.map((s) => s.id),
@@ -217,22 +237,15 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
     steps: stepKeys.map((step): StepFigures => ({ step, label: stepName(step), zone: stepZone.get(step) ?? '', ...steps.get(step)!.tally.rates() })),
     transitions,
     views: { pui: view('pui'), transitions: view('transitions'), blocs: view('blocs') },
-    equipment: equipment(rows, stepKeys, stepName, stepZone),
-    counts: { rows: rows.length, answered: overall.answered, ...statusCounts(rows), ...gapCounts(rows, towardsCity) },
+    equipment: equipment(steps, stepKeys, stepName, stepZone),
+    counts: { rows: rows.length, answered: overall.answered, ...statuses, ...gapCounts(gapRows, towardsCity) },
   };
 }
 
-function statusCounts(rows: readonly EvaluatedRow[]): { empty: number; invalid: number; incoherent: number } {
-  const counts = { empty: 0, invalid: 0, incoherent: 0 };
-  for (const row of rows) if (row.status !== 'ok') counts[row.status] += 1;
-  return counts;
-}
-
-/** The gaps of SPEC §5, counted apart (see GapCounts). */
+/** The gaps of SPEC §5, counted apart (see GapCounts), among the Donnée and Interopérabilité rows answered NON. */
 function gapCounts(rows: readonly EvaluatedRow[], towardsCity: Set<EvaluatedRow>): GapCounts {
   const counts: GapCounts = { missingTraceabilityData: 0, sanitaryRuptures: 0, cityGaps: 0, financialGaps: 0 };
   for (const row of rows) {
-    if (row.effective !== 'NON' || (row.type !== 'Donnée' && row.type !== 'Interopérabilité')) continue;
     if (row.critical) {
       if (row.type === 'Donnée') counts.missingTraceabilityData += 1;
       else counts.sanitaryRuptures += 1;
@@ -267,25 +280,11 @@ function stepShare(items: StepEquipment[], field: EquipmentField): Rate {
   return rate(answered.filter((s) => s[field] === 'OUI').length, answered.length);
 }
 
-function equipment(
-  rows: readonly EvaluatedRow[],
-  stepKeys: string[],
-  stepName: (key: string) => string,
-  stepZone: Map<string, string>,
-): EquipmentFigures {
-  const byStep = new Map<string, StepEquipment>(
-    stepKeys.map((step) => [
-      step,
-      { step, label: stepName(step), zone: stepZone.get(step) ?? '', informatisation: null, lecteur: null, iudId: null, iudIp: null, depot: null, software: '' },
-    ]),
-  );
-  for (const row of rows) {
-    const item = byStep.get(row.step)!;
-    const field = equipmentField(row);
-    if (field) item[field] = combine(item[field], row.effective);
-    if (row.type === 'Informatisation' && item.software === '') item.software = tidyLabel(row.entry.comment);
-  }
-  const items = [...byStep.values()];
+function equipment(steps: Map<string, StepScope>, stepKeys: string[], stepName: (key: string) => string, stepZone: Map<string, string>): EquipmentFigures {
+  const items = stepKeys.map((step): StepEquipment => {
+    const { equipment: answers, software } = steps.get(step)!;
+    return { step, label: stepName(step), zone: stepZone.get(step) ?? '', ...answers, software };
+  });
   return {
     lecteurs: stepShare(
       items.filter((s) => s.informatisation !== 'NA'),
