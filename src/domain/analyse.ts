@@ -7,7 +7,9 @@ import type { Analysis, Cartographie } from './model';
 export { formatRate } from './format';
 
 export function analyse(cartographie: Cartographie): Analysis {
-  return new Analyser().analyse(cartographie);
+  const { rows, findings, stepNames } = evaluate(cartographie);
+  const figures = computeFigures(rows, stepNames);
+  return { cartographie, rows, findings, figures, proposals: proposeActions(rows, figures) };
 }
 
 /**

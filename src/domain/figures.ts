@@ -35,8 +35,19 @@ export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
-type Counts = Record<Answer, number>;
-const none = (): Counts => ({ OUI: 0, NON: 0, NA: 0 });
+/** Answers counted; a field per answer, so that counting is no keyed access. */
+class Counts {
+  OUI = 0;
+  NON = 0;
+  NA = 0;
+
+  add(answer: Answer): void {
+    if (answer === 'OUI') this.OUI += 1;
+    else if (answer === 'NON') this.NON += 1;
+    else this.NA += 1;
+  }
+}
+const none = (): Counts => new Counts();
 
 /** Effective answers counted in one scope. */
 class Tally {
@@ -50,28 +61,33 @@ class Tally {
     this.rows += 1;
     if (row.effective === null) return;
     this.answered += 1;
-    if (row.type === 'Donnée') this.data[row.effective] += 1;
-    else if (row.type === 'Informatisation') this.steps[row.effective] += 1;
-    else if (row.type === 'Interopérabilité') this.links[row.effective] += 1;
+    if (row.type === 'Donnée') this.data.add(row.effective);
+    else if (row.type === 'Informatisation') this.steps.add(row.effective);
+    else if (row.type === 'Interopérabilité') this.links.add(row.effective);
   }
 
-  rates(): RateSet {
-    return {
-      completude: rate(this.answered, this.rows),
-      informatisation: rate(this.data.OUI, this.data.OUI + this.data.NON),
-      etapesInformatisees: rate(this.steps.OUI, this.steps.OUI + this.steps.NON),
-      ...linkRates(this.links),
-    };
+  /** The rates, after the fields already in `into` (the scope they are about). */
+  ratesInto<T extends object>(into: T): T & RateSet {
+    const scope = into as T & RateSet;
+    scope.completude = rate(this.answered, this.rows);
+    scope.informatisation = rate(this.data.OUI, this.data.OUI + this.data.NON);
+    scope.etapesInformatisees = rate(this.steps.OUI, this.steps.OUI + this.steps.NON);
+    return linkRatesInto(scope, this.links);
   }
 }
 
-function linkRates(links: Counts): Pick<RateSet, 'interoperabilite' | 'continuite' | 'rupture'> {
+// Figures are built field by field: spreading an object into a literal after other fields takes
+// V8's slow path (about a microsecond each, a few hundred per analysis).
+
+type LinkRates = Pick<RateSet, 'interoperabilite' | 'continuite' | 'rupture'>;
+
+function linkRatesInto<T extends object>(into: T, links: Counts): T & LinkRates {
   const all = links.OUI + links.NON + links.NA;
-  return {
-    interoperabilite: rate(links.OUI, links.OUI + links.NON),
-    continuite: rate(links.OUI + links.NA, all),
-    rupture: rate(links.NON, all),
-  };
+  const scope = into as T & LinkRates;
+  scope.interoperabilite = rate(links.OUI, links.OUI + links.NON);
+  scope.continuite = rate(links.OUI + links.NA, all);
+  scope.rupture = rate(links.NON, all);
+  return scope;
 }
 
 /** Map whose missing entries are created on first use, keeping first-use order. */
@@ -193,7 +209,7 @@ export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string,
     if (crossing) link.crossZone = true;
     if (view) {
       link.views.add(view);
-      if (row.effective) views[view][row.effective] += 1;
+      if (row.effective) views[view].add(row.effective);
     }
     if (destination?.has('ville')) towardsCity.add(row);
   }
@@ -208,33 +224,34 @@ export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string,
   const transitions: TransitionFigures[] = [];
   const inView = new Map<TransitionFigures, Set<ContinuityViewId>>();
   for (const { from, to, tally, crossZone, views: seen } of linkList) {
-    const figures: TransitionFigures = {
-      from,
-      to,
-      fromLabel: stepName(from),
-      toLabel: stepName(to),
-      crossZone: crossZone || (tally.rows === 0 && stepById(from)?.zone !== stepById(to)?.zone),
-      ...linkRates(tally.links),
-      ruptures: tally.links.NON,
-      rows: tally.rows,
-    };
+    const figures: TransitionFigures = linkRatesInto(
+      {
+        from,
+        to,
+        fromLabel: stepName(from),
+        toLabel: stepName(to),
+        crossZone: crossZone || (tally.rows === 0 && stepById(from)?.zone !== stepById(to)?.zone),
+      },
+      tally.links,
+    ) as TransitionFigures;
+    figures.ruptures = tally.links.NON;
+    figures.rows = tally.rows;
     transitions.push(figures);
     inView.set(figures, seen);
   }
-  const view = (id: ContinuityViewId): ContinuityView => ({
-    id,
-    label: VIEW_LABELS[id],
-    ...linkRates(views[id]),
-    transitions: transitions.filter((t) => inView.get(t)?.has(id)),
-  });
+  const view = (id: ContinuityViewId): ContinuityView => {
+    const shown = linkRatesInto({ id, label: VIEW_LABELS[id] }, views[id]) as ContinuityView;
+    shown.transitions = transitions.filter((t) => inView.get(t)?.has(id));
+    return shown;
+  };
 
   return {
-    overall: overall.rates(),
+    overall: overall.ratesInto({}),
     zones: ordered(
       CATALOGUE.zones.map((z) => z.id),
       zones,
-    ).map((zone): ZoneFigures => ({ zone, label: zoneById(zone)?.label ?? zoneNames.get(zone) ?? zone, ...zones.get(zone)!.rates() })),
-    steps: stepKeys.map((step): StepFigures => ({ step, label: stepName(step), zone: stepZone.get(step) ?? '', ...steps.get(step)!.tally.rates() })),
+    ).map((zone): ZoneFigures => zones.get(zone)!.ratesInto({ zone, label: zoneById(zone)?.label ?? zoneNames.get(zone) ?? zone })),
+    steps: stepKeys.map((step): StepFigures => steps.get(step)!.tally.ratesInto({ step, label: stepName(step), zone: stepZone.get(step) ?? '' })),
     transitions,
     views: { pui: view('pui'), transitions: view('transitions'), blocs: view('blocs') },
     equipment: equipment(steps, stepKeys, stepName, stepZone),
@@ -283,7 +300,8 @@ function stepShare(items: StepEquipment[], field: EquipmentField): Rate {
 function equipment(steps: Map<string, StepScope>, stepKeys: string[], stepName: (key: string) => string, stepZone: Map<string, string>): EquipmentFigures {
   const items = stepKeys.map((step): StepEquipment => {
     const { equipment: answers, software } = steps.get(step)!;
-    return { step, label: stepName(step), zone: stepZone.get(step) ?? '', ...answers, software };
+    const { informatisation, lecteur, iudId, iudIp, depot } = answers;
+    return { step, label: stepName(step), zone: stepZone.get(step) ?? '', informatisation, lecteur, iudId, iudIp, depot, software };
   });
   return {
     lecteurs: stepShare(
