@@ -11,7 +11,7 @@
  * tried again.
  */
 import { mergePlan } from '../domain/actions/merge';
-import { analyse } from '../domain/analyse';
+import { Analyser } from '../domain/analyse';
 import { demoAnswers } from '../domain/demo';
 import type { Analysis, Finding } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
@@ -60,6 +60,8 @@ export class AnalysisSession {
   private unsubscribe: (() => void) | null = null;
   private area: CartographieArea | undefined;
   private answerColumns = false;
+  /** Re-analyses the sheet after an edit from what changed since the last analysis. */
+  private readonly analyser = new Analyser();
   /** Shown under the Synthèse title when given. */
   private readonly establishment?: string;
 
@@ -237,7 +239,7 @@ export class AnalysisSession {
         this.setState({ status: 'problem', analysis: undefined, problems: read.problems, error: undefined });
         return;
       }
-      const analysis = analyse(read.value);
+      const analysis = this.analyser.analyse(read.value);
       this.area = read.value.area;
       this.answerColumns = read.value.answerColumns;
       this.setState({ status: 'ready', analysis, problems: [], error: undefined, recomputations: this.state.recomputations + 1 });

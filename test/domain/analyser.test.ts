@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { isDeepStrictEqual } from 'node:util';
 import { analyse, Analyser } from '../../src/domain/analyse';
-import type { Analysis, Cartographie, CartographieEntry, CellInput } from '../../src/domain/model';
+import type { Cartographie, CartographieEntry, CellInput } from '../../src/domain/model';
 import { randomCartographie } from '../support/cartographie';
+import { expectEqual } from '../support/equal';
 
 type Field = 'ref' | 'zone' | 'step' | 'type' | 'label' | 'to' | 'critical' | 'comment';
 
@@ -71,21 +71,16 @@ function applied(cartographie: Cartographie, e: Edit): Cartographie {
   }
 }
 
-/** Deep equality checked quickly; jest's toEqual, slower on whole analyses, only to show a difference. */
-function expectSame(actual: Analysis, expected: Analysis): void {
-  if (!isDeepStrictEqual(actual, expected)) expect(actual).toEqual(expected);
-}
-
 describe('Analyser: successive versions of one sheet', () => {
   it('analyses each version exactly as a whole analysis does, whatever was edited in between', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 40 }), fc.array(edit, { minLength: 1, maxLength: 12 }), (seed, extra, edits) => {
         const analyser = new Analyser();
         let cartographie = randomCartographie(seed, extra);
-        expectSame(analyser.analyse(cartographie), analyse(cartographie));
+        expectEqual(analyser.analyse(cartographie), analyse(cartographie));
         for (const e of edits) {
           cartographie = applied(cartographie, e);
-          expectSame(analyser.analyse(cartographie), analyse(cartographie));
+          expectEqual(analyser.analyse(cartographie), analyse(cartographie));
         }
       }),
       { numRuns: 100 },
@@ -101,7 +96,7 @@ describe('Analyser: successive versions of one sheet', () => {
     const entries = cartographie.entries.slice();
     entries[at] = { ...entries[at], answer: { value: 'NON' } };
     const after = analyser.analyse({ ...cartographie, entries });
-    expectSame(after, analyse({ ...cartographie, entries }));
+    expectEqual(after, analyse({ ...cartographie, entries }));
     const changed = after.rows.filter((row, i) => row !== before.rows[i]);
     expect(changed.map((row) => row.entry.row)).toEqual([entries[at].row]);
     const rewritten = after.proposals.filter((p) => !before.proposals.some((q) => q.finding === p.finding));
