@@ -7,7 +7,7 @@
  */
 import { normaliseAnswer, type NormalisedAnswer } from './answers';
 import { parseQuestionType, questionByRef, refKey, questionOfLabel, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
-import type { Cartographie, CartographieEntry, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
+import type { Cartographie, CartographieEntry, CellInput, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
 import { labelKey, tidyLabel } from './text';
 
 export interface Evaluation {
@@ -155,88 +155,223 @@ function labelHint(kind: 'Étape' | 'Zone', written: string): string | null {
   return `${kind} « ${written} » : diffère de « ${close.label} » par les accents, les espaces ou la ponctuation ; comptée comme ${what}, comme le font les formules de la Synthèse`;
 }
 
-export function evaluate(cartographie: Cartographie): Evaluation {
-  const findings: Finding[] = [];
-  const keys = labelKeys();
-  const report = (entry: CartographieEntry, kind: FindingKind, message: string, row?: EvaluatedRow): void => {
-    findings.push({
-      kind,
-      sheet: cartographie.sheet,
-      cell: entry.answerCell,
-      row: entry.row,
-      ref: entry.ref,
-      rowLabel: rowLabel(entry, row?.question, keys.tidy),
-      message,
-      critical: row?.critical ?? false,
-    });
-  };
+/** What one entry says by itself, whatever the other rows hold. */
+interface Reading {
+  entry: CartographieEntry;
+  answer: NormalisedAnswer;
+  /** The row before the consistency rule; absent when the entry is not a question. */
+  row?: EvaluatedRow;
+  /** The catalogue question its Réf. names (questions only). */
+  named?: Question;
+}
 
-  const rows: EvaluatedRow[] = [];
-  const answers: NormalisedAnswer[] = [];
+/** What depends on where rows are (their cells other than the answer), not on what they answer. */
+interface Places {
+  /** Readings of the questions, in sheet order. */
+  questions: Reading[];
+  /** References and labels reported, in sheet order; the text under the table, if any. */
+  findings: Finding[];
+  outside?: Finding;
+  stepNames: Map<string, string>;
+}
+
+/**
+ * What an evaluation keeps so that the next version of the same sheet is evaluated from what
+ * changed: entries unchanged keep their reading, and when only answers changed, the references,
+ * labels and the rows the consistency rule leaves alone are taken as they were.
+ */
+export interface EvaluationMemory {
+  sheet: string;
+  keys: LabelKeys;
+  read: (cell: CellInput) => NormalisedAnswer;
+  entries: readonly CartographieEntry[];
+  readings: Reading[];
+  places: Places;
+  /** Steps not computerised, the rows after the consistency rule and the findings of each row. */
+  off: Set<string>;
+  rows: EvaluatedRow[];
+  rowFindings: (Finding[] | undefined)[];
+}
+
+export interface Evaluation {
+  rows: EvaluatedRow[];
+  findings: Finding[];
+  /** The label to show for each step key (stepLabels of the rows). */
+  stepNames: Map<string, string>;
+  memory: EvaluationMemory;
+}
+
+type Report = (entry: CartographieEntry, kind: FindingKind, message: string, row?: EvaluatedRow) => Finding;
+
+function reporter(sheet: string, keys: LabelKeys): Report {
+  return (entry, kind, message, row) => ({
+    kind,
+    sheet,
+    cell: entry.answerCell,
+    row: entry.row,
+    ref: entry.ref,
+    rowLabel: rowLabel(entry, row?.question, keys.tidy),
+    message,
+    critical: row?.critical ?? false,
+  });
+}
+
+function readEntry(entry: CartographieEntry, keys: LabelKeys, read: (cell: CellInput) => NormalisedAnswer): Reading {
+  const answer = read(entry.answer);
+  if (!isQuestion(entry, answer, keys)) return { entry, answer };
+  const named = questionByRef(entry.ref);
+  return { entry, answer, row: evaluatedRow(entry, answer, named, keys), named };
+}
+
+function sameCell(a: CellInput, b: CellInput): boolean {
+  return Object.is(a.value, b.value) && !a.error === !b.error && !a.formula === !b.formula && !a.date === !b.date;
+}
+
+/** Every cell of the entry but the answer the same. */
+function samePlace(a: CartographieEntry, b: CartographieEntry): boolean {
+  return (
+    a.row === b.row &&
+    a.ref === b.ref &&
+    a.zone === b.zone &&
+    a.step === b.step &&
+    a.type === b.type &&
+    a.label === b.label &&
+    a.to === b.to &&
+    a.critical === b.critical &&
+    a.comment === b.comment &&
+    a.answerCell === b.answerCell
+  );
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/**
+ * The readings of the entries, those of entries unchanged since `previous` kept; and whether only
+ * answers changed (same entries in the same places, each still a question or still not one).
+ */
+function readAll(entries: readonly CartographieEntry[], keys: LabelKeys, read: (cell: CellInput) => NormalisedAnswer, previous?: EvaluationMemory): { readings: Reading[]; placesKept: boolean } {
+  const readings: Reading[] = new Array(entries.length);
+  const before = previous?.entries;
+  let placesKept = before !== undefined && before.length === entries.length;
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = entries[i];
+    const old = before?.[i];
+    if (old !== undefined && (old === entry || (samePlace(old, entry) && sameCell(old.answer, entry.answer)))) {
+      readings[i] = previous!.readings[i];
+      continue;
+    }
+    const reading = readEntry(entry, keys, read);
+    readings[i] = reading;
+    if (placesKept && !(old !== undefined && samePlace(old, entry) && (previous!.readings[i].row === undefined) === (reading.row === undefined))) placesKept = false;
+  }
+  return { readings, placesKept };
+}
+
+/** References in double or naming other cells, labels close to a catalogue one, text under the table. */
+function placesOf(readings: readonly Reading[], report: Report): Places {
+  const questions: Reading[] = [];
+  const findings: Finding[] = [];
+  const outside: CartographieEntry[] = [];
   const refsSeen = new Map<string, number>();
   const stepsSeen = new Set<string>();
   const zonesSeen = new Set<string>();
-  const outside: CartographieEntry[] = [];
-  const read = answerReader();
-  for (const entry of cartographie.entries) {
-    const answer = read(entry.answer);
-    if (!isQuestion(entry, answer, keys)) {
+  const hintOnce = (seen: Set<string>, kind: 'Étape' | 'Zone', label: string, entry: CartographieEntry, row: EvaluatedRow): void => {
+    if (seen.has(label)) return;
+    seen.add(label);
+    const hint = labelHint(kind, label);
+    if (hint) findings.push(report(entry, 'libelle', hint, row));
+  };
+  for (const reading of readings) {
+    const { entry, row, named } = reading;
+    if (row === undefined) {
       if (holdsText(entry)) outside.push(entry);
       continue;
     }
+    questions.push(reading);
+    if (named && named !== row.question) findings.push(report(entry, 'reference', refMessage(entry, row, named), row));
     const ref = refKey(entry.ref);
-    const named = questionByRef(ref);
-    const row = evaluatedRow(entry, answer, named, keys);
-    rows.push(row);
-    answers.push(answer);
-
-    if (named && named !== row.question) report(entry, 'reference', refMessage(entry, row, named), row);
     if (ref !== '') {
       const first = refsSeen.get(ref);
       if (first === undefined) refsSeen.set(ref, entry.row);
-      else report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${first} ; les deux lignes comptent`, row);
+      else findings.push(report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${first} ; les deux lignes comptent`, row));
     }
     hintOnce(zonesSeen, 'Zone', entry.zone, entry, row);
     hintOnce(stepsSeen, 'Étape', entry.step, entry, row);
     if (row.to !== null) hintOnce(stepsSeen, 'Étape', entry.to, entry, row);
   }
+  const rows = questions.map((q) => q.row!);
+  return { questions, findings, outside: outsideFinding(outside, rows, report), stepNames: stepLabels(rows) };
+}
 
-  function hintOnce(seen: Set<string>, kind: 'Étape' | 'Zone', label: string, entry: CartographieEntry, row: EvaluatedRow): void {
-    if (seen.has(label)) return;
-    seen.add(label);
-    const hint = labelHint(kind, label);
-    if (hint) report(entry, 'libelle', hint, row);
-  }
-
-  const off = stepsNotComputerised(rows);
-  const stepNames = stepLabels(rows);
-  rows.forEach((row, i) => {
-    const answer = answers[i];
-    if (row.type === null) report(row.entry, 'invalide', typeMessage(row.entry), row);
-    if (answer.kind === 'invalid') report(row.entry, 'invalide', answer.reason, row);
-    if (row.status === 'empty') report(row.entry, 'non-renseigne', 'Réponse non renseignée', row);
-    const steps = offSteps(row, off);
-    if (steps.length === 0) return;
+/** The row after the consistency rule, and its findings (type, answer, consistency). */
+function checkRow(reading: Reading, off: Set<string>, stepNames: Map<string, string>, report: Report): { row: EvaluatedRow; findings?: Finding[] } {
+  const { answer } = reading;
+  let row = reading.row!;
+  let findings: Finding[] | undefined;
+  const add = (finding: Finding) => (findings ??= []).push(finding);
+  if (row.type === null) add(report(row.entry, 'invalide', typeMessage(row.entry), row));
+  if (answer.kind === 'invalid') add(report(row.entry, 'invalide', answer.reason, row));
+  if (row.status === 'empty') add(report(row.entry, 'non-renseigne', 'Réponse non renseignée', row));
+  const steps = offSteps(row, off);
+  if (steps.length > 0) {
     const named = steps.map((s) => `« ${stepNames.get(s) ?? s} »`);
     const subject = named.length === 1 ? `l'étape ${named[0]} n'est pas informatisée` : `les étapes ${named.join(' et ')} ne sont pas informatisées`;
-    row.status = 'incoherent';
-    row.effective = 'NON';
-    report(row.entry, 'incoherence', `Réponse ${row.answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`, row);
-  });
+    row = { ...row, status: 'incoherent', effective: 'NON' };
+    add(report(row.entry, 'incoherence', `Réponse ${row.answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`, row));
+  }
+  return { row, findings };
+}
 
-  reportOutside(outside, rows, report);
-  return { rows, findings };
+/**
+ * Evaluates the cartographie. Given the memory of the evaluation of an earlier version of the same
+ * sheet, only what changed is evaluated again; the result is the same as without it.
+ */
+export function evaluate(cartographie: Cartographie, previous?: EvaluationMemory): Evaluation {
+  const { sheet, entries } = cartographie;
+  const earlier = previous?.sheet === sheet ? previous : undefined;
+  const keys = earlier?.keys ?? labelKeys();
+  const read = earlier?.read ?? answerReader();
+  const report = reporter(sheet, keys);
+  const { readings, placesKept } = readAll(entries, keys, read, earlier);
+  const places = placesKept ? { ...earlier!.places, questions: readings.filter((r) => r.row !== undefined) } : placesOf(readings, report);
+
+  const questions = places.questions;
+  const off = stepsNotComputerised(questions.map((q) => q.row!));
+  // Rows whose reading and the steps not computerised are as before keep their row and findings.
+  const kept = placesKept && sameSet(off, earlier!.off) ? earlier! : undefined;
+  const rows: EvaluatedRow[] = new Array(questions.length);
+  const rowFindings: (Finding[] | undefined)[] = new Array(questions.length);
+  const findings = places.findings.slice();
+  for (let i = 0; i < questions.length; i += 1) {
+    const reading = questions[i];
+    if (kept !== undefined && kept.places.questions[i] === reading) {
+      rows[i] = kept.rows[i];
+      rowFindings[i] = kept.rowFindings[i];
+    } else {
+      const checked = checkRow(reading, off, places.stepNames, report);
+      rows[i] = checked.row;
+      rowFindings[i] = checked.findings;
+    }
+    const own = rowFindings[i];
+    if (own !== undefined) for (const finding of own) findings.push(finding);
+  }
+  if (places.outside) findings.push(places.outside);
+  return { rows, findings, stepNames: places.stepNames, memory: { sheet, keys, read, entries, readings, places, off, rows, rowFindings } };
 }
 
 /** Text typed under the table (a note, a signature) is not a question: said once, not counted. */
-function reportOutside(outside: CartographieEntry[], rows: EvaluatedRow[], report: (entry: CartographieEntry, kind: FindingKind, message: string) => void): void {
+function outsideFinding(outside: CartographieEntry[], rows: EvaluatedRow[], report: Report): Finding | undefined {
   const last = rows.reduce((max, r) => Math.max(max, r.entry.row), 0);
   const below = outside.filter((entry) => entry.row > last);
-  if (below.length === 0) return;
+  if (below.length === 0) return undefined;
   const first = below[0];
   const text = [first.ref, first.label, first.step, first.zone, first.comment].map(tidyLabel).find((t) => t !== '') ?? '';
   const others = below.length > 1 ? ` (et ${below.length - 1} autre${below.length > 2 ? 's' : ''} ligne${below.length > 2 ? 's' : ''} en dessous)` : '';
-  report(first, 'hors-cartographie', `Ligne hors cartographie : « ${text} »${others}, sans Type ni Réponse, n'est pas une question ; elle n'entre dans aucun calcul`);
+  return report(first, 'hors-cartographie', `Ligne hors cartographie : « ${text} »${others}, sans Type ni Réponse, n'est pas une question ; elle n'entre dans aucun calcul`);
 }
 
 /** Steps with at least one Informatisation row answered NON (SPEC §6; any NON wins). */

@@ -35,8 +35,19 @@ export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
-type Counts = Record<Answer, number>;
-const none = (): Counts => ({ OUI: 0, NON: 0, NA: 0 });
+/** Answers counted; a field per answer, so that counting is no keyed access. */
+class Counts {
+  OUI = 0;
+  NON = 0;
+  NA = 0;
+
+  add(answer: Answer): void {
+    if (answer === 'OUI') this.OUI += 1;
+    else if (answer === 'NON') this.NON += 1;
+    else this.NA += 1;
+  }
+}
+const none = (): Counts => new Counts();
 
 /** Effective answers counted in one scope. */
 class Tally {
@@ -50,28 +61,33 @@ class Tally {
     this.rows += 1;
     if (row.effective === null) return;
     this.answered += 1;
-    if (row.type === 'Donnée') this.data[row.effective] += 1;
-    else if (row.type === 'Informatisation') this.steps[row.effective] += 1;
-    else if (row.type === 'Interopérabilité') this.links[row.effective] += 1;
+    if (row.type === 'Donnée') this.data.add(row.effective);
+    else if (row.type === 'Informatisation') this.steps.add(row.effective);
+    else if (row.type === 'Interopérabilité') this.links.add(row.effective);
   }
 
-  rates(): RateSet {
-    return {
-      completude: rate(this.answered, this.rows),
-      informatisation: rate(this.data.OUI, this.data.OUI + this.data.NON),
-      etapesInformatisees: rate(this.steps.OUI, this.steps.OUI + this.steps.NON),
-      ...linkRates(this.links),
-    };
+  /** The rates, after the fields already in `into` (the scope they are about). */
+  ratesInto<T extends object>(into: T): T & RateSet {
+    const scope = into as T & RateSet;
+    scope.completude = rate(this.answered, this.rows);
+    scope.informatisation = rate(this.data.OUI, this.data.OUI + this.data.NON);
+    scope.etapesInformatisees = rate(this.steps.OUI, this.steps.OUI + this.steps.NON);
+    return linkRatesInto(scope, this.links);
   }
 }
 
-function linkRates(links: Counts): Pick<RateSet, 'interoperabilite' | 'continuite' | 'rupture'> {
+// Figures are built field by field: spreading an object into a literal after other fields takes
+// V8's slow path (about a microsecond each, a few hundred per analysis).
+
+type LinkRates = Pick<RateSet, 'interoperabilite' | 'continuite' | 'rupture'>;
+
+function linkRatesInto<T extends object>(into: T, links: Counts): T & LinkRates {
   const all = links.OUI + links.NON + links.NA;
-  return {
-    interoperabilite: rate(links.OUI, links.OUI + links.NON),
-    continuite: rate(links.OUI + links.NA, all),
-    rupture: rate(links.NON, all),
-  };
+  const scope = into as T & LinkRates;
+  scope.interoperabilite = rate(links.OUI, links.OUI + links.NON);
+  scope.continuite = rate(links.OUI + links.NA, all);
+  scope.rupture = rate(links.NON, all);
+  return scope;
 }
 
 /** Map whose missing entries are created on first use, keeping first-use order. */
@@ -119,9 +135,15 @@ interface StepScope {
   /** Zones its Informatisation rows show (undefined: none), and, for display only, zones any of its rows show. */
   zonesOf?: Set<string>;
   shownUnder: Set<string>;
+  /** Its equipment answers combined, and the software its first Informatisation row names. */
+  equipment: Record<EquipmentField, Answer | null>;
+  software: string;
 }
 
-export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
+/**
+ * `names`: the label of each step key, when the caller has them already (stepLabels of the same rows).
+ */
+export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string, string> = stepLabels(rows)): Figures {
   const overall = new Tally();
   const zones = new Map<string, Tally>();
   const steps = new Map<string, StepScope>();
@@ -140,7 +162,15 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
     }
     return link;
   };
-  const newStep = (): StepScope => ({ tally: new Tally(), shownUnder: new Set() });
+  const newStep = (): StepScope => ({
+    tally: new Tally(),
+    shownUnder: new Set(),
+    equipment: { informatisation: null, lecteur: null, iudId: null, iudIp: null, depot: null },
+    software: '',
+  });
+  const statuses = { empty: 0, invalid: 0, incoherent: 0 };
+  // Rows that may be gaps of SPEC §5, counted once the zones of every step are known.
+  const gapRows: EvaluatedRow[] = [];
   for (const zone of CATALOGUE.zones) zones.set(zone.id, new Tally());
   for (const step of CATALOGUE.steps) steps.set(step.id, newStep());
   for (const t of CATALOGUE.transitions) linkOf(t.from, t.to);
@@ -155,8 +185,15 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
     const step = entryOf(steps, row.step, newStep);
     step.tally.add(row);
     step.shownUnder.add(row.zone);
-    if (row.type === 'Informatisation') (step.zonesOf ??= new Set()).add(row.zone);
+    const field = equipmentField(row);
+    if (field) step.equipment[field] = combine(step.equipment[field], row.effective);
+    if (row.type === 'Informatisation') {
+      (step.zonesOf ??= new Set()).add(row.zone);
+      if (step.software === '') step.software = tidyLabel(row.entry.comment);
+    }
     if (row.type === 'Interopérabilité' && row.to !== null) transitionRows.push(row);
+    if (row.status !== 'ok') statuses[row.status] += 1;
+    if (row.effective === 'NON' && (row.type === 'Donnée' || row.type === 'Interopérabilité')) gapRows.push(row);
   }
   const zonesOf = (step: string): Set<string> | undefined => steps.get(step)?.zonesOf;
 
@@ -172,12 +209,11 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
     if (crossing) link.crossZone = true;
     if (view) {
       link.views.add(view);
-      if (row.effective) views[view][row.effective] += 1;
+      if (row.effective) views[view].add(row.effective);
     }
     if (destination?.has('ville')) towardsCity.add(row);
   }
 
-  const names = stepLabels(rows);
   const stepName = (key: string): string => stepById(key)?.label ?? names.get(key) ?? key;
   const stepKeys = ordered(
     CATALOGUE.steps.map((s) => s.id),
@@ -188,51 +224,45 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
   const transitions: TransitionFigures[] = [];
   const inView = new Map<TransitionFigures, Set<ContinuityViewId>>();
   for (const { from, to, tally, crossZone, views: seen } of linkList) {
-    const figures: TransitionFigures = {
-      from,
-      to,
-      fromLabel: stepName(from),
-      toLabel: stepName(to),
-      crossZone: crossZone || (tally.rows === 0 && stepById(from)?.zone !== stepById(to)?.zone),
-      ...linkRates(tally.links),
-      ruptures: tally.links.NON,
-      rows: tally.rows,
-    };
+    const figures: TransitionFigures = linkRatesInto(
+      {
+        from,
+        to,
+        fromLabel: stepName(from),
+        toLabel: stepName(to),
+        crossZone: crossZone || (tally.rows === 0 && stepById(from)?.zone !== stepById(to)?.zone),
+      },
+      tally.links,
+    ) as TransitionFigures;
+    figures.ruptures = tally.links.NON;
+    figures.rows = tally.rows;
     transitions.push(figures);
     inView.set(figures, seen);
   }
-  const view = (id: ContinuityViewId): ContinuityView => ({
-    id,
-    label: VIEW_LABELS[id],
-    ...linkRates(views[id]),
-    transitions: transitions.filter((t) => inView.get(t)?.has(id)),
-  });
+  const view = (id: ContinuityViewId): ContinuityView => {
+    const shown = linkRatesInto({ id, label: VIEW_LABELS[id] }, views[id]) as ContinuityView;
+    shown.transitions = transitions.filter((t) => inView.get(t)?.has(id));
+    return shown;
+  };
 
   return {
-    overall: overall.rates(),
+    overall: overall.ratesInto({}),
     zones: ordered(
       CATALOGUE.zones.map((z) => z.id),
       zones,
-    ).map((zone): ZoneFigures => ({ zone, label: zoneById(zone)?.label ?? zoneNames.get(zone) ?? zone, ...zones.get(zone)!.rates() })),
-    steps: stepKeys.map((step): StepFigures => ({ step, label: stepName(step), zone: stepZone.get(step) ?? '', ...steps.get(step)!.tally.rates() })),
+    ).map((zone): ZoneFigures => zones.get(zone)!.ratesInto({ zone, label: zoneById(zone)?.label ?? zoneNames.get(zone) ?? zone })),
+    steps: stepKeys.map((step): StepFigures => steps.get(step)!.tally.ratesInto({ step, label: stepName(step), zone: stepZone.get(step) ?? '' })),
     transitions,
     views: { pui: view('pui'), transitions: view('transitions'), blocs: view('blocs') },
-    equipment: equipment(rows, stepKeys, stepName, stepZone),
-    counts: { rows: rows.length, answered: overall.answered, ...statusCounts(rows), ...gapCounts(rows, towardsCity) },
+    equipment: equipment(steps, stepKeys, stepName, stepZone),
+    counts: { rows: rows.length, answered: overall.answered, ...statuses, ...gapCounts(gapRows, towardsCity) },
   };
 }
 
-function statusCounts(rows: readonly EvaluatedRow[]): { empty: number; invalid: number; incoherent: number } {
-  const counts = { empty: 0, invalid: 0, incoherent: 0 };
-  for (const row of rows) if (row.status !== 'ok') counts[row.status] += 1;
-  return counts;
-}
-
-/** The gaps of SPEC §5, counted apart (see GapCounts). */
+/** The gaps of SPEC §5, counted apart (see GapCounts), among the Donnée and Interopérabilité rows answered NON. */
 function gapCounts(rows: readonly EvaluatedRow[], towardsCity: Set<EvaluatedRow>): GapCounts {
   const counts: GapCounts = { missingTraceabilityData: 0, sanitaryRuptures: 0, cityGaps: 0, financialGaps: 0 };
   for (const row of rows) {
-    if (row.effective !== 'NON' || (row.type !== 'Donnée' && row.type !== 'Interopérabilité')) continue;
     if (row.critical) {
       if (row.type === 'Donnée') counts.missingTraceabilityData += 1;
       else counts.sanitaryRuptures += 1;
@@ -267,25 +297,12 @@ function stepShare(items: StepEquipment[], field: EquipmentField): Rate {
   return rate(answered.filter((s) => s[field] === 'OUI').length, answered.length);
 }
 
-function equipment(
-  rows: readonly EvaluatedRow[],
-  stepKeys: string[],
-  stepName: (key: string) => string,
-  stepZone: Map<string, string>,
-): EquipmentFigures {
-  const byStep = new Map<string, StepEquipment>(
-    stepKeys.map((step) => [
-      step,
-      { step, label: stepName(step), zone: stepZone.get(step) ?? '', informatisation: null, lecteur: null, iudId: null, iudIp: null, depot: null, software: '' },
-    ]),
-  );
-  for (const row of rows) {
-    const item = byStep.get(row.step)!;
-    const field = equipmentField(row);
-    if (field) item[field] = combine(item[field], row.effective);
-    if (row.type === 'Informatisation' && item.software === '') item.software = tidyLabel(row.entry.comment);
-  }
-  const items = [...byStep.values()];
+function equipment(steps: Map<string, StepScope>, stepKeys: string[], stepName: (key: string) => string, stepZone: Map<string, string>): EquipmentFigures {
+  const items = stepKeys.map((step): StepEquipment => {
+    const { equipment: answers, software } = steps.get(step)!;
+    const { informatisation, lecteur, iudId, iudIp, depot } = answers;
+    return { step, label: stepName(step), zone: stepZone.get(step) ?? '', informatisation, lecteur, iudId, iudIp, depot, software };
+  });
   return {
     lecteurs: stepShare(
       items.filter((s) => s.informatisation !== 'NA'),

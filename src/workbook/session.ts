@@ -10,7 +10,7 @@
  * refused for a while (a cell being edited in Excel) keeps the last analysis on screen and is
  * tried again.
  */
-import { analyse } from '../domain/analyse';
+import { Analyser } from '../domain/analyse';
 import type { Comparison, compareCampaigns } from '../domain/campaign/compare';
 import type { Analysis, Finding, PlanRow } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
@@ -74,6 +74,8 @@ export class AnalysisSession {
   private unsubscribe: (() => void) | null = null;
   private area: CartographieArea | undefined;
   private answerColumns = false;
+  /** Re-analyses the sheet after an edit from what changed since the last analysis. */
+  private readonly analyser = new Analyser();
   /** Shown under the Synthèse title when given. */
   private readonly establishment?: string;
   /** Today, for the actions late in a comparison. */
@@ -335,7 +337,7 @@ export class AnalysisSession {
         this.setState({ status: 'problem', analysis: undefined, problems: read.problems, error: undefined });
         return;
       }
-      const analysis = analyse(read.value);
+      const analysis = this.analyser.analyse(read.value);
       this.area = read.value.area;
       this.answerColumns = read.value.answerColumns;
       this.setState({

@@ -3,6 +3,7 @@ import { analyse } from '../../src/domain/analyse';
 import { stepKey } from '../../src/domain/evaluate';
 import type { Analysis, Cartographie, CartographieEntry, Figures, Rate, RateSet } from '../../src/domain/model';
 import { cartographieOf, prng, randomCartographie } from '../support/cartographie';
+import { expectEqual } from '../support/equal';
 
 const seed = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 const RUNS = { numRuns: 60 };
@@ -70,7 +71,7 @@ describe('visible cells govern: properties', () => {
     fc.assert(
       fc.property(seed, seed, fc.integer({ min: 0, max: 40 }), (s, order, extra) => {
         const cartographie = scrambledCartographie(s, extra);
-        expect(everyFigure(analyse(permuted(cartographie, order)))).toEqual(everyFigure(analyse(cartographie)));
+        expectEqual(everyFigure(analyse(permuted(cartographie, order))), everyFigure(analyse(cartographie)));
       }),
       { numRuns: 3000 },
     );
@@ -93,14 +94,14 @@ describe('visible cells govern: properties', () => {
         fc.pre(target !== row.step);
         const after = analyse({ ...base, entries: base.entries.map((e) => (e === row.entry ? { ...e, step: label } : e)) });
         const moved = [row.effective === null ? 0 : 1, 1, row.type === 'Donnée' && row.effective === 'OUI' ? 1 : 0, row.type === 'Donnée' && row.effective !== 'NA' && row.effective !== null ? 1 : 0];
-        expect(counted(after.figures, row.step)).toEqual(counted(before.figures, row.step).map((n, i) => n - moved[i]));
-        expect(counted(after.figures, target)).toEqual(counted(before.figures, target).map((n, i) => n + moved[i]));
+        expectEqual(counted(after.figures, row.step), counted(before.figures, row.step).map((n, i) => n - moved[i]));
+        expectEqual(counted(after.figures, target), counted(before.figures, target).map((n, i) => n + moved[i]));
         for (const step of before.figures.steps) {
-          if (step.step !== row.step && step.step !== target) expect([step.step, counted(after.figures, step.step)]).toEqual([step.step, counted(before.figures, step.step)]);
+          if (step.step !== row.step && step.step !== target) expectEqual([step.step, counted(after.figures, step.step)], [step.step, counted(before.figures, step.step)]);
         }
-        expect(after.figures.overall).toEqual(before.figures.overall);
-        expect(after.figures.zones).toEqual(before.figures.zones);
-        expect(after.figures.counts).toEqual(before.figures.counts);
+        expectEqual(after.figures.overall, before.figures.overall);
+        expectEqual(after.figures.zones, before.figures.zones);
+        expectEqual(after.figures.counts, before.figures.counts);
       }),
       { numRuns: 3000 },
     );

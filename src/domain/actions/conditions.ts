@@ -1,9 +1,9 @@
 /** Evaluation of template conditions over effective answers: the rows that reveal each gap. */
 import { stepById } from '../catalogue';
-import type { EvaluatedRow, Figures, QuestionType, Rate } from '../model';
+import type { EvaluatedRow, Figures, QuestionType, Rate, RowStatus } from '../model';
 import { tidyLabel } from '../text';
 import { placeRank } from './ordering';
-import { simpleConditions, type Condition, type SimpleCondition } from './schema';
+import type { Condition, SimpleCondition } from './schema';
 
 export interface Hit {
   /** Rows behind the finding, in circuit order. */
@@ -37,8 +37,12 @@ export interface ConditionContext {
   gaps: Map<QuestionType | null, EvaluatedRow[]>;
   /** Informatisation rows answered, in circuit order. */
   computerisation: EvaluatedRow[];
-  /** Rows empty, invalid or incoherent, in circuit order. */
+  /** Rows empty, invalid or incoherent, in circuit order; the empty or invalid ones; the incoherent ones. */
   notOk: EvaluatedRow[];
+  unanswered: EvaluatedRow[];
+  incoherent: EvaluatedRow[];
+  /** Lecteur rows answered OUI. */
+  readers: EvaluatedRow[];
   figures: Figures;
 }
 
@@ -76,15 +80,22 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
   const gaps = new Map<QuestionType | null, EvaluatedRow[]>();
   const computerisation: EvaluatedRow[] = [];
   const notOk: EvaluatedRow[] = [];
+  const unanswered: EvaluatedRow[] = [];
+  const incoherent: EvaluatedRow[] = [];
+  const readers: EvaluatedRow[] = [];
   for (const r of all) {
-    if (r.status !== 'ok') notOk.push(r);
+    if (r.status !== 'ok') {
+      notOk.push(r);
+      (r.status === 'incoherent' ? incoherent : unanswered).push(r);
+    }
+    if (r.type === 'Lecteur' && r.effective === 'OUI') readers.push(r);
     if (r.type === 'Informatisation' && r.effective !== null) computerisation.push(r);
     if (!isNon(r) || ((r.type === 'Donnée' || r.type === 'Lecteur') && withoutSoftware.has(r.step))) continue;
     const ofType = gaps.get(r.type);
     if (ofType) ofType.push(r);
     else gaps.set(r.type, [r]);
   }
-  return { all, gaps, computerisation, notOk, figures };
+  return { all, gaps, computerisation, notOk, unanswered, incoherent, readers, figures };
 }
 
 function criticalOk(c: { critical?: boolean }, r: EvaluatedRow): boolean {
@@ -95,7 +106,15 @@ function onTransition(pairs: [string, string][] | undefined, r: EvaluatedRow): b
   return pairs !== undefined && pairs.some(([from, to]) => r.step === from && r.to === to);
 }
 
-function rowsOf(c: SimpleCondition, { all, gaps: gapsByType, computerisation, notOk }: ConditionContext): EvaluatedRow[] {
+/** The rows in one of these states, in circuit order: the shortest list of the context that holds them all. */
+function inStates(statuses: readonly RowStatus[], { notOk, unanswered, incoherent }: ConditionContext): readonly EvaluatedRow[] {
+  if (statuses.every((s) => s === 'empty' || s === 'invalid')) return unanswered;
+  if (statuses.every((s) => s === 'incoherent')) return incoherent;
+  return notOk;
+}
+
+function rowsOf(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
+  const { gaps: gapsByType, computerisation, readers, unanswered } = context;
   const gaps = (type: QuestionType): readonly EvaluatedRow[] => gapsByType.get(type) ?? NO_ROWS;
   switch (c.kind) {
     case 'informatisation':
@@ -122,15 +141,15 @@ function rowsOf(c: SimpleCondition, { all, gaps: gapsByType, computerisation, no
     case 'depot':
       return gaps('Dépôt').slice();
     case 'lecteur-sans-iud': {
-      const equipped = new Set(all.filter((r) => r.type === 'Lecteur' && r.effective === 'OUI').map((r) => r.step));
+      const equipped = new Set(readers.map((r) => r.step));
       return gaps('Donnée').filter((r) => criticalOk(c, r) && IUD_DATA.includes(r.datum ?? '') && equipped.has(r.step));
     }
     case 'logiciel-non-nomme':
       return computerisation.filter((r) => r.effective === 'OUI' && tidyLabel(r.entry.comment) === '');
     case 'statut':
-      return notOk.filter((r) => (c.statuses as readonly string[]).includes(r.status) && (!c.critical || r.critical));
+      return inStates(c.statuses, context).filter((r) => (c.statuses as readonly string[]).includes(r.status) && (!c.critical || r.critical));
     case 'completude':
-      return notOk.filter((r) => r.status === 'empty' || r.status === 'invalid');
+      return unanswered.slice();
     case 'taux-rupture':
       return gaps('Interopérabilité').slice();
   }
@@ -149,20 +168,131 @@ function crossedRate(c: SimpleCondition, figures: Figures): Rate | null | undefi
   return undefined;
 }
 
-function matchSimple(c: SimpleCondition, context: ConditionContext): Hit | null {
+/** The lists of the context a condition selects its rows from. */
+function inputsOf(c: SimpleCondition, context: ConditionContext): (readonly EvaluatedRow[] | undefined)[] {
+  const { gaps, computerisation, unanswered, readers } = context;
+  switch (c.kind) {
+    case 'informatisation':
+    case 'logiciel-non-nomme':
+      return [computerisation];
+    case 'donnee':
+      return [gaps.get('Donnée')];
+    case 'rupture':
+    case 'taux-rupture':
+      return [gaps.get('Interopérabilité')];
+    case 'lecteur':
+      return [gaps.get('Lecteur')];
+    case 'depot':
+      return [gaps.get('Dépôt')];
+    case 'lecteur-sans-iud':
+      return [readers, gaps.get('Donnée')];
+    case 'statut':
+      return [inStates(c.statuses, context)];
+    case 'completude':
+      return [unanswered];
+  }
+}
+
+function sameRate(a: Rate | null | undefined, b: Rate | null | undefined): boolean {
+  return a === b || (!!a && !!b && a.numerator === b.numerator && a.denominator === b.denominator);
+}
+
+/** The same rows (the same objects) in the same order. */
+export function sameRows(a: readonly EvaluatedRow[] | undefined, b: readonly EvaluatedRow[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+interface Matched {
+  inputs: (readonly EvaluatedRow[] | undefined)[];
+  rate: Rate | null | undefined;
+  hit: Hit | null;
+}
+
+/**
+ * The hits of the last analysis of the same sheet, by condition: a condition whose lists hold the
+ * same rows as then, with the same rate, has the same hit. Rows are the same objects when they did
+ * not change (see evaluate), so comparing lists costs no more than reading them once.
+ */
+export class ConditionMemory {
+  private matched = new Map<Condition, Matched>();
+  private next = new Map<Condition, Matched>();
+  private unions = new Map<Condition, { parts: (Hit | null)[]; hit: Hit | null }>();
+  private nextUnions = new Map<Condition, { parts: (Hit | null)[]; hit: Hit | null }>();
+  private compared = new Map<readonly EvaluatedRow[] | undefined, Map<readonly EvaluatedRow[] | undefined, boolean>>();
+
+  /** The hit kept for the condition, or undefined when it must be matched again. */
+  recall(c: Condition, inputs: (readonly EvaluatedRow[] | undefined)[], rate: Rate | null | undefined): Hit | null | undefined {
+    const known = this.matched.get(c);
+    if (!known || !sameRate(known.rate, rate) || known.inputs.length !== inputs.length) return undefined;
+    return inputs.every((list, i) => this.same(known.inputs[i], list)) ? known.hit : undefined;
+  }
+
+  keep(c: Condition, matched: Matched): void {
+    this.next.set(c, matched);
+  }
+
+  /** The hit of a condition « une des » whose parts are the same hits as the last time. */
+  recallUnion(c: Condition, parts: (Hit | null)[]): Hit | null | undefined {
+    const known = this.unions.get(c);
+    return known && known.parts.every((hit, i) => hit === parts[i]) ? known.hit : undefined;
+  }
+
+  keepUnion(c: Condition, parts: (Hit | null)[], hit: Hit | null): void {
+    this.nextUnions.set(c, { parts, hit });
+  }
+
+  /** Ends an analysis: what it matched is what the next one recalls. */
+  done(): void {
+    this.matched = this.next;
+    this.next = new Map();
+    this.unions = this.nextUnions;
+    this.nextUnions = new Map();
+    this.compared = new Map();
+  }
+
+  private same(before: readonly EvaluatedRow[] | undefined, now: readonly EvaluatedRow[] | undefined): boolean {
+    let byNow = this.compared.get(before);
+    if (!byNow) this.compared.set(before, (byNow = new Map()));
+    let same = byNow.get(now);
+    if (same === undefined) byNow.set(now, (same = sameRows(before, now)));
+    return same;
+  }
+}
+
+function matchSimple(c: SimpleCondition, context: ConditionContext, memory?: ConditionMemory): Hit | null {
   const rate = crossedRate(c, context.figures);
-  if (rate === null) return null;
-  const hits = rowsOf(c, context);
-  return hits.length > 0 ? { rows: hits, rate } : null;
+  const inputs = memory ? inputsOf(c, context) : [];
+  const known = memory?.recall(c, inputs, rate);
+  if (known !== undefined) {
+    memory!.keep(c, { inputs, rate, hit: known });
+    return known;
+  }
+  const hit = rate === null ? null : hitOf(rowsOf(c, context), rate);
+  memory?.keep(c, { inputs, rate, hit });
+  return hit;
+}
+
+function hitOf(rows: EvaluatedRow[], rate: Rate | undefined): Hit | null {
+  return rows.length > 0 ? { rows, rate } : null;
 }
 
 /** The rows (and rate) that make a condition true, or null when the gap is absent. */
-export function matchCondition(c: Condition, context: ConditionContext): Hit | null {
-  const hits = simpleConditions(c)
-    .map((simple) => matchSimple(simple, context))
-    .filter((hit): hit is Hit => hit !== null);
+export function matchCondition(c: Condition, context: ConditionContext, memory?: ConditionMemory): Hit | null {
+  if (c.kind !== 'une-des') return matchSimple(c, context, memory);
+  const parts = c.conditions.map((simple) => matchSimple(simple, context, memory));
+  const known = memory?.recallUnion(c, parts);
+  const hit = known !== undefined ? known : union(parts);
+  memory?.keepUnion(c, parts, hit);
+  return hit;
+}
+
+function union(parts: (Hit | null)[]): Hit | null {
+  const hits = parts.filter((hit): hit is Hit => hit !== null);
   if (hits.length === 0) return null;
+  if (hits.length === 1) return { rows: hits[0].rows, rate: hits[0].rate };
   // Each hit is in circuit order already; only a union of several needs ordering again.
-  const rows = hits.length === 1 ? hits[0].rows : circuitOrder([...new Set(hits.flatMap((hit) => hit.rows))]);
-  return { rows, rate: hits.find((hit) => hit.rate)?.rate };
+  return { rows: circuitOrder([...new Set(hits.flatMap((hit) => hit.rows))]), rate: hits.find((hit) => hit.rate)?.rate };
 }

@@ -1,6 +1,6 @@
 /** Maps the gaps of an evaluated cartographie to proposed actions (SPEC §8). Pure and deterministic. */
-import type { ActionProposal, EvaluatedRow, Figures, Priority } from '../model';
-import { conditionContext, matchCondition, type Hit } from './conditions';
+import type { ActionProposal, EvaluatedRow, Figures, Priority, Rate } from '../model';
+import { ConditionMemory, conditionContext, matchCondition, sameRows, type Hit } from './conditions';
 import { aboutWholeCircuit, gapOrder, proposalRef } from './ordering';
 import type { ActionTemplate } from './schema';
 import { ACTION_TEMPLATES } from './templates';
@@ -37,14 +37,52 @@ interface Draft {
   template: ActionTemplate;
   proposal: ActionProposal;
   rows: EvaluatedRow[];
-  /** Steps this proposal computerises (its Informatisation NON rows). */
   computerises: Set<string>;
+  written: Written;
 }
 
-function draft(template: ActionTemplate, { ref, hit }: Group): Draft {
+/** What a group of rows gives whatever the other proposals: its wording and the steps it needs or computerises. */
+interface Written {
+  rows: EvaluatedRow[];
+  rate?: Rate;
+  scope: string;
+  finding: string;
+  /** Steps this proposal computerises (its Informatisation NON rows). */
+  computerises: Set<string>;
+  /** Steps its gaps need software at: their step, or either end of their transition (when asked). */
+  needs?: Set<string>;
+}
+
+/**
+ * What the last proposals of the same sheet were made of: the hit of each condition, the groups of
+ * each hit, and what each group's rows gave. What holds the same rows (the same objects) and the
+ * same rate is taken as it was.
+ */
+export class ProposalMemory {
+  readonly conditions = new ConditionMemory();
+  groups = new Map<ActionTemplate, { hit: Hit; groups: Group[] }>();
+  written = new Map<string, Written>();
+}
+
+function sameRate(a: Rate | undefined, b: Rate | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.numerator === b.numerator && a.denominator === b.denominator);
+}
+
+function write(template: ActionTemplate, { ref, hit }: Group, memory?: ProposalMemory): Written {
+  const known = memory?.written.get(ref);
+  if (known && sameRate(known.rate, hit.rate) && sameRows(known.rows, hit.rows)) return known;
+  return {
+    rows: hit.rows,
+    rate: hit.rate,
+    scope: scopeOf(hit.rows),
+    finding: fillFinding(template.finding, hit.rows, hit.rate),
+    computerises: new Set(hit.rows.filter((r) => r.type === 'Informatisation' && r.effective === 'NON').map((r) => r.step)),
+  };
+}
+
+function draft(template: ActionTemplate, { ref, hit }: Group, written: Written): Draft {
   const first = hit.rows[0];
   const place = aboutWholeCircuit(template) || !first ? null : { step: first.step, to: first.to };
-  const computerises = new Set(hit.rows.filter((r) => r.type === 'Informatisation' && r.effective === 'NON').map((r) => r.step));
   return {
     template,
     proposal: {
@@ -52,22 +90,22 @@ function draft(template: ActionTemplate, { ref, hit }: Group): Draft {
       templateKey: template.key,
       priority: template.priority,
       axis: template.axis,
-      scope: scopeOf(hit.rows),
-      finding: fillFinding(template.finding, hit.rows, hit.rate),
+      scope: written.scope,
+      finding: written.finding,
       action: template.action,
       actors: template.actors,
       indicator: template.indicator,
       order: gapOrder(template, place),
     },
     rows: hit.rows,
-    computerises,
+    computerises: written.computerises,
+    written,
   };
 }
 
-/** Steps a proposal's gaps need software at: their step, or either end of their transition. */
-function stepsNeeded(d: Draft): Set<string> {
+function stepsNeeded(rows: readonly EvaluatedRow[]): Set<string> {
   const steps = new Set<string>();
-  for (const row of d.rows) {
+  for (const row of rows) {
     if (row.type === 'Informatisation') continue;
     steps.add(row.step);
     if (row.to !== null) steps.add(row.to);
@@ -89,7 +127,7 @@ function settlePrerequisites(drafts: Draft[], rows: readonly EvaluatedRow[]): vo
   const prerequisites = drafts.filter((d) => d.computerises.size > 0);
   if (prerequisites.length === 0) return;
   // Actions about the whole cartographie (complete it, correct the entries) need no software.
-  const dependents = drafts.filter((d) => !aboutWholeCircuit(d.template)).map((d) => ({ draft: d, needs: stepsNeeded(d) }));
+  const dependents = drafts.filter((d) => !aboutWholeCircuit(d.template)).map((d) => ({ draft: d, needs: (d.written.needs ??= stepsNeeded(d.rows)) }));
   const legalGapSteps = new Set<string>();
   for (const row of rows) {
     if (!row.critical || row.effective !== 'NON' || row.type === 'Informatisation') continue;
@@ -118,13 +156,36 @@ function settlePrerequisites(drafts: Draft[], rows: readonly EvaluatedRow[]): vo
   }
 }
 
-/** Proposals ordered by priority, then circuit order of where the gap is (prerequisites just ahead). */
-export function proposeActions(rows: readonly EvaluatedRow[], figures: Figures): ActionProposal[] {
+/** The groups of a hit, those of the last analysis when the hit is the same. */
+function groupsKept(template: ActionTemplate, hit: Hit, memory?: ProposalMemory): Group[] {
+  const known = memory?.groups.get(template);
+  return known?.hit === hit ? known.groups : groupsOf(template, hit);
+}
+
+/**
+ * Proposals ordered by priority, then circuit order of where the gap is (prerequisites just ahead).
+ * `memory` holds what the last proposals of the same sheet were made of, and is updated.
+ */
+export function proposeActions(rows: readonly EvaluatedRow[], figures: Figures, memory?: ProposalMemory): ActionProposal[] {
   const context = conditionContext(rows, figures);
+  const groups = new Map<ActionTemplate, { hit: Hit; groups: Group[] }>();
+  const written = new Map<string, Written>();
   const drafts = ACTION_TEMPLATES.flatMap((template) => {
-    const hit = matchCondition(template.condition, context);
-    return hit ? groupsOf(template, hit).map((group) => draft(template, group)) : [];
+    const hit = matchCondition(template.condition, context, memory?.conditions);
+    if (!hit) return [];
+    const grouped = groupsKept(template, hit, memory);
+    groups.set(template, { hit, groups: grouped });
+    return grouped.map((group) => {
+      const done = write(template, group, memory);
+      written.set(group.ref, done);
+      return draft(template, group, done);
+    });
   });
+  if (memory) {
+    memory.conditions.done();
+    memory.groups = groups;
+    memory.written = written;
+  }
   settlePrerequisites(drafts, rows);
   return drafts
     .map((d) => d.proposal)

@@ -23,10 +23,18 @@ function sheetOf(port: XlsxWorkbookPort, name: string): ExcelJS.Worksheet {
   return sheet;
 }
 
+let initialisedFile: Promise<Buffer> | undefined;
+
+/** A workbook initialised and saved: written once per file, opened anew by each test. */
 async function initialised(): Promise<XlsxWorkbookPort> {
-  const port = new XlsxWorkbookPort();
-  await port.initialise();
-  return reopen(port);
+  initialisedFile ??= (async () => {
+    const port = new XlsxWorkbookPort();
+    await port.initialise();
+    return port.toBuffer();
+  })();
+  const opened = await XlsxWorkbookPort.fromBuffer(await initialisedFile);
+  if (!opened.ok) throw new Error(opened.problem.message);
+  return opened.port;
 }
 
 const HEADER = TABLE_HEADER_ROW + 1;
