@@ -111,6 +111,8 @@ interface Link {
   tally: Tally;
   crossZone: boolean;
   views: Set<ContinuityViewId>;
+  /** The zone labels of its rows, by the view each row counts in (null: none). */
+  zones: Map<ContinuityViewId | null, Set<string>>;
 }
 
 /** What the rows of one step add up to, looked up once per row. */
@@ -134,7 +136,7 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
     if (!towards) linksFrom.set(from, (towards = new Map()));
     let link = towards.get(to);
     if (!link) {
-      link = { from, to, tally: new Tally(), crossZone: false, views: new Set() };
+      link = { from, to, tally: new Tally(), crossZone: false, views: new Set(), zones: new Map() };
       towards.set(to, link);
       linkList.push(link);
     }
@@ -170,6 +172,8 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
     const crossing = !destination?.has(row.zone);
     const view: ContinuityViewId | null = crossing ? 'transitions' : row.zone === 'pui' ? 'pui' : row.zone === 'bloc' ? 'blocs' : null;
     if (crossing) link.crossZone = true;
+    const zonesIn = link.zones.get(view) ?? new Set<string>();
+    link.zones.set(view, zonesIn.add(zoneLabel(row.zone, row.entry.zone)));
     if (view) {
       link.views.add(view);
       if (row.effective) views[view][row.effective] += 1;
@@ -186,8 +190,9 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
   const stepZone = new Map(stepKeys.map((step) => [step, zoneOfStep(step, zonesOf(step) ?? steps.get(step)?.shownUnder)]));
 
   const transitions: TransitionFigures[] = [];
-  const inView = new Map<TransitionFigures, Set<ContinuityViewId>>();
-  for (const { from, to, tally, crossZone, views: seen } of linkList) {
+  const inView = new Map<TransitionFigures, Link>();
+  for (const link of linkList) {
+    const { from, to, tally, crossZone } = link;
     const figures: TransitionFigures = {
       from,
       to,
@@ -199,14 +204,17 @@ export function computeFigures(rows: readonly EvaluatedRow[]): Figures {
       rows: tally.rows,
     };
     transitions.push(figures);
-    inView.set(figures, seen);
+    inView.set(figures, link);
   }
-  const view = (id: ContinuityViewId): ContinuityView => ({
-    id,
-    label: VIEW_LABELS[id],
-    ...linkRates(views[id]),
-    transitions: transitions.filter((t) => inView.get(t)?.has(id)),
-  });
+  const view = (id: ContinuityViewId): ContinuityView => {
+    const shown = transitions.filter((t) => inView.get(t)?.views.has(id));
+    // A link whose rows count in several views (or none): only the rows of the zones counted here.
+    const zonesCounted = shown.flatMap((t) => {
+      const { zones } = inView.get(t) as Link;
+      return zones.size > 1 ? [{ from: t.from, to: t.to, zones: [...(zones.get(id) ?? [])] }] : [];
+    });
+    return { id, label: VIEW_LABELS[id], ...linkRates(views[id]), transitions: shown, ...(zonesCounted.length > 0 && { zonesCounted }) };
+  };
 
   return {
     overall: overall.rates(),
