@@ -60,7 +60,8 @@ const ALLOWED: Record<string, string[]> = {
   'adapters/memory': ['domain', 'workbook'],
   'adapters/xlsx': ['domain', 'workbook'],
   'adapters/office': ['domain', 'workbook'],
-  taskpane: ['domain', 'workbook', 'views', 'adapters/office'],
+  // The pane reads a picked .xlsx (last year's campaign) with the file adapter, in the browser.
+  taskpane: ['domain', 'workbook', 'views', 'adapters/office', 'adapters/xlsx'],
   cli: ['domain', 'workbook', 'views', 'adapters/xlsx'],
   demo: ['domain', 'workbook', 'views', 'taskpane', 'adapters/memory', 'adapters/xlsx'],
 };

@@ -127,6 +127,8 @@ interface Link {
   tally: Tally;
   crossZone: boolean;
   views: Set<ContinuityViewId>;
+  /** The zone labels of its rows, by the view each row counts in (null: none). */
+  zones: Map<ContinuityViewId | null, Set<string>>;
 }
 
 /** What the rows of one step add up to, looked up once per row. */
@@ -156,7 +158,7 @@ export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string,
     if (!towards) linksFrom.set(from, (towards = new Map()));
     let link = towards.get(to);
     if (!link) {
-      link = { from, to, tally: new Tally(), crossZone: false, views: new Set() };
+      link = { from, to, tally: new Tally(), crossZone: false, views: new Set(), zones: new Map() };
       towards.set(to, link);
       linkList.push(link);
     }
@@ -207,6 +209,8 @@ export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string,
     const crossing = !destination?.has(row.zone);
     const view: ContinuityViewId | null = crossing ? 'transitions' : row.zone === 'pui' ? 'pui' : row.zone === 'bloc' ? 'blocs' : null;
     if (crossing) link.crossZone = true;
+    const zonesIn = link.zones.get(view) ?? new Set<string>();
+    link.zones.set(view, zonesIn.add(zoneLabel(row.zone, row.entry.zone)));
     if (view) {
       link.views.add(view);
       if (row.effective) views[view].add(row.effective);
@@ -222,8 +226,9 @@ export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string,
   const stepZone = new Map(stepKeys.map((step) => [step, zoneOfStep(step, zonesOf(step) ?? steps.get(step)?.shownUnder)]));
 
   const transitions: TransitionFigures[] = [];
-  const inView = new Map<TransitionFigures, Set<ContinuityViewId>>();
-  for (const { from, to, tally, crossZone, views: seen } of linkList) {
+  const inView = new Map<TransitionFigures, Link>();
+  for (const link of linkList) {
+    const { from, to, tally, crossZone } = link;
     const figures: TransitionFigures = linkRatesInto(
       {
         from,
@@ -237,11 +242,17 @@ export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string,
     figures.ruptures = tally.links.NON;
     figures.rows = tally.rows;
     transitions.push(figures);
-    inView.set(figures, seen);
+    inView.set(figures, link);
   }
   const view = (id: ContinuityViewId): ContinuityView => {
     const shown = linkRatesInto({ id, label: VIEW_LABELS[id] }, views[id]) as ContinuityView;
-    shown.transitions = transitions.filter((t) => inView.get(t)?.has(id));
+    shown.transitions = transitions.filter((t) => inView.get(t)?.views.has(id));
+    // A link whose rows count in several views (or none): only the rows of the zones counted here.
+    const zonesCounted = shown.transitions.flatMap((t) => {
+      const { zones } = inView.get(t) as Link;
+      return zones.size > 1 ? [{ from: t.from, to: t.to, zones: [...(zones.get(id) ?? [])] }] : [];
+    });
+    if (zonesCounted.length > 0) shown.zonesCounted = zonesCounted;
     return shown;
   };
 

@@ -202,6 +202,11 @@ export interface ContinuityView {
   continuite: Rate;
   rupture: Rate;
   transitions: TransitionFigures[];
+  /**
+   * Transitions whose rows do not all count in this view (their Zone cells differ, e.g. blank or
+   * merged): the zone labels of the rows that do. Absent when every row of its transitions counts.
+   */
+  zonesCounted?: { from: string; to: string; zones: string[] }[];
 }
 
 export interface StepEquipment {

@@ -10,7 +10,7 @@ import { dateOfSerial, serialOfDate } from '../domain/excelDates';
 import type { CellInput } from '../domain/model';
 import { cellText, type Grid } from './grid';
 import { headerMatches } from './names';
-import type { LayoutCell } from './port';
+import type { LayoutCell } from './layoutCell';
 import { IDENTITY_LABELS } from './template';
 
 export interface CampaignInfo {

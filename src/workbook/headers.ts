@@ -5,7 +5,7 @@
 import type { CellInput } from '../domain/model';
 import { cellText, type Grid } from './grid';
 import { headerKey } from './names';
-import type { WorkbookProblem } from './port';
+import type { WorkbookProblem } from './result';
 
 export interface ColumnSpec {
   /** Accepted header labels; the first is the one named in messages. */

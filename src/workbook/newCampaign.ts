@@ -15,7 +15,8 @@ import { binary, call, cell, text, type Formula } from './formula';
 import { cellText, type Grid } from './grid';
 import { sameLabel } from './names';
 import { stillPresent } from './planSheet';
-import type { LayoutCell, ReadResult } from './port';
+import type { LayoutCell } from './layoutCell';
+import type { ReadResult } from './result';
 
 export const CONFIRMED_HEADER = 'Confirmée (saisir OK)';
 export const REVIEW_HEADER = 'À revoir';

@@ -14,7 +14,7 @@ import type { CellInput, PlanRow, Priority, UserValue } from '../domain/model';
 import { normaliseLabel } from '../domain/text';
 import { cellText, type Grid } from './grid';
 import { columnText, locateHeader, type ColumnSpecs, type HeaderLocation } from './headers';
-import type { ReadResult } from './port';
+import type { ReadResult } from './result';
 import { PLAN_COLUMNS, type PlanColumn } from './sheets';
 
 export const OBSOLETE_MARKER = '[Constat disparu à la dernière analyse]';

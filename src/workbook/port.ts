@@ -7,23 +7,15 @@ import type { DemoAnswer } from '../domain/demo';
 import type { Cartographie, PlanRow } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
 import type { LayoutCell } from './layoutCell';
+import type { ReadResult } from './result';
 import type { CampaignInfo } from './campaignInfo';
 import type { CampaignStart } from './newCampaign';
 import type { PrintSetup } from './print';
 
 export type { DemoAnswer };
 export type { CellStyle, LayoutCell } from './layoutCell';
+export type { ReadResult, WorkbookProblem } from './result';
 
-/** Why something could not be read or written, in French, with the sheet/column concerned. */
-export interface WorkbookProblem {
-  code: 'sheet-missing' | 'column-missing' | 'table-missing' | 'unsupported' | 'protected' | 'unreadable';
-  message: string;
-  sheet?: string;
-  /** The same request may succeed a little later (a cell is being edited in Excel). */
-  retry?: boolean;
-}
-
-export type ReadResult<T> = { ok: true; value: T } | { ok: false; problems: WorkbookProblem[] };
 
 /** A native clustered bar chart over a block of the generated sheet. */
 export interface ChartSpec {

@@ -3,7 +3,7 @@
  * (Office.js, exceljs, the in-memory workbook and its HTML view).
  */
 import type { Answer } from '../domain/model';
-import type { CellStyle } from './port';
+import type { CellStyle } from './layoutCell';
 
 export interface CellFormat {
   bold?: boolean;

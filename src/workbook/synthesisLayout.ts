@@ -288,7 +288,11 @@ function continuity(sheet: Sheet, analysis: Analysis, counts: Counts): void {
   sheet.section("Évaluer la continuité de l'information");
   for (const [id, title] of VIEW_HEADINGS) {
     const view = analysis.figures.views[id];
-    const scope: Scope = view.transitions.map(linkScope);
+    // A transition whose rows count in several views: only its rows of the zones this view counts.
+    const scope: Scope = view.transitions.flatMap((t) => {
+      const zones = view.zonesCounted?.find((z) => z.from === t.from && z.to === t.to)?.zones;
+      return zones ? zones.map((zone): [AreaColumn, string][] => [...linkScope(t), ['zone', zone]]) : [linkScope(t)];
+    });
     sheet.row++;
     sheet.text(title, 'subtitle');
     sheet.line(['', ...LINK_RATES.map(([, label]) => label)], 'header');

@@ -7,7 +7,7 @@ import { ANSWER_SPELLINGS } from '../domain/answers';
 import { templateRows } from '../domain/catalogue';
 import type { Answer } from '../domain/model';
 import { ANSWER_COLUMNS, answerColumnCells, KEPT, SPARE_ROWS, type CartographieArea } from './answerColumns';
-import type { CellStyle, LayoutCell } from './port';
+import type { CellStyle, LayoutCell } from './layoutCell';
 import { printSetup, type PrintSetup } from './print';
 import {
   CARTOGRAPHIE_COLUMNS,

@@ -17,7 +17,7 @@ import { locateCartographie } from '../../src/workbook/locate';
 import type { LayoutCell } from '../../src/workbook/port';
 import { SHEETS } from '../../src/workbook/sheets';
 import { buildOracle, disagreements, oracleValue } from '../support/formulaOracle';
-import { answers, build, HEADER, KEYS, layoutOf, place, rowContent, sheets, STEPS, structure, TEMPLATE, typedContent, type Row, type SheetRows } from '../support/generatedCartographie';
+import { answers, build, HEADER, KEYS, layoutOf, place, rowContent, sheets, STEPS, structure, TEMPLATE, typedContent, type Answers, type Row, type SheetRows, type Structure } from '../support/generatedCartographie';
 
 const RUNS = Number(process.env.FORMULA_RUNS ?? 1000);
 // HyperFormula takes about 0.1 to 0.3 s per cartographie here: 1,000 in CI, fewer on a workstation.
@@ -68,6 +68,12 @@ function interpreterOf(rows: Row[], cells: Record<string, LayoutCell[]>) {
       throw error;
     }
   };
+}
+
+function analyseRows(rows: Row[]) {
+  const read = locateCartographie(sheets(rows).grid, HEADER + 1);
+  if (!read.ok) throw new Error('unreadable');
+  return analyse(read.value);
 }
 
 /** Every formula cell whose evaluated result differs from the engine's value, for one cartographie. */
@@ -228,6 +234,24 @@ describe('Synthèse formulas, tricky cases (HyperFormula)', () => {
         `pour les formules de la Synthèse comme pour le complément, les ${bottom - top} questions en dessous ont une cellule « Étape » vide et ne comptent pas sous « ${step} ». ` +
         'Défusionnez ces cellules et recopiez la valeur sur chaque ligne.',
     );
+  });
+
+  // Generated counterexamples: merged cells leave one transition (Étape → Vers l'étape) with rows
+  // in several zones, some counted « à la PUI », others « aux points de transition ». A view's
+  // « Ensemble » then counts only the rows of the zones it counts, as the engine does.
+  it.each([
+    ['Étape merged: a blank Étape over rows of two zones', { steps: [0, 4], moved: [44, { kind: 'to', step: 4 }], merged: ['step'] }],
+    ['Zone merged: a moved row under a blank Zone', { steps: [7, 8], moved: [80, { kind: 'move', step: 0 }], merged: ['zone'] }],
+  ] as const)('counts a transition shared by two views in each view for its own rows only (%s)', (_, { steps, moved, merged }) => {
+    const mutations: Structure['mutations'] = TEMPLATE.map(() => null);
+    mutations[moved[0]] = moved[1];
+    const shape: Structure = { steps: [...steps], mutations, inserted: [], merged: [...merged] };
+    const typed: Answers = { template: TEMPLATE.map((_, i) => ({ value: ['OUI', 'NON', 'OUI', 'NA', null][i % 5] })), inserted: [], zoneNa: null };
+    const rows = build(shape, typed);
+    const views = Object.values(analyseRows(rows).figures.views);
+    expect(views.some((view) => view.zonesCounted?.length)).toBe(true);
+    expect(compare(rows, 'interpreter')).toEqual([]);
+    expect(compare(rows, 'hyperformula')).toEqual([]);
   });
 
   // SPEC §5: visible cells govern; the Réf. only identifies the row.
