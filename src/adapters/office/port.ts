@@ -8,7 +8,7 @@
  * Large requests are split under Excel's payload and cell-count limits.
  */
 import type { PlanRow } from '../../domain/model';
-import { campaignCells, campaignInfoOf, type CampaignInfo } from '../../workbook/campaignInfo';
+import type { CampaignInfo } from '../../workbook/campaignInfo';
 import type { CampaignStart } from '../../workbook/newCampaign';
 import { cellText, columnLetter, parseAddress, type Grid } from '../../workbook/grid';
 import { sheetProblem } from '../../workbook/headers';
@@ -27,6 +27,8 @@ import type { ExcelRun } from './run';
 // The writing code (templates, Synthèse, plan, page setup, demo) loads with the first command that
 // needs it: reading the cartographie, all the pane needs to open, does not wait for it.
 const synthesisCode = () => import('./synthesis');
+// The notice's campaign cell is found with the template's labels: loaded with the first campaign command.
+const campaignCode = () => import('../../workbook/campaignInfo');
 const planCode = () => Promise.all([import('../../workbook/planSheet'), import('./plan'), import('../../workbook/template'), import('./template')]);
 
 export interface OfficePortOptions {
@@ -275,7 +277,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
 
   async readCampaignInfo(): Promise<ReadResult<CampaignInfo | null>> {
     const grid = await this.readSheet('notice');
-    return grid.ok ? { ok: true, value: campaignInfoOf(grid.value) } : grid;
+    if (!grid.ok) return grid;
+    const { campaignInfoOf } = await campaignCode();
+    return { ok: true, value: campaignInfoOf(grid.value) };
   }
 
   async readPlan(): Promise<ReadResult<PlanRow[]>> {
@@ -351,11 +355,12 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const cartographie = await this.readSheet('cartographie');
     if (!cartographie.ok) return cartographie;
     // Loaded with the command: the pane's first chunk does not carry it.
-    const [{ reviewColumnsProblem }, { writeFormulaCells }, { cellsBlock }, { formatCells, widthInPoints }] = await Promise.all([
+    const [{ reviewColumnsProblem }, { writeFormulaCells }, { cellsBlock }, { formatCells, widthInPoints }, { campaignCells }] = await Promise.all([
       import(/* webpackChunkName: "campaign-start" */ '../../workbook/newCampaign'),
       synthesisCode(),
       import('./cells'),
       import('./format'),
+      campaignCode(),
     ]);
     const free = reviewColumnsProblem(cartographie.value, start.area);
     if (!free.ok) return free;
