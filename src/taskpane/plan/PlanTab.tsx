@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Badge,
   Button,
@@ -12,7 +12,7 @@ import {
 import type { ActionProposal, Priority } from '../../domain/model';
 import type { FicheContent } from '../../workbook/fiche';
 import { FICHE_SHEET, ficheSheetMessage } from '../../workbook/ficheSheet';
-import type { FicheSheetReport, ReadResult } from '../../workbook/port';
+import type { FicheSheetReport, ReadResult, WorkbookProblem } from '../../workbook/port';
 import type { PlanUpdateReport } from '../../workbook/session';
 import { SHEETS } from '../../workbook/sheets';
 import { count, planCounts } from '../text';
@@ -90,38 +90,12 @@ export function PlanTab({ proposals, onUpdatePlan, onFiche, onFicheSheet, disabl
         </Button>
       )}
       <div aria-live="polite">
-        {sheetReport?.ok && (
-          <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Fiche écrite</MessageBarTitle>
-              {ficheSheetMessage(sheetReport.value)} Fichier › Exporter › PDF l’enregistre telle qu’imprimée.
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {sheetReport && !sheetReport.ok && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>La fiche n’a pas été écrite</MessageBarTitle>
-              {sheetReport.problems.map((p) => p.message).join(' ')}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {report?.ok && (
-          <MessageBar intent="success">
-            <MessageBarBody>
-              <MessageBarTitle>Plan mis à jour</MessageBarTitle>
-              {planCounts(report.added, report.kept, report.marked)} ({count(report.total, 'ligne')} dans la feuille).
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {report && !report.ok && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Le plan n’a pas été écrit</MessageBarTitle>
-              {report.problems.map((p) => p.message).join(' ')}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <CommandOutcome result={sheetReport} done="Fiche écrite" failed="La fiche n’a pas été écrite" multiline>
+          {(written) => <>{ficheSheetMessage(written.value)} Fichier › Exporter › PDF l’enregistre telle qu’imprimée.</>}
+        </CommandOutcome>
+        <CommandOutcome result={report} done="Plan mis à jour" failed="Le plan n’a pas été écrit">
+          {(updated) => <>{planCounts(updated.added, updated.kept, updated.marked)} ({count(updated.total, 'ligne')} dans la feuille).</>}
+        </CommandOutcome>
       </div>
       {proposals.length === 0 && <Caption1>Aucune action proposée pour l’instant.</Caption1>}
       {PRIORITIES.map(({ priority, title, color }) => {
@@ -159,5 +133,38 @@ export function PlanTab({ proposals, onUpdatePlan, onFiche, onFicheSheet, disabl
         );
       })}
     </div>
+  );
+}
+
+type Outcome = { ok: true } | { ok: false; problems: WorkbookProblem[] };
+
+interface CommandOutcomeProps<T extends Outcome> {
+  result: T | null;
+  done: string;
+  failed: string;
+  multiline?: boolean;
+  children: (value: Extract<T, { ok: true }>) => ReactNode;
+}
+
+/** What a command of this tab gave: its success message, or the problems that stopped it. */
+function CommandOutcome<T extends Outcome>({ result, done, failed, multiline, children }: CommandOutcomeProps<T>) {
+  if (!result) return null;
+  if (!result.ok) {
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{failed}</MessageBarTitle>
+          {result.problems.map((p) => p.message).join(' ')}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <MessageBar intent="success" layout={multiline ? 'multiline' : undefined}>
+      <MessageBarBody>
+        <MessageBarTitle>{done}</MessageBarTitle>
+        {children(result as Extract<T, { ok: true }>)}
+      </MessageBarBody>
+    </MessageBar>
   );
 }
