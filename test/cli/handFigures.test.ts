@@ -1,22 +1,11 @@
 /** The command line against figures counted by hand (test/support/handCartographie.ts), not against the engine. */
 import { join } from 'node:path';
-import { XlsxWorkbookPort } from '../../src/adapters/xlsx/port';
-import { readGrid } from '../../src/adapters/xlsx/cells';
-import type { HandRow } from '../support/cartographie';
-import { HAND_FIGURES, HAND_FIGURES_B, HAND_FINDINGS, HAND_ROWS, HAND_ROWS_B, handRowWrites, shownRate, valueOf } from '../support/handCartographie';
+import { HAND_FIGURES, HAND_FIGURES_B, HAND_FINDINGS, HAND_ROWS, HAND_ROWS_B, shownRate, valueOf } from '../support/handCartographie';
+import { writeHandWorkbook } from './handWorkbook';
 import { runCli, tempDir } from './runCli';
 
 const dir = tempDir('hand');
 
-/** A RESOMEDIT workbook whose cartographie holds exactly `rows`. */
-async function writeHandWorkbook(path: string, rows: HandRow[]): Promise<void> {
-  const port = new XlsxWorkbookPort();
-  await port.initialise();
-  const sheet = port.worksheet('cartographie');
-  if (!sheet.ok) throw new Error('cartographie absente');
-  for (const { address, value } of handRowWrites(readGrid(sheet.value), rows)) sheet.value.getCell(address).value = value;
-  await port.save(path);
-}
 
 const values = (rates: Record<string, readonly [number, number]>) =>
   Object.fromEntries(Object.entries(rates).map(([key, hand]) => [key, valueOf(hand)]));

@@ -5,25 +5,14 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { XlsxWorkbookPort } from '../../src/adapters/xlsx/port';
-import { readGrid } from '../../src/adapters/xlsx/cells';
 import { EVOLUTION_SHEETS } from '../../src/cli/consolidation/evolutionLayouts';
 import { REGIONAL_SHEETS } from '../../src/cli/consolidation/layouts';
-import type { HandRow } from '../support/cartographie';
-import { HAND_FIGURES, HAND_ROWS, HAND_ROWS_B, handRowWrites, valueOf } from '../support/handCartographie';
+import { HAND_FIGURES, HAND_ROWS, HAND_ROWS_B, valueOf } from '../support/handCartographie';
+import { writeHandWorkbook } from './handWorkbook';
 import { FILE_WORK_MS, runCli, tempDir } from './runCli';
 
 jest.setTimeout(FILE_WORK_MS);
 
-/** A RESOMEDIT workbook whose cartographie holds exactly `rows`; its FINESS is in its file name. */
-async function writeHandWorkbook(path: string, rows: HandRow[]): Promise<void> {
-  const port = new XlsxWorkbookPort();
-  await port.initialise();
-  const sheet = port.worksheet('cartographie');
-  if (!sheet.ok) throw new Error('cartographie absente');
-  for (const { address, value } of handRowWrites(readGrid(sheet.value), rows)) sheet.value.getCell(address).value = value;
-  await port.save(path);
-}
 
 const lastYear = tempDir('precedent-n1');
 const thisYear = tempDir('precedent-n');
