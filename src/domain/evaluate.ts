@@ -271,6 +271,14 @@ function readAll(entries: readonly CartographieEntry[], keys: LabelKeys, read: (
   return { readings, placesKept };
 }
 
+/** The hint about a label close to a catalogue one, the first time the label is seen. */
+function hintOnce(seen: Set<string>, kind: 'Étape' | 'Zone', label: string, row: EvaluatedRow, findings: Finding[], report: Report): void {
+  if (seen.has(label)) return;
+  seen.add(label);
+  const hint = labelHint(kind, label);
+  if (hint) findings.push(report(row.entry, 'libelle', hint, row));
+}
+
 /** References in double or naming other cells, labels close to a catalogue one, text under the table. */
 function placesOf(readings: readonly Reading[], report: Report): Places {
   const questions: Reading[] = [];
@@ -279,12 +287,6 @@ function placesOf(readings: readonly Reading[], report: Report): Places {
   const refsSeen = new Map<string, number>();
   const stepsSeen = new Set<string>();
   const zonesSeen = new Set<string>();
-  const hintOnce = (seen: Set<string>, kind: 'Étape' | 'Zone', label: string, entry: CartographieEntry, row: EvaluatedRow): void => {
-    if (seen.has(label)) return;
-    seen.add(label);
-    const hint = labelHint(kind, label);
-    if (hint) findings.push(report(entry, 'libelle', hint, row));
-  };
   for (const reading of readings) {
     const { entry, row, named } = reading;
     if (row === undefined) {
@@ -299,9 +301,9 @@ function placesOf(readings: readonly Reading[], report: Report): Places {
       if (first === undefined) refsSeen.set(ref, entry.row);
       else findings.push(report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${first} ; les deux lignes comptent`, row));
     }
-    hintOnce(zonesSeen, 'Zone', entry.zone, entry, row);
-    hintOnce(stepsSeen, 'Étape', entry.step, entry, row);
-    if (row.to !== null) hintOnce(stepsSeen, 'Étape', entry.to, entry, row);
+    hintOnce(zonesSeen, 'Zone', entry.zone, row, findings, report);
+    hintOnce(stepsSeen, 'Étape', entry.step, row, findings, report);
+    if (row.to !== null) hintOnce(stepsSeen, 'Étape', entry.to, row, findings, report);
   }
   const rows = questions.map((q) => q.row!);
   return { questions, findings, outside: outsideFinding(outside, rows, report), stepNames: stepLabels(rows) };
@@ -312,16 +314,15 @@ function checkRow(reading: Reading, off: Set<string>, stepNames: Map<string, str
   const { answer } = reading;
   let row = reading.row!;
   let findings: Finding[] | undefined;
-  const add = (finding: Finding) => (findings ??= []).push(finding);
-  if (row.type === null) add(report(row.entry, 'invalide', typeMessage(row.entry), row));
-  if (answer.kind === 'invalid') add(report(row.entry, 'invalide', answer.reason, row));
-  if (row.status === 'empty') add(report(row.entry, 'non-renseigne', 'Réponse non renseignée', row));
+  if (row.type === null) findings = [report(row.entry, 'invalide', typeMessage(row.entry), row)];
+  if (answer.kind === 'invalid') (findings ??= []).push(report(row.entry, 'invalide', answer.reason, row));
+  if (row.status === 'empty') (findings ??= []).push(report(row.entry, 'non-renseigne', 'Réponse non renseignée', row));
   const steps = offSteps(row, off);
   if (steps.length > 0) {
     const named = steps.map((s) => `« ${stepNames.get(s) ?? s} »`);
     const subject = named.length === 1 ? `l'étape ${named[0]} n'est pas informatisée` : `les étapes ${named.join(' et ')} ne sont pas informatisées`;
     row = { ...row, status: 'incoherent', effective: 'NON' };
-    add(report(row.entry, 'incoherence', `Réponse ${row.answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`, row));
+    (findings ??= []).push(report(row.entry, 'incoherence', `Réponse ${row.answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`, row));
   }
   return { row, findings };
 }
@@ -398,14 +399,15 @@ function offSteps(row: EvaluatedRow, off: Set<string>): readonly string[] {
 /** Label to show for each step key: the catalogue label, else the first label written for it. */
 export function stepLabels(rows: readonly EvaluatedRow[]): Map<string, string> {
   const labels = new Map<string, string>();
-  const put = (key: string, written: string): void => {
-    if (!labels.has(key)) labels.set(key, stepById(key)?.label ?? tidyLabel(written));
-  };
   for (const row of rows) {
-    put(row.step, row.entry.step);
-    if (row.to !== null) put(row.to, row.entry.to);
+    putLabel(labels, row.step, row.entry.step);
+    if (row.to !== null) putLabel(labels, row.to, row.entry.to);
   }
   return labels;
+}
+
+function putLabel(labels: Map<string, string>, key: string, written: string): void {
+  if (!labels.has(key)) labels.set(key, stepById(key)?.label ?? tidyLabel(written));
 }
 
 /** Label to show for a zone key: the catalogue label, else the label written. */

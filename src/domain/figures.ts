@@ -114,11 +114,16 @@ const VIEW_LABELS: Record<ContinuityViewId, string> = {
 
 const ZONE_RANK = new Map<string, number>(CATALOGUE.zones.map((z) => [z.id, z.order]));
 
+function zoneRank(zone: string): number {
+  return ZONE_RANK.get(zone) ?? Number.MAX_SAFE_INTEGER;
+}
+
 /** The zone a step is shown under: the first in circuit order among the zones given (order-free). */
 function zoneOfStep(step: string, zones: Set<string> | undefined): string {
   if (!zones || zones.size === 0) return stepById(step)?.zone ?? '';
-  const rank = (z: string) => ZONE_RANK.get(z) ?? Number.MAX_SAFE_INTEGER;
-  return [...zones].reduce((best, z) => (rank(z) < rank(best) || (rank(z) === rank(best) && z < best) ? z : best));
+  let best: string | undefined;
+  for (const z of zones) if (best === undefined || zoneRank(z) < zoneRank(best) || (zoneRank(z) === zoneRank(best) && z < best)) best = z;
+  return best!;
 }
 
 interface Link {
@@ -129,6 +134,24 @@ interface Link {
   views: Set<ContinuityViewId>;
   /** The zone labels of its rows, by the view each row counts in (null: none). */
   zones: Map<ContinuityViewId | null, Set<string>>;
+}
+
+/** Links by source then destination, and in order of first appearance. */
+class Links {
+  readonly list: Link[] = [];
+  private readonly from = new Map<string, Map<string, Link>>();
+
+  of(from: string, to: string): Link {
+    let towards = this.from.get(from);
+    if (!towards) this.from.set(from, (towards = new Map()));
+    let link = towards.get(to);
+    if (!link) {
+      link = { from, to, tally: new Tally(), crossZone: false, views: new Set(), zones: new Map() };
+      towards.set(to, link);
+      this.list.push(link);
+    }
+    return link;
+  }
 }
 
 /** What the rows of one step add up to, looked up once per row. */
@@ -142,6 +165,15 @@ interface StepScope {
   software: string;
 }
 
+function newStep(): StepScope {
+  return { tally: new Tally(), shownUnder: new Set(), equipment: { informatisation: null, lecteur: null, iudId: null, iudIp: null, depot: null }, software: '' };
+}
+
+/** The label of a step key: the catalogue's, else the one the caller found for it, else the key. */
+function stepName(names: Map<string, string>, key: string): string {
+  return stepById(key)?.label ?? names.get(key) ?? key;
+}
+
 /**
  * `names`: the label of each step key, when the caller has them already (stepLabels of the same rows).
  */
@@ -150,32 +182,14 @@ export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string,
   const zones = new Map<string, Tally>();
   const steps = new Map<string, StepScope>();
   const zoneNames = new Map<string, string>();
-  // Links by source then destination, and in order of first appearance (catalogue transitions first).
-  const linkList: Link[] = [];
-  const linksFrom = new Map<string, Map<string, Link>>();
-  const linkOf = (from: string, to: string): Link => {
-    let towards = linksFrom.get(from);
-    if (!towards) linksFrom.set(from, (towards = new Map()));
-    let link = towards.get(to);
-    if (!link) {
-      link = { from, to, tally: new Tally(), crossZone: false, views: new Set(), zones: new Map() };
-      towards.set(to, link);
-      linkList.push(link);
-    }
-    return link;
-  };
-  const newStep = (): StepScope => ({
-    tally: new Tally(),
-    shownUnder: new Set(),
-    equipment: { informatisation: null, lecteur: null, iudId: null, iudIp: null, depot: null },
-    software: '',
-  });
+  // Catalogue transitions first.
+  const links = new Links();
   const statuses = { empty: 0, invalid: 0, incoherent: 0 };
   // Rows that may be gaps of SPEC §5, counted once the zones of every step are known.
   const gapRows: EvaluatedRow[] = [];
   for (const zone of CATALOGUE.zones) zones.set(zone.id, new Tally());
   for (const step of CATALOGUE.steps) steps.set(step.id, newStep());
-  for (const t of CATALOGUE.transitions) linkOf(t.from, t.to);
+  for (const t of CATALOGUE.transitions) links.of(t.from, t.to);
 
   const transitionRows: EvaluatedRow[] = [];
   for (const row of rows) {
@@ -197,15 +211,14 @@ export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string,
     if (row.status !== 'ok') statuses[row.status] += 1;
     if (row.effective === 'NON' && (row.type === 'Donnée' || row.type === 'Interopérabilité')) gapRows.push(row);
   }
-  const zonesOf = (step: string): Set<string> | undefined => steps.get(step)?.zonesOf;
 
   const views: Record<ContinuityViewId, Counts> = { pui: none(), transitions: none(), blocs: none() };
   const towardsCity = new Set<EvaluatedRow>();
   for (const row of transitionRows) {
     const to = row.to as string;
-    const link = linkOf(row.step, to);
+    const link = links.of(row.step, to);
     link.tally.add(row);
-    const destination = zonesOf(to);
+    const destination = steps.get(to)?.zonesOf;
     const crossing = !destination?.has(row.zone);
     const view: ContinuityViewId | null = crossing ? 'transitions' : row.zone === 'pui' ? 'pui' : row.zone === 'bloc' ? 'blocs' : null;
     if (crossing) link.crossZone = true;
@@ -218,23 +231,22 @@ export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string,
     if (destination?.has('ville')) towardsCity.add(row);
   }
 
-  const stepName = (key: string): string => stepById(key)?.label ?? names.get(key) ?? key;
   const stepKeys = ordered(
     CATALOGUE.steps.map((s) => s.id),
     steps,
   );
-  const stepZone = new Map(stepKeys.map((step) => [step, zoneOfStep(step, zonesOf(step) ?? steps.get(step)?.shownUnder)]));
+  const stepZone = new Map(stepKeys.map((step) => [step, zoneOfStep(step, steps.get(step)?.zonesOf ?? steps.get(step)?.shownUnder)]));
 
   const transitions: TransitionFigures[] = [];
   const inView = new Map<TransitionFigures, Link>();
-  for (const link of linkList) {
+  for (const link of links.list) {
     const { from, to, tally, crossZone } = link;
     const figures: TransitionFigures = linkRatesInto(
       {
         from,
         to,
-        fromLabel: stepName(from),
-        toLabel: stepName(to),
+        fromLabel: stepName(names, from),
+        toLabel: stepName(names, to),
         crossZone: crossZone || (tally.rows === 0 && stepById(from)?.zone !== stepById(to)?.zone),
       },
       tally.links,
@@ -244,17 +256,6 @@ export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string,
     transitions.push(figures);
     inView.set(figures, link);
   }
-  const view = (id: ContinuityViewId): ContinuityView => {
-    const shown = linkRatesInto({ id, label: VIEW_LABELS[id] }, views[id]) as ContinuityView;
-    shown.transitions = transitions.filter((t) => inView.get(t)?.views.has(id));
-    // A link whose rows count in several views (or none): only the rows of the zones counted here.
-    const zonesCounted = shown.transitions.flatMap((t) => {
-      const { zones } = inView.get(t) as Link;
-      return zones.size > 1 ? [{ from: t.from, to: t.to, zones: [...(zones.get(id) ?? [])] }] : [];
-    });
-    if (zonesCounted.length > 0) shown.zonesCounted = zonesCounted;
-    return shown;
-  };
 
   return {
     overall: overall.ratesInto({}),
@@ -262,12 +263,29 @@ export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string,
       CATALOGUE.zones.map((z) => z.id),
       zones,
     ).map((zone): ZoneFigures => zones.get(zone)!.ratesInto({ zone, label: zoneById(zone)?.label ?? zoneNames.get(zone) ?? zone })),
-    steps: stepKeys.map((step): StepFigures => steps.get(step)!.tally.ratesInto({ step, label: stepName(step), zone: stepZone.get(step) ?? '' })),
+    steps: stepKeys.map((step): StepFigures => steps.get(step)!.tally.ratesInto({ step, label: stepName(names, step), zone: stepZone.get(step) ?? '' })),
     transitions,
-    views: { pui: view('pui'), transitions: view('transitions'), blocs: view('blocs') },
-    equipment: equipment(steps, stepKeys, stepName, stepZone),
+    views: {
+      pui: continuityView('pui', views.pui, transitions, inView),
+      transitions: continuityView('transitions', views.transitions, transitions, inView),
+      blocs: continuityView('blocs', views.blocs, transitions, inView),
+    },
+    equipment: equipment(steps, stepKeys, names, stepZone),
     counts: { rows: rows.length, answered: overall.answered, ...statuses, ...gapCounts(gapRows, towardsCity) },
   };
+}
+
+/** The transitions whose rows count in a view, with that view's counts. */
+function continuityView(id: ContinuityViewId, counts: Counts, transitions: TransitionFigures[], inView: Map<TransitionFigures, Link>): ContinuityView {
+  const shown = linkRatesInto({ id, label: VIEW_LABELS[id] }, counts) as ContinuityView;
+  shown.transitions = transitions.filter((t) => inView.get(t)?.views.has(id));
+  // A link whose rows count in several views (or none): only the rows of the zones counted here.
+  const zonesCounted = shown.transitions.flatMap((t) => {
+    const { zones } = inView.get(t) as Link;
+    return zones.size > 1 ? [{ from: t.from, to: t.to, zones: [...(zones.get(id) ?? [])] }] : [];
+  });
+  if (zonesCounted.length > 0) shown.zonesCounted = zonesCounted;
+  return shown;
 }
 
 /** The gaps of SPEC §5, counted apart (see GapCounts), among the Donnée and Interopérabilité rows answered NON. */
@@ -308,11 +326,11 @@ function stepShare(items: StepEquipment[], field: EquipmentField): Rate {
   return rate(answered.filter((s) => s[field] === 'OUI').length, answered.length);
 }
 
-function equipment(steps: Map<string, StepScope>, stepKeys: string[], stepName: (key: string) => string, stepZone: Map<string, string>): EquipmentFigures {
+function equipment(steps: Map<string, StepScope>, stepKeys: string[], names: Map<string, string>, stepZone: Map<string, string>): EquipmentFigures {
   const items = stepKeys.map((step): StepEquipment => {
     const { equipment: answers, software } = steps.get(step)!;
     const { informatisation, lecteur, iudId, iudIp, depot } = answers;
-    return { step, label: stepName(step), zone: stepZone.get(step) ?? '', informatisation, lecteur, iudId, iudIp, depot, software };
+    return { step, label: stepName(names, step), zone: stepZone.get(step) ?? '', informatisation, lecteur, iudId, iudIp, depot, software };
   });
   return {
     lecteurs: stepShare(

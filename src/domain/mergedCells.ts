@@ -5,7 +5,7 @@
  * how to make every row count where it reads.
  */
 import { rowLabel } from './evaluate';
-import type { Cartographie, Finding } from './model';
+import type { Cartographie, Finding, MergedCells } from './model';
 
 /**
  * One finding per merged block over question rows, on the first row it blanks, before the
@@ -13,8 +13,11 @@ import type { Cartographie, Finding } from './model';
  */
 export function withMergedCells(cartographie: Cartographie, engineFindings: Finding[]): Finding[] {
   const blankSteps = (cartographie.merged ?? []).filter((block) => block.key === 'step' && block.value !== '');
-  const underBlankStep = (row: number) => blankSteps.some((block) => row > block.top && row <= block.bottom);
-  return [...mergedCellFindings(cartographie), ...engineFindings.filter((finding) => finding.kind !== 'reference' || !underBlankStep(finding.row))];
+  return [...mergedCellFindings(cartographie), ...engineFindings.filter((finding) => finding.kind !== 'reference' || !underBlankStep(blankSteps, finding.row))];
+}
+
+function underBlankStep(blankSteps: readonly MergedCells[], row: number): boolean {
+  return blankSteps.some((block) => row > block.top && row <= block.bottom);
 }
 
 function mergedCellFindings(cartographie: Cartographie): Finding[] {

@@ -74,3 +74,4 @@ export async function runDomainBench(): Promise<void> {
     console.log(`  ${String(size).padStart(7)} lignes : médiane ${t.median.toFixed(2)} ms, ${perRow(t.median)} µs par ligne (CPU ${perRow(t.cpu)} µs par ligne)`);
   }
 }
+if (require.main === module) void runDomainBench();

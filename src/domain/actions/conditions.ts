@@ -113,14 +113,17 @@ function inStates(statuses: readonly RowStatus[], { notOk, unanswered, incoheren
   return notOk;
 }
 
+function gapsOf(context: ConditionContext, type: QuestionType): readonly EvaluatedRow[] {
+  return context.gaps.get(type) ?? NO_ROWS;
+}
+
 function rowsOf(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
-  const { gaps: gapsByType, computerisation, readers, unanswered } = context;
-  const gaps = (type: QuestionType): readonly EvaluatedRow[] => gapsByType.get(type) ?? NO_ROWS;
+  const { computerisation, readers, unanswered } = context;
   switch (c.kind) {
     case 'informatisation':
       return computerisation.filter((r) => c.steps.includes(r.step) && r.effective === c.answer);
     case 'donnee':
-      return gaps('Donnée').filter(
+      return gapsOf(context, 'Donnée').filter(
         (r) =>
           criticalOk(c, r) &&
           (!c.data || c.data.includes(r.datum ?? '')) &&
@@ -129,7 +132,7 @@ function rowsOf(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
           !c.exceptSteps?.includes(r.step),
       );
     case 'rupture':
-      return gaps('Interopérabilité').filter(
+      return gapsOf(context, 'Interopérabilité').filter(
         (r) =>
           criticalOk(c, r) &&
           (!c.transitions || onTransition(c.transitions, r)) &&
@@ -137,12 +140,12 @@ function rowsOf(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
           (!c.data || c.data.includes(r.datum ?? '')),
       );
     case 'lecteur':
-      return gaps('Lecteur').filter((r) => c.zones.includes(r.zone));
+      return gapsOf(context, 'Lecteur').filter((r) => c.zones.includes(r.zone));
     case 'depot':
-      return gaps('Dépôt').slice();
+      return gapsOf(context, 'Dépôt').slice();
     case 'lecteur-sans-iud': {
       const equipped = new Set(readers.map((r) => r.step));
-      return gaps('Donnée').filter((r) => criticalOk(c, r) && IUD_DATA.includes(r.datum ?? '') && equipped.has(r.step));
+      return gapsOf(context, 'Donnée').filter((r) => criticalOk(c, r) && IUD_DATA.includes(r.datum ?? '') && equipped.has(r.step));
     }
     case 'logiciel-non-nomme':
       return computerisation.filter((r) => r.effective === 'OUI' && tidyLabel(r.entry.comment) === '');
@@ -151,7 +154,7 @@ function rowsOf(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
     case 'completude':
       return unanswered.slice();
     case 'taux-rupture':
-      return gaps('Interopérabilité').slice();
+      return gapsOf(context, 'Interopérabilité').slice();
   }
 }
 

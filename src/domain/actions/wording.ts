@@ -48,17 +48,26 @@ function refList(rows: EvaluatedRow[]): string {
   return refs.size > MAX_REFS ? `réf. ${shown} et ${refs.size - MAX_REFS} autres` : `réf. ${shown}`;
 }
 
+function placeholderValue(name: Placeholder, rows: EvaluatedRow[], rate?: Rate): string {
+  switch (name) {
+    case 'etapes':
+      return frenchList(unique(rows.map(stepLabel)));
+    case 'donnees':
+      return frenchList(unique(rows.map(datumLabel)));
+    case 'transitions':
+      return frenchList(unique(rows.filter((r) => r.to).map(transitionLabel)));
+    case 'nombre':
+      return String(rows.length);
+    case 'refs':
+      return refList(rows);
+    case 'taux':
+      return rate ? formatRate(rate) : '';
+  }
+}
+
 export function fillFinding(template: string, rows: EvaluatedRow[], rate?: Rate): string {
-  const values: Record<Placeholder, () => string> = {
-    etapes: () => frenchList(unique(rows.map(stepLabel))),
-    donnees: () => frenchList(unique(rows.map(datumLabel))),
-    transitions: () => frenchList(unique(rows.filter((r) => r.to).map(transitionLabel))),
-    nombre: () => String(rows.length),
-    refs: () => refList(rows),
-    taux: () => (rate ? formatRate(rate) : ''),
-  };
   return templateParts(template)
-    .map((part, i) => (i % 2 === 0 ? part : values[part as Placeholder]()))
+    .map((part, i) => (i % 2 === 0 ? part : placeholderValue(part as Placeholder, rows, rate)))
     .join('');
 }
 
