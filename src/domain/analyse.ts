@@ -1,7 +1,7 @@
 /** The whole analysis of a cartographie: evaluated rows, findings, figures and proposed actions. */
 import { ProposalMemory, proposeActions } from './actions/rules';
 import { evaluate, type EvaluationMemory } from './evaluate';
-import { computeFigures } from './figures';
+import { computeFigures, FigureTotals } from './figures';
 import { withMergedCells } from './mergedCells';
 import type { Analysis, Cartographie } from './model';
 
@@ -20,11 +20,13 @@ export function analyse(cartographie: Cartographie): Analysis {
  */
 export class Analyser {
   private evaluation?: EvaluationMemory;
+  private totals?: FigureTotals;
   private readonly proposals = new ProposalMemory();
 
   analyse(cartographie: Cartographie): Analysis {
     const { rows, findings, stepNames, memory } = evaluate(cartographie, this.evaluation);
-    const figures = computeFigures(rows, stepNames);
+    this.totals = this.totals?.next(rows) ?? new FigureTotals(rows);
+    const figures = this.totals.figures(stepNames);
     const proposals = proposeActions(rows, figures, this.proposals);
     this.evaluation = memory;
     return { cartographie, rows, findings: withMergedCells(cartographie, findings), figures, proposals };

@@ -228,7 +228,7 @@ function sameCell(a: CellInput, b: CellInput): boolean {
 }
 
 /** Every cell of the entry but the answer the same. */
-function samePlace(a: CartographieEntry, b: CartographieEntry): boolean {
+export function samePlace(a: CartographieEntry, b: CartographieEntry): boolean {
   return (
     a.row === b.row &&
     a.ref === b.ref &&

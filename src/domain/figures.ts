@@ -13,7 +13,7 @@
  * - "À la PUI" and "Aux blocs opératoires" are the other transition rows of that zone.
  */
 import { CATALOGUE, stepById, zoneById } from './catalogue';
-import { stepLabels, zoneLabel } from './evaluate';
+import { samePlace, stepLabels, zoneLabel } from './evaluate';
 import type {
   Answer,
   ContinuityView,
@@ -41,10 +41,10 @@ class Counts {
   NON = 0;
   NA = 0;
 
-  add(answer: Answer): void {
-    if (answer === 'OUI') this.OUI += 1;
-    else if (answer === 'NON') this.NON += 1;
-    else this.NA += 1;
+  add(answer: Answer, sign: 1 | -1 = 1): void {
+    if (answer === 'OUI') this.OUI += sign;
+    else if (answer === 'NON') this.NON += sign;
+    else this.NA += sign;
   }
 }
 const none = (): Counts => new Counts();
@@ -57,13 +57,13 @@ class Tally {
   readonly steps = none();
   readonly links = none();
 
-  add(row: EvaluatedRow): void {
-    this.rows += 1;
+  add(row: EvaluatedRow, sign: 1 | -1): void {
+    this.rows += sign;
     if (row.effective === null) return;
-    this.answered += 1;
-    if (row.type === 'Donnée') this.data.add(row.effective);
-    else if (row.type === 'Informatisation') this.steps.add(row.effective);
-    else if (row.type === 'Interopérabilité') this.links.add(row.effective);
+    this.answered += sign;
+    if (row.type === 'Donnée') this.data.add(row.effective, sign);
+    else if (row.type === 'Informatisation') this.steps.add(row.effective, sign);
+    else if (row.type === 'Interopérabilité') this.links.add(row.effective, sign);
   }
 
   /** The rates, after the fields already in `into` (the scope they are about). */
@@ -160,13 +160,13 @@ interface StepScope {
   /** Zones its Informatisation rows show (undefined: none), and, for display only, zones any of its rows show. */
   zonesOf?: Set<string>;
   shownUnder: Set<string>;
-  /** Its equipment answers combined, and the software its first Informatisation row names. */
-  equipment: Record<EquipmentField, Answer | null>;
+  /** The answers of its equipment rows, combined when the figures are made; the software its first Informatisation row names. */
+  equipment: Record<EquipmentField, Counts>;
   software: string;
 }
 
 function newStep(): StepScope {
-  return { tally: new Tally(), shownUnder: new Set(), equipment: { informatisation: null, lecteur: null, iudId: null, iudIp: null, depot: null }, software: '' };
+  return { tally: new Tally(), shownUnder: new Set(), equipment: { informatisation: none(), lecteur: none(), iudId: none(), iudIp: none(), depot: none() }, software: '' };
 }
 
 /** The label of a step key: the catalogue's, else the one the caller found for it, else the key. */
@@ -175,104 +175,156 @@ function stepName(names: Map<string, string>, key: string): string {
 }
 
 /**
- * `names`: the label of each step key, when the caller has them already (stepLabels of the same rows).
+ * What the figures add up: the scopes of the rows (zones, steps, transitions, found from the cells
+ * other than the answers) and the effective answers counted in each. Counting is additive, so the
+ * totals of a sheet whose answers only changed are those of the last version with the changed rows
+ * taken out and put back in.
  */
-export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string, string> = stepLabels(rows)): Figures {
-  const overall = new Tally();
-  const zones = new Map<string, Tally>();
-  const steps = new Map<string, StepScope>();
-  const zoneNames = new Map<string, string>();
+export class FigureTotals {
+  private rows: readonly EvaluatedRow[];
+  private readonly overall = new Tally();
+  private readonly zones = new Map<string, Tally>();
+  private readonly steps = new Map<string, StepScope>();
+  private readonly zoneNames = new Map<string, string>();
   // Catalogue transitions first.
-  const links = new Links();
-  const statuses = { empty: 0, invalid: 0, incoherent: 0 };
-  // Rows that may be gaps of SPEC §5, counted once the zones of every step are known.
-  const gapRows: EvaluatedRow[] = [];
-  for (const zone of CATALOGUE.zones) zones.set(zone.id, new Tally());
-  for (const step of CATALOGUE.steps) steps.set(step.id, newStep());
-  for (const t of CATALOGUE.transitions) links.of(t.from, t.to);
+  private readonly links = new Links();
+  private readonly statuses = { empty: 0, invalid: 0, incoherent: 0 };
+  private readonly views: Record<ContinuityViewId, Counts> = { pui: none(), transitions: none(), blocs: none() };
+  private readonly gaps: GapCounts = { missingTraceabilityData: 0, sanitaryRuptures: 0, cityGaps: 0, financialGaps: 0 };
 
-  const transitionRows: EvaluatedRow[] = [];
-  for (const row of rows) {
-    overall.add(row);
-    let zone = zones.get(row.zone);
-    if (!zone) zones.set(row.zone, (zone = new Tally()));
-    zone.add(row);
-    if (!zoneNames.has(row.zone)) zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
-    const step = entryOf(steps, row.step, newStep);
-    step.tally.add(row);
-    step.shownUnder.add(row.zone);
+  constructor(rows: readonly EvaluatedRow[]) {
+    this.rows = rows;
+    const { zones, steps, zoneNames, links } = this;
+    for (const zone of CATALOGUE.zones) zones.set(zone.id, new Tally());
+    for (const step of CATALOGUE.steps) steps.set(step.id, newStep());
+    for (const t of CATALOGUE.transitions) links.of(t.from, t.to);
+    const transitionRows: EvaluatedRow[] = [];
+    for (const row of rows) {
+      let zone = zones.get(row.zone);
+      if (!zone) zones.set(row.zone, (zone = new Tally()));
+      if (!zoneNames.has(row.zone)) zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
+      const step = entryOf(steps, row.step, newStep);
+      step.shownUnder.add(row.zone);
+      if (row.type === 'Informatisation') {
+        (step.zonesOf ??= new Set()).add(row.zone);
+        if (step.software === '') step.software = tidyLabel(row.entry.comment);
+      }
+      if (row.type === 'Interopérabilité' && row.to !== null) transitionRows.push(row);
+      else this.countIn(row, 1, zone, step);
+    }
+    // Where a transition row counts depends on the zones of its destination, known once every row is placed.
+    for (const row of transitionRows) {
+      const link = links.of(row.step, row.to as string);
+      const view = this.viewOf(row);
+      if (view === 'transitions') link.crossZone = true;
+      const zonesIn = link.zones.get(view) ?? new Set<string>();
+      link.zones.set(view, zonesIn.add(zoneLabel(row.zone, row.entry.zone)));
+      if (view) link.views.add(view);
+      this.countIn(row, 1, zones.get(row.zone)!, steps.get(row.step)!, link, view);
+    }
+  }
+
+  /**
+   * The totals of `rows`: these, updated, when `rows` are the rows last counted with only some
+   * answers changed (each row the same object or one of the same place), else new totals.
+   */
+  next(rows: readonly EvaluatedRow[]): FigureTotals {
+    const before = this.rows;
+    if (rows.length !== before.length) return new FigureTotals(rows);
+    for (let i = 0; i < rows.length; i += 1) if (rows[i] !== before[i] && !samePlace(rows[i].entry, before[i].entry)) return new FigureTotals(rows);
+    for (let i = 0; i < rows.length; i += 1) {
+      if (rows[i] === before[i]) continue;
+      this.count(before[i], -1);
+      this.count(rows[i], 1);
+    }
+    this.rows = rows;
+    return this;
+  }
+
+  /** Counts a row of a known place in (sign 1) or out (sign -1). */
+  private count(row: EvaluatedRow, sign: 1 | -1): void {
+    const transition = row.type === 'Interopérabilité' && row.to !== null;
+    const link = transition ? this.links.of(row.step, row.to as string) : undefined;
+    this.countIn(row, sign, this.zones.get(row.zone)!, this.steps.get(row.step)!, link, transition ? this.viewOf(row) : null);
+  }
+
+  private countIn(row: EvaluatedRow, sign: 1 | -1, zone: Tally, step: StepScope, link?: Link, view: ContinuityViewId | null = null): void {
+    this.overall.add(row, sign);
+    zone.add(row, sign);
+    step.tally.add(row, sign);
     const field = equipmentField(row);
-    if (field) step.equipment[field] = combine(step.equipment[field], row.effective);
-    if (row.type === 'Informatisation') {
-      (step.zonesOf ??= new Set()).add(row.zone);
-      if (step.software === '') step.software = tidyLabel(row.entry.comment);
+    if (field && row.effective !== null) step.equipment[field].add(row.effective, sign);
+    if (row.status !== 'ok') this.statuses[row.status] += sign;
+    if (link) {
+      link.tally.add(row, sign);
+      if (view && row.effective) this.views[view].add(row.effective, sign);
     }
-    if (row.type === 'Interopérabilité' && row.to !== null) transitionRows.push(row);
-    if (row.status !== 'ok') statuses[row.status] += 1;
-    if (row.effective === 'NON' && (row.type === 'Donnée' || row.type === 'Interopérabilité')) gapRows.push(row);
+    if (row.effective === 'NON' && (row.type === 'Donnée' || row.type === 'Interopérabilité')) this.gaps[this.gapOf(row)] += sign;
   }
 
-  const views: Record<ContinuityViewId, Counts> = { pui: none(), transitions: none(), blocs: none() };
-  const towardsCity = new Set<EvaluatedRow>();
-  for (const row of transitionRows) {
-    const to = row.to as string;
-    const link = links.of(row.step, to);
-    link.tally.add(row);
-    const destination = steps.get(to)?.zonesOf;
-    const crossing = !destination?.has(row.zone);
-    const view: ContinuityViewId | null = crossing ? 'transitions' : row.zone === 'pui' ? 'pui' : row.zone === 'bloc' ? 'blocs' : null;
-    if (crossing) link.crossZone = true;
-    const zonesIn = link.zones.get(view) ?? new Set<string>();
-    link.zones.set(view, zonesIn.add(zoneLabel(row.zone, row.entry.zone)));
-    if (view) {
-      link.views.add(view);
-      if (row.effective) views[view].add(row.effective);
-    }
-    if (destination?.has('ville')) towardsCity.add(row);
+  /** The continuity view a transition row counts in: none, or the point de transition it crosses, or its zone's. */
+  private viewOf(row: EvaluatedRow): ContinuityViewId | null {
+    const crossing = !this.steps.get(row.to as string)?.zonesOf?.has(row.zone);
+    return crossing ? 'transitions' : row.zone === 'pui' ? 'pui' : row.zone === 'bloc' ? 'blocs' : null;
   }
 
-  const stepKeys = ordered(
-    CATALOGUE.steps.map((s) => s.id),
-    steps,
-  );
-  const stepZone = new Map(stepKeys.map((step) => [step, zoneOfStep(step, steps.get(step)?.zonesOf ?? steps.get(step)?.shownUnder)]));
+  /** The gap of SPEC §5 a Donnée or Interopérabilité row answered NON is counted as (see GapCounts). */
+  private gapOf(row: EvaluatedRow): keyof GapCounts {
+    if (row.critical) return row.type === 'Donnée' ? 'missingTraceabilityData' : 'sanitaryRuptures';
+    const towardsCity = row.type === 'Interopérabilité' && row.to !== null && this.steps.get(row.to)?.zonesOf?.has('ville') === true;
+    return row.zone === 'ville' || towardsCity ? 'cityGaps' : 'financialGaps';
+  }
 
-  const transitions: TransitionFigures[] = [];
-  const inView = new Map<TransitionFigures, Link>();
-  for (const link of links.list) {
-    const { from, to, tally, crossZone } = link;
-    const figures: TransitionFigures = linkRatesInto(
-      {
-        from,
-        to,
-        fromLabel: stepName(names, from),
-        toLabel: stepName(names, to),
-        crossZone: crossZone || (tally.rows === 0 && stepById(from)?.zone !== stepById(to)?.zone),
+  /** `names`: the label of each step key (stepLabels of the rows). */
+  figures(names: Map<string, string>): Figures {
+    const { overall, zones, steps, zoneNames, links, views } = this;
+    const stepKeys = ordered(
+      CATALOGUE.steps.map((s) => s.id),
+      steps,
+    );
+    const stepZone = new Map(stepKeys.map((step) => [step, zoneOfStep(step, steps.get(step)?.zonesOf ?? steps.get(step)?.shownUnder)]));
+
+    const transitions: TransitionFigures[] = [];
+    const inView = new Map<TransitionFigures, Link>();
+    for (const link of links.list) {
+      const { from, to, tally, crossZone } = link;
+      const figures: TransitionFigures = linkRatesInto(
+        {
+          from,
+          to,
+          fromLabel: stepName(names, from),
+          toLabel: stepName(names, to),
+          crossZone: crossZone || (tally.rows === 0 && stepById(from)?.zone !== stepById(to)?.zone),
+        },
+        tally.links,
+      ) as TransitionFigures;
+      figures.ruptures = tally.links.NON;
+      figures.rows = tally.rows;
+      transitions.push(figures);
+      inView.set(figures, link);
+    }
+
+    return {
+      overall: overall.ratesInto({}),
+      zones: ordered(
+        CATALOGUE.zones.map((z) => z.id),
+        zones,
+      ).map((zone): ZoneFigures => zones.get(zone)!.ratesInto({ zone, label: zoneById(zone)?.label ?? zoneNames.get(zone) ?? zone })),
+      steps: stepKeys.map((step): StepFigures => steps.get(step)!.tally.ratesInto({ step, label: stepName(names, step), zone: stepZone.get(step) ?? '' })),
+      transitions,
+      views: {
+        pui: continuityView('pui', views.pui, transitions, inView),
+        transitions: continuityView('transitions', views.transitions, transitions, inView),
+        blocs: continuityView('blocs', views.blocs, transitions, inView),
       },
-      tally.links,
-    ) as TransitionFigures;
-    figures.ruptures = tally.links.NON;
-    figures.rows = tally.rows;
-    transitions.push(figures);
-    inView.set(figures, link);
+      equipment: equipment(steps, stepKeys, names, stepZone),
+      counts: { rows: this.rows.length, answered: overall.answered, ...this.statuses, ...this.gaps },
+    };
   }
+}
 
-  return {
-    overall: overall.ratesInto({}),
-    zones: ordered(
-      CATALOGUE.zones.map((z) => z.id),
-      zones,
-    ).map((zone): ZoneFigures => zones.get(zone)!.ratesInto({ zone, label: zoneById(zone)?.label ?? zoneNames.get(zone) ?? zone })),
-    steps: stepKeys.map((step): StepFigures => steps.get(step)!.tally.ratesInto({ step, label: stepName(names, step), zone: stepZone.get(step) ?? '' })),
-    transitions,
-    views: {
-      pui: continuityView('pui', views.pui, transitions, inView),
-      transitions: continuityView('transitions', views.transitions, transitions, inView),
-      blocs: continuityView('blocs', views.blocs, transitions, inView),
-    },
-    equipment: equipment(steps, stepKeys, names, stepZone),
-    counts: { rows: rows.length, answered: overall.answered, ...statuses, ...gapCounts(gapRows, towardsCity) },
-  };
+export function computeFigures(rows: readonly EvaluatedRow[], names: Map<string, string> = stepLabels(rows)): Figures {
+  return new FigureTotals(rows).figures(names);
 }
 
 /** The transitions whose rows count in a view, with that view's counts. */
@@ -288,25 +340,9 @@ function continuityView(id: ContinuityViewId, counts: Counts, transitions: Trans
   return shown;
 }
 
-/** The gaps of SPEC §5, counted apart (see GapCounts), among the Donnée and Interopérabilité rows answered NON. */
-function gapCounts(rows: readonly EvaluatedRow[], towardsCity: Set<EvaluatedRow>): GapCounts {
-  const counts: GapCounts = { missingTraceabilityData: 0, sanitaryRuptures: 0, cityGaps: 0, financialGaps: 0 };
-  for (const row of rows) {
-    if (row.critical) {
-      if (row.type === 'Donnée') counts.missingTraceabilityData += 1;
-      else counts.sanitaryRuptures += 1;
-    } else if (row.zone === 'ville' || towardsCity.has(row)) counts.cityGaps += 1;
-    else counts.financialGaps += 1;
-  }
-  return counts;
-}
-
-const PRECEDENCE: Record<Answer, number> = { NA: 1, OUI: 2, NON: 3 };
-
-/** Combines the answers of a step's rows: NON before OUI before NA. */
-function combine(current: Answer | null, next: Answer | null): Answer | null {
-  if (next === null) return current;
-  return current === null || PRECEDENCE[next] > PRECEDENCE[current] ? next : current;
+/** The answers of a step's rows combined: NON before OUI before NA. */
+function combined(counts: Counts): Answer | null {
+  return counts.NON > 0 ? 'NON' : counts.OUI > 0 ? 'OUI' : counts.NA > 0 ? 'NA' : null;
 }
 
 type EquipmentField = 'informatisation' | 'lecteur' | 'depot' | 'iudId' | 'iudIp';
@@ -329,8 +365,17 @@ function stepShare(items: StepEquipment[], field: EquipmentField): Rate {
 function equipment(steps: Map<string, StepScope>, stepKeys: string[], names: Map<string, string>, stepZone: Map<string, string>): EquipmentFigures {
   const items = stepKeys.map((step): StepEquipment => {
     const { equipment: answers, software } = steps.get(step)!;
-    const { informatisation, lecteur, iudId, iudIp, depot } = answers;
-    return { step, label: stepName(names, step), zone: stepZone.get(step) ?? '', informatisation, lecteur, iudId, iudIp, depot, software };
+    return {
+      step,
+      label: stepName(names, step),
+      zone: stepZone.get(step) ?? '',
+      informatisation: combined(answers.informatisation),
+      lecteur: combined(answers.lecteur),
+      iudId: combined(answers.iudId),
+      iudIp: combined(answers.iudIp),
+      depot: combined(answers.depot),
+      software,
+    };
   });
   return {
     lecteurs: stepShare(

@@ -87,6 +87,20 @@ describe('Analyser: successive versions of one sheet', () => {
     );
   });
 
+  it('leaves each earlier analysis as it was: the figures of the next versions are counted apart from them', () => {
+    const analyser = new Analyser();
+    let cartographie = randomCartographie(11, 120);
+    const versions: Cartographie[] = [cartographie];
+    const results = [analyser.analyse(cartographie)];
+    for (let i = 0; i < 20; i += 1) {
+      const at = (i * 37) % cartographie.entries.length;
+      cartographie = applied(cartographie, { kind: 'answer', at, cell: ANSWERS[i % ANSWERS.length] });
+      versions.push(cartographie);
+      results.push(analyser.analyse(cartographie));
+    }
+    versions.forEach((version, i) => expectEqual(results[i], analyse(version)));
+  });
+
   it('keeps the rows, findings and proposal wordings an answer change leaves alone', () => {
     const cartographie = randomCartographie(7, 300);
     const analyser = new Analyser();
