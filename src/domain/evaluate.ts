@@ -243,6 +243,13 @@ export function samePlace(a: CartographieEntry, b: CartographieEntry): boolean {
   );
 }
 
+/** The same rows in the same places: each row the same object, or one whose entry is in the same place (its answer aside). */
+export function samePlaces(a: readonly EvaluatedRow[], b: readonly EvaluatedRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i] && !samePlace(a[i].entry, b[i].entry)) return false;
+  return true;
+}
+
 function sameSet(a: Set<string>, b: Set<string>): boolean {
   if (a.size !== b.size) return false;
   for (const x of a) if (!b.has(x)) return false;

@@ -13,7 +13,7 @@
  * - "À la PUI" and "Aux blocs opératoires" are the other transition rows of that zone.
  */
 import { CATALOGUE, stepById, zoneById } from './catalogue';
-import { samePlace, stepLabels, zoneLabel } from './evaluate';
+import { samePlaces, stepLabels, zoneLabel } from './evaluate';
 import type {
   Answer,
   ContinuityView,
@@ -230,8 +230,7 @@ export class FigureTotals {
    */
   next(rows: readonly EvaluatedRow[]): FigureTotals {
     const before = this.rows;
-    if (rows.length !== before.length) return new FigureTotals(rows);
-    for (let i = 0; i < rows.length; i += 1) if (rows[i] !== before[i] && !samePlace(rows[i].entry, before[i].entry)) return new FigureTotals(rows);
+    if (!samePlaces(before, rows)) return new FigureTotals(rows);
     for (let i = 0; i < rows.length; i += 1) {
       if (rows[i] === before[i]) continue;
       this.count(before[i], -1);

@@ -1,8 +1,10 @@
 /** Evaluation of template conditions over effective answers: the rows that reveal each gap. */
 import { stepById } from '../catalogue';
+import { samePlaces } from '../evaluate';
 import type { EvaluatedRow, Figures, QuestionType, Rate, RowStatus } from '../model';
 import { tidyLabel } from '../text';
 import { placeRank } from './ordering';
+import { refText } from './wording';
 import type { Condition, SimpleCondition } from './schema';
 
 export interface Hit {
@@ -31,8 +33,8 @@ export function stepsWithoutSoftware(rows: readonly EvaluatedRow[]): Set<string>
 
 /** What every condition reads, computed once per analysis rather than once per template. */
 export interface ConditionContext {
-  /** Every row, in circuit order (so that the rows a condition selects are already in order). */
-  all: readonly EvaluatedRow[];
+  /** No two rows list the same reference (see refText). */
+  refsApart: boolean;
   /** Rows answered NON (effective), once the gaps of steps without software are set aside, by type, in circuit order. */
   gaps: Map<QuestionType | null, EvaluatedRow[]>;
   /** Informatisation rows answered, in circuit order. */
@@ -43,6 +45,8 @@ export interface ConditionContext {
   incoherent: EvaluatedRow[];
   /** Lecteur rows answered OUI. */
   readers: EvaluatedRow[];
+  /** Steps where a regulatory gap sits: a critical Donnée or Interopérabilité row answered NON (either end of a transition). */
+  legalGapSteps: Set<string>;
   figures: Figures;
 }
 
@@ -53,37 +57,62 @@ const NO_ROWS: readonly EvaluatedRow[] = [];
  * has a few dozen places for thousands of rows: rows are dealt by place, then each place sorted.
  */
 function circuitOrder(rows: readonly EvaluatedRow[]): EvaluatedRow[] {
-  const byRank = new Map<number, EvaluatedRow[]>();
-  for (const row of rows) {
-    const rank = placeRank(row.step, row.to);
+  return circuitIndices(rows).map((i) => rows[i]);
+}
+
+/** The positions of the rows in circuit order (see circuitOrder). */
+function circuitIndices(rows: readonly EvaluatedRow[]): number[] {
+  const byRank = new Map<number, number[]>();
+  for (let i = 0; i < rows.length; i += 1) {
+    const rank = placeRank(rows[i].step, rows[i].to);
     const place = byRank.get(rank);
-    if (place) place.push(row);
-    else byRank.set(rank, [row]);
+    if (place) place.push(i);
+    else byRank.set(rank, [i]);
   }
-  const ordered: EvaluatedRow[] = [];
+  const ordered: number[] = [];
   for (const rank of [...byRank.keys()].sort((a, b) => a - b)) {
     const place = byRank.get(rank)!;
-    if (!inSheetOrder(place)) place.sort((a, b) => a.entry.row - b.entry.row);
-    for (const row of place) ordered.push(row);
+    if (!inSheetOrder(rows, place)) place.sort((a, b) => rows[a].entry.row - rows[b].entry.row);
+    for (const i of place) ordered.push(i);
   }
   return ordered;
 }
 
-function inSheetOrder(rows: readonly EvaluatedRow[]): boolean {
-  for (let i = 1; i < rows.length; i += 1) if (rows[i].entry.row < rows[i - 1].entry.row) return false;
+function inSheetOrder(rows: readonly EvaluatedRow[], place: number[]): boolean {
+  for (let i = 1; i < place.length; i += 1) if (rows[place[i]].entry.row < rows[place[i - 1]].entry.row) return false;
   return true;
 }
 
-export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures): ConditionContext {
+/** What the rows' cells other than the answers decide: their circuit order, and whether their references are apart. */
+interface Placement {
+  rows: readonly EvaluatedRow[];
+  order: number[];
+  refsApart: boolean;
+}
+
+function placementOf(rows: readonly EvaluatedRow[]): Placement {
+  const refs = new Set<string>();
+  for (const row of rows) refs.add(refText(row));
+  return { rows, order: circuitIndices(rows), refsApart: refs.size === rows.length };
+}
+
+/** The context of the conditions; `memory` keeps the placement of the rows while only answers change. */
+export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures, memory?: ConditionMemory): ConditionContext {
   const withoutSoftware = stepsWithoutSoftware(rows);
-  const all = circuitOrder(rows);
+  const { order, refsApart } = memory ? memory.placement(rows) : placementOf(rows);
   const gaps = new Map<QuestionType | null, EvaluatedRow[]>();
   const computerisation: EvaluatedRow[] = [];
   const notOk: EvaluatedRow[] = [];
   const unanswered: EvaluatedRow[] = [];
   const incoherent: EvaluatedRow[] = [];
   const readers: EvaluatedRow[] = [];
-  for (const r of all) {
+  const legalGapSteps = new Set<string>();
+  for (const i of order) {
+    const r = rows[i];
+    if (r.critical && r.effective === 'NON' && r.type !== 'Informatisation') {
+      legalGapSteps.add(r.step);
+      if (r.to !== null) legalGapSteps.add(r.to);
+    }
     if (r.status !== 'ok') {
       notOk.push(r);
       (r.status === 'incoherent' ? incoherent : unanswered).push(r);
@@ -95,7 +124,7 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
     if (ofType) ofType.push(r);
     else gaps.set(r.type, [r]);
   }
-  return { all, gaps, computerisation, notOk, unanswered, incoherent, readers, figures };
+  return { refsApart, gaps, computerisation, notOk, unanswered, incoherent, readers, legalGapSteps, figures };
 }
 
 function criticalOk(c: { critical?: boolean }, r: EvaluatedRow): boolean {
@@ -225,6 +254,17 @@ export class ConditionMemory {
   private unions = new Map<Condition, { parts: (Hit | null)[]; hit: Hit | null }>();
   private nextUnions = new Map<Condition, { parts: (Hit | null)[]; hit: Hit | null }>();
   private compared = new Map<readonly EvaluatedRow[] | undefined, Map<readonly EvaluatedRow[] | undefined, boolean>>();
+  private placed?: Placement;
+
+  /** The placement of the rows: the last one when the rows are in the same places. */
+  placement(rows: readonly EvaluatedRow[]): Placement {
+    const known = this.placed;
+    if (known && samePlaces(known.rows, rows)) {
+      known.rows = rows;
+      return known;
+    }
+    return (this.placed = placementOf(rows));
+  }
 
   /** The hit kept for the condition, or undefined when it must be matched again. */
   recall(c: Condition, inputs: (readonly EvaluatedRow[] | undefined)[], rate: Rate | null | undefined): Hit | null | undefined {

@@ -68,14 +68,14 @@ function sameRate(a: Rate | undefined, b: Rate | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.numerator === b.numerator && a.denominator === b.denominator);
 }
 
-function write(template: ActionTemplate, { ref, hit }: Group, memory?: ProposalMemory): Written {
+function write(template: ActionTemplate, { ref, hit }: Group, refsApart: boolean, memory?: ProposalMemory): Written {
   const known = memory?.written.get(ref);
   if (known && sameRate(known.rate, hit.rate) && sameRows(known.rows, hit.rows)) return known;
   return {
     rows: hit.rows,
     rate: hit.rate,
     scope: scopeOf(hit.rows),
-    finding: fillFinding(template.finding, hit.rows, hit.rate),
+    finding: fillFinding(template.finding, hit.rows, hit.rate, refsApart),
     computerises: new Set(hit.rows.filter((r) => r.type === 'Informatisation' && r.effective === 'NON').map((r) => r.step)),
   };
 }
@@ -123,17 +123,11 @@ function meets(a: Set<string>, b: Set<string>): boolean {
  * before any action about a gap at that step or on a transition from or to it, with at least its
  * priority; and it is priority 1 when a regulatory gap (a critical row answered NON) sits there.
  */
-function settlePrerequisites(drafts: Draft[], rows: readonly EvaluatedRow[]): void {
+function settlePrerequisites(drafts: Draft[], legalGapSteps: Set<string>): void {
   const prerequisites = drafts.filter((d) => d.computerises.size > 0);
   if (prerequisites.length === 0) return;
   // Actions about the whole cartographie (complete it, correct the entries) need no software.
   const dependents = drafts.filter((d) => !aboutWholeCircuit(d.template)).map((d) => ({ draft: d, needs: (d.written.needs ??= stepsNeeded(d.rows)) }));
-  const legalGapSteps = new Set<string>();
-  for (const row of rows) {
-    if (!row.critical || row.effective !== 'NON' || row.type === 'Informatisation') continue;
-    legalGapSteps.add(row.step);
-    if (row.to !== null) legalGapSteps.add(row.to);
-  }
   for (const p of prerequisites) {
     if ([...p.computerises].some((s) => legalGapSteps.has(s))) p.proposal.priority = 1;
   }
@@ -167,7 +161,7 @@ function groupsKept(template: ActionTemplate, hit: Hit, memory?: ProposalMemory)
  * `memory` holds what the last proposals of the same sheet were made of, and is updated.
  */
 export function proposeActions(rows: readonly EvaluatedRow[], figures: Figures, memory?: ProposalMemory): ActionProposal[] {
-  const context = conditionContext(rows, figures);
+  const context = conditionContext(rows, figures, memory?.conditions);
   const groups = new Map<ActionTemplate, { hit: Hit; groups: Group[] }>();
   const written = new Map<string, Written>();
   const drafts = ACTION_TEMPLATES.flatMap((template) => {
@@ -176,7 +170,7 @@ export function proposeActions(rows: readonly EvaluatedRow[], figures: Figures, 
     const grouped = groupsKept(template, hit, memory);
     groups.set(template, { hit, groups: grouped });
     return grouped.map((group) => {
-      const done = write(template, group, memory);
+      const done = write(template, group, context.refsApart, memory);
       written.set(group.ref, done);
       return draft(template, group, done);
     });
@@ -186,7 +180,7 @@ export function proposeActions(rows: readonly EvaluatedRow[], figures: Figures, 
     memory.groups = groups;
     memory.written = written;
   }
-  settlePrerequisites(drafts, rows);
+  settlePrerequisites(drafts, context.legalGapSteps);
   return drafts
     .map((d) => d.proposal)
     .sort((a, b) => a.priority - b.priority || a.order - b.order || a.ref.localeCompare(b.ref));

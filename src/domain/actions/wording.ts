@@ -40,15 +40,30 @@ function transitionLabel(row: EvaluatedRow): string {
   return known?.label ?? `${stepLabel(row)} → ${toLabel(row)}`;
 }
 
-function refList(rows: EvaluatedRow[]): string {
-  const refs = new Set<string>();
-  for (const row of rows) refs.add(trim(row.entry.ref) || `ligne ${row.entry.row}`);
-  // Tidied only for the references shown; the others are only counted.
-  const shown = [...refs].slice(0, MAX_REFS).map(tidyLabel).join(', ');
-  return refs.size > MAX_REFS ? `réf. ${shown} et ${refs.size - MAX_REFS} autres` : `réf. ${shown}`;
+/** The reference a finding lists for a row: its Réf., else its sheet row. */
+export function refText(row: EvaluatedRow): string {
+  return trim(row.entry.ref) || `ligne ${row.entry.row}`;
 }
 
-function placeholderValue(name: Placeholder, rows: EvaluatedRow[], rate?: Rate): string {
+/** `refsApart`: no two rows of the sheet list the same reference, so each row's is its own. */
+function refList(rows: EvaluatedRow[], refsApart: boolean): string {
+  let refs: string[];
+  let count: number;
+  if (refsApart) {
+    refs = rows.slice(0, MAX_REFS).map(refText);
+    count = rows.length;
+  } else {
+    const distinct = new Set<string>();
+    for (const row of rows) distinct.add(refText(row));
+    refs = [...distinct].slice(0, MAX_REFS);
+    count = distinct.size;
+  }
+  // Tidied only for the references shown; the others are only counted.
+  const shown = refs.map(tidyLabel).join(', ');
+  return count > MAX_REFS ? `réf. ${shown} et ${count - MAX_REFS} autres` : `réf. ${shown}`;
+}
+
+function placeholderValue(name: Placeholder, rows: EvaluatedRow[], rate: Rate | undefined, refsApart: boolean): string {
   switch (name) {
     case 'etapes':
       return frenchList(unique(rows.map(stepLabel)));
@@ -59,15 +74,16 @@ function placeholderValue(name: Placeholder, rows: EvaluatedRow[], rate?: Rate):
     case 'nombre':
       return String(rows.length);
     case 'refs':
-      return refList(rows);
+      return refList(rows, refsApart);
     case 'taux':
       return rate ? formatRate(rate) : '';
   }
 }
 
-export function fillFinding(template: string, rows: EvaluatedRow[], rate?: Rate): string {
+/** `refsApart`: no two rows of the sheet list the same reference (see refText). */
+export function fillFinding(template: string, rows: EvaluatedRow[], rate?: Rate, refsApart = false): string {
   return templateParts(template)
-    .map((part, i) => (i % 2 === 0 ? part : placeholderValue(part as Placeholder, rows, rate)))
+    .map((part, i) => (i % 2 === 0 ? part : placeholderValue(part as Placeholder, rows, rate, refsApart)))
     .join('');
 }
 

@@ -150,6 +150,20 @@ describe('findings and scope', () => {
     expect(listed).not.toBeNull();
     expect(listed![1].split(', ')).toHaveLength(8);
   });
+
+  it('list and count a reference once when rows share it, a row without Réf. by its sheet row', () => {
+    const invalid = { type: 'Donnée', answer: 'peut-être' };
+    const cartographie = cartographieOf([
+      { ...invalid, ref: 'X-1' },
+      { ...invalid, ref: 'X-1 ' },
+      { ...invalid, ref: 'ligne 5' },
+      { ...invalid, ref: '' },
+      ...Array.from({ length: 8 }, (_, i) => ({ ...invalid, ref: `Y-${i}` })),
+    ]);
+    const proposal = proposalsOf(cartographie).find((p) => p.templateKey === 'SAISIE-INVALIDE')!;
+    // Rows 2 and 3 share X-1; row 5, without Réf., reads « ligne 5 » like row 4's Réf.
+    expect(proposal.finding).toContain('(réf. X-1, ligne 5, Y-0, Y-1, Y-2, Y-3, Y-4, Y-5 et 2 autres)');
+  });
 });
 
 describe('effective answers', () => {
