@@ -328,10 +328,27 @@ function checkRow(reading: Reading, off: Set<string>, stepNames: Map<string, str
   if (steps.length > 0) {
     const named = steps.map((s) => `« ${stepNames.get(s) ?? s} »`);
     const subject = named.length === 1 ? `l'étape ${named[0]} n'est pas informatisée` : `les étapes ${named.join(' et ')} ne sont pas informatisées`;
-    row = { ...row, status: 'incoherent', effective: 'NON' };
+    row = incoherent(row);
     (findings ??= []).push(report(row.entry, 'incoherence', `Réponse ${row.answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`, row));
   }
   return { row, findings };
+}
+
+/** The row counted as NON by the consistency rule; built field by field, as evaluatedRow builds rows, so that every row has one shape. */
+function incoherent(row: EvaluatedRow): EvaluatedRow {
+  return {
+    entry: row.entry,
+    question: row.question,
+    type: row.type,
+    zone: row.zone,
+    step: row.step,
+    to: row.to,
+    datum: row.datum,
+    critical: row.critical,
+    answer: row.answer,
+    status: 'incoherent',
+    effective: 'NON',
+  };
 }
 
 /**

@@ -127,12 +127,43 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
   return { refsApart, gaps, computerisation, notOk, unanswered, incoherent, readers, legalGapSteps, figures };
 }
 
-function criticalOk(c: { critical?: boolean }, r: EvaluatedRow): boolean {
-  return c.critical === undefined || c.critical === r.critical;
+function onTransition(pairs: readonly [string, string][], r: EvaluatedRow): boolean {
+  for (const pair of pairs) if (r.step === pair[0] && r.to === pair[1]) return true;
+  return false;
 }
 
-function onTransition(pairs: [string, string][] | undefined, r: EvaluatedRow): boolean {
-  return pairs !== undefined && pairs.some(([from, to]) => r.step === from && r.to === to);
+// The selections below read each field of the condition once, not once per row: conditions of
+// several shapes pass through them, and reading a field of such an object is the slow kind.
+
+function dataGaps(rows: readonly EvaluatedRow[], c: Extract<SimpleCondition, { kind: 'donnee' }>): EvaluatedRow[] {
+  const { critical, data, exceptData, steps, exceptSteps } = c;
+  const selected: EvaluatedRow[] = [];
+  for (const r of rows) {
+    if (critical !== undefined && critical !== r.critical) continue;
+    const datum = r.datum ?? '';
+    if ((data && !data.includes(datum)) || exceptData?.includes(datum)) continue;
+    if ((steps && !steps.includes(r.step)) || exceptSteps?.includes(r.step)) continue;
+    selected.push(r);
+  }
+  return selected;
+}
+
+function ruptures(rows: readonly EvaluatedRow[], c: Extract<SimpleCondition, { kind: 'rupture' }>): EvaluatedRow[] {
+  const { critical, transitions, exceptTransitions, data } = c;
+  const selected: EvaluatedRow[] = [];
+  for (const r of rows) {
+    if (critical !== undefined && critical !== r.critical) continue;
+    if ((transitions && !onTransition(transitions, r)) || (exceptTransitions && onTransition(exceptTransitions, r))) continue;
+    if (data && !data.includes(r.datum ?? '')) continue;
+    selected.push(r);
+  }
+  return selected;
+}
+
+function inStatesOf(rows: readonly EvaluatedRow[], statuses: readonly RowStatus[], criticalOnly: boolean): EvaluatedRow[] {
+  const selected: EvaluatedRow[] = [];
+  for (const r of rows) if (statuses.includes(r.status) && (!criticalOnly || r.critical)) selected.push(r);
+  return selected;
 }
 
 /** The rows in one of these states, in circuit order: the shortest list of the context that holds them all. */
@@ -149,37 +180,29 @@ function gapsOf(context: ConditionContext, type: QuestionType): readonly Evaluat
 function rowsOf(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
   const { computerisation, readers, unanswered } = context;
   switch (c.kind) {
-    case 'informatisation':
-      return computerisation.filter((r) => c.steps.includes(r.step) && r.effective === c.answer);
+    case 'informatisation': {
+      const { steps, answer } = c;
+      return computerisation.filter((r) => steps.includes(r.step) && r.effective === answer);
+    }
     case 'donnee':
-      return gapsOf(context, 'Donnée').filter(
-        (r) =>
-          criticalOk(c, r) &&
-          (!c.data || c.data.includes(r.datum ?? '')) &&
-          !c.exceptData?.includes(r.datum ?? '') &&
-          (!c.steps || c.steps.includes(r.step)) &&
-          !c.exceptSteps?.includes(r.step),
-      );
+      return dataGaps(gapsOf(context, 'Donnée'), c);
     case 'rupture':
-      return gapsOf(context, 'Interopérabilité').filter(
-        (r) =>
-          criticalOk(c, r) &&
-          (!c.transitions || onTransition(c.transitions, r)) &&
-          !onTransition(c.exceptTransitions, r) &&
-          (!c.data || c.data.includes(r.datum ?? '')),
-      );
-    case 'lecteur':
-      return gapsOf(context, 'Lecteur').filter((r) => c.zones.includes(r.zone));
+      return ruptures(gapsOf(context, 'Interopérabilité'), c);
+    case 'lecteur': {
+      const { zones } = c;
+      return gapsOf(context, 'Lecteur').filter((r) => zones.includes(r.zone));
+    }
     case 'depot':
       return gapsOf(context, 'Dépôt').slice();
     case 'lecteur-sans-iud': {
       const equipped = new Set(readers.map((r) => r.step));
-      return gapsOf(context, 'Donnée').filter((r) => criticalOk(c, r) && IUD_DATA.includes(r.datum ?? '') && equipped.has(r.step));
+      const { critical } = c;
+      return gapsOf(context, 'Donnée').filter((r) => (critical === undefined || critical === r.critical) && IUD_DATA.includes(r.datum ?? '') && equipped.has(r.step));
     }
     case 'logiciel-non-nomme':
       return computerisation.filter((r) => r.effective === 'OUI' && tidyLabel(r.entry.comment) === '');
     case 'statut':
-      return inStates(c.statuses, context).filter((r) => (c.statuses as readonly string[]).includes(r.status) && (!c.critical || r.critical));
+      return inStatesOf(inStates(c.statuses, context), c.statuses, c.critical === true);
     case 'completude':
       return unanswered.slice();
     case 'taux-rupture':
