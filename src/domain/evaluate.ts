@@ -7,7 +7,7 @@
  */
 import { normaliseAnswer, type NormalisedAnswer } from './answers';
 import { parseQuestionType, questionByRef, refKey, questionOfLabel, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
-import type { Cartographie, CartographieEntry, CellInput, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
+import type { Answer, Cartographie, CartographieEntry, CellInput, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
 import { labelKey, tidyLabel } from './text';
 
 export interface Evaluation {
@@ -294,7 +294,9 @@ function placesOf(readings: readonly Reading[], report: Report): Places {
   const refsSeen = new Map<string, number>();
   const stepsSeen = new Set<string>();
   const zonesSeen = new Set<string>();
-  for (const reading of readings) {
+  // Loops over the rows are indexed: until a function is optimised, for…of allocates at each row.
+  for (let i = 0; i < readings.length; i += 1) {
+    const reading = readings[i];
     const { entry, row, named } = reading;
     if (row === undefined) {
       if (holdsText(entry)) outside.push(entry);
@@ -317,7 +319,24 @@ function placesOf(readings: readonly Reading[], report: Report): Places {
 }
 
 /** The row after the consistency rule, and its findings (type, answer, consistency). */
-function checkRow(reading: Reading, off: Set<string>, stepNames: Map<string, string>, report: Report): { row: EvaluatedRow; findings?: Finding[] } {
+/** The messages of the consistency rule, by answer then by the steps not computerised: many rows share one. */
+type IncoherenceMessages = Map<Answer | null, Map<string, string>>;
+
+function incoherenceMessage(answer: Answer | null, steps: readonly string[], stepNames: Map<string, string>, messages: IncoherenceMessages): string {
+  let bySteps = messages.get(answer);
+  if (bySteps === undefined) messages.set(answer, (bySteps = new Map()));
+  const key = steps.length === 1 ? steps[0] : steps.join('\n');
+  let message = bySteps.get(key);
+  if (message === undefined) {
+    const named = steps.map((s) => `« ${stepNames.get(s) ?? s} »`);
+    const subject = named.length === 1 ? `l'étape ${named[0]} n'est pas informatisée` : `les étapes ${named.join(' et ')} ne sont pas informatisées`;
+    message = `Réponse ${answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`;
+    bySteps.set(key, message);
+  }
+  return message;
+}
+
+function checkRow(reading: Reading, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages, report: Report): { row: EvaluatedRow; findings?: Finding[] } {
   const { answer } = reading;
   let row = reading.row!;
   let findings: Finding[] | undefined;
@@ -326,10 +345,8 @@ function checkRow(reading: Reading, off: Set<string>, stepNames: Map<string, str
   if (row.status === 'empty') (findings ??= []).push(report(row.entry, 'non-renseigne', 'Réponse non renseignée', row));
   const steps = offSteps(row, off);
   if (steps.length > 0) {
-    const named = steps.map((s) => `« ${stepNames.get(s) ?? s} »`);
-    const subject = named.length === 1 ? `l'étape ${named[0]} n'est pas informatisée` : `les étapes ${named.join(' et ')} ne sont pas informatisées`;
     row = incoherent(row);
-    (findings ??= []).push(report(row.entry, 'incoherence', `Réponse ${row.answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`, row));
+    (findings ??= []).push(report(row.entry, 'incoherence', incoherenceMessage(row.answer, steps, stepNames, messages), row));
   }
   return { row, findings };
 }
@@ -371,18 +388,19 @@ export function evaluate(cartographie: Cartographie, previous?: EvaluationMemory
   const rows: EvaluatedRow[] = new Array(questions.length);
   const rowFindings: (Finding[] | undefined)[] = new Array(questions.length);
   const findings = places.findings.slice();
+  const messages: IncoherenceMessages = new Map();
   for (let i = 0; i < questions.length; i += 1) {
     const reading = questions[i];
     if (kept !== undefined && kept.places.questions[i] === reading) {
       rows[i] = kept.rows[i];
       rowFindings[i] = kept.rowFindings[i];
     } else {
-      const checked = checkRow(reading, off, places.stepNames, report);
+      const checked = checkRow(reading, off, places.stepNames, messages, report);
       rows[i] = checked.row;
       rowFindings[i] = checked.findings;
     }
     const own = rowFindings[i];
-    if (own !== undefined) for (const finding of own) findings.push(finding);
+    if (own !== undefined) for (let j = 0; j < own.length; j += 1) findings.push(own[j]);
   }
   if (places.outside) findings.push(places.outside);
   return { rows, findings, stepNames: places.stepNames, memory: { sheet, keys, read, entries, readings, places, off, rows, rowFindings } };
@@ -402,7 +420,7 @@ function outsideFinding(outside: CartographieEntry[], rows: EvaluatedRow[], repo
 /** Steps with at least one Informatisation row answered NON (SPEC §6; any NON wins). */
 function stepsNotComputerised(rows: EvaluatedRow[]): Set<string> {
   const off = new Set<string>();
-  for (const row of rows) if (row.type === 'Informatisation' && row.effective === 'NON') off.add(row.step);
+  for (let i = 0; i < rows.length; i += 1) if (rows[i].type === 'Informatisation' && rows[i].effective === 'NON') off.add(rows[i].step);
   return off;
 }
 
@@ -423,7 +441,8 @@ function offSteps(row: EvaluatedRow, off: Set<string>): readonly string[] {
 /** Label to show for each step key: the catalogue label, else the first label written for it. */
 export function stepLabels(rows: readonly EvaluatedRow[]): Map<string, string> {
   const labels = new Map<string, string>();
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i];
     putLabel(labels, row.step, row.entry.step);
     if (row.to !== null) putLabel(labels, row.to, row.entry.to);
   }

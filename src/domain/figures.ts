@@ -199,7 +199,9 @@ export class FigureTotals {
     for (const step of CATALOGUE.steps) steps.set(step.id, newStep());
     for (const t of CATALOGUE.transitions) links.of(t.from, t.to);
     const transitionRows: EvaluatedRow[] = [];
-    for (const row of rows) {
+    // Loops over the rows are indexed: until a function is optimised, for…of allocates at each row.
+    for (let i = 0; i < rows.length; i += 1) {
+      const row = rows[i];
       let zone = zones.get(row.zone);
       if (!zone) zones.set(row.zone, (zone = new Tally()));
       if (!zoneNames.has(row.zone)) zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
@@ -213,7 +215,8 @@ export class FigureTotals {
       else this.countIn(row, 1, zone, step);
     }
     // Where a transition row counts depends on the zones of its destination, known once every row is placed.
-    for (const row of transitionRows) {
+    for (let i = 0; i < transitionRows.length; i += 1) {
+      const row = transitionRows[i];
       const link = links.of(row.step, row.to as string);
       const view = this.viewOf(row);
       if (view === 'transitions') link.crossZone = true;

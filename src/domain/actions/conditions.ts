@@ -27,7 +27,8 @@ function isNon(row: EvaluatedRow): boolean {
  */
 export function stepsWithoutSoftware(rows: readonly EvaluatedRow[]): Set<string> {
   const steps = new Set<string>();
-  for (const r of rows) if (r.type === 'Informatisation' && isNon(r) && stepById(r.step)) steps.add(r.step);
+  // Loops over the rows are indexed: until a function is optimised, for…of allocates at each row.
+  for (let i = 0; i < rows.length; i += 1) if (rows[i].type === 'Informatisation' && isNon(rows[i]) && stepById(rows[i].step)) steps.add(rows[i].step);
   return steps;
 }
 
@@ -73,7 +74,7 @@ function circuitIndices(rows: readonly EvaluatedRow[]): number[] {
   for (const rank of [...byRank.keys()].sort((a, b) => a - b)) {
     const place = byRank.get(rank)!;
     if (!inSheetOrder(rows, place)) place.sort((a, b) => rows[a].entry.row - rows[b].entry.row);
-    for (const i of place) ordered.push(i);
+    for (let j = 0; j < place.length; j += 1) ordered.push(place[j]);
   }
   return ordered;
 }
@@ -92,7 +93,7 @@ interface Placement {
 
 function placementOf(rows: readonly EvaluatedRow[]): Placement {
   const refs = new Set<string>();
-  for (const row of rows) refs.add(refText(row));
+  for (let i = 0; i < rows.length; i += 1) refs.add(refText(rows[i]));
   return { rows, order: circuitIndices(rows), refsApart: refs.size === rows.length };
 }
 
@@ -107,8 +108,8 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
   const incoherent: EvaluatedRow[] = [];
   const readers: EvaluatedRow[] = [];
   const legalGapSteps = new Set<string>();
-  for (const i of order) {
-    const r = rows[i];
+  for (let k = 0; k < order.length; k += 1) {
+    const r = rows[order[k]];
     if (r.critical && r.effective === 'NON' && r.type !== 'Informatisation') {
       legalGapSteps.add(r.step);
       if (r.to !== null) legalGapSteps.add(r.to);
@@ -138,7 +139,8 @@ function onTransition(pairs: readonly [string, string][], r: EvaluatedRow): bool
 function dataGaps(rows: readonly EvaluatedRow[], c: Extract<SimpleCondition, { kind: 'donnee' }>): EvaluatedRow[] {
   const { critical, data, exceptData, steps, exceptSteps } = c;
   const selected: EvaluatedRow[] = [];
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i];
     if (critical !== undefined && critical !== r.critical) continue;
     const datum = r.datum ?? '';
     if ((data && !data.includes(datum)) || exceptData?.includes(datum)) continue;
@@ -151,7 +153,8 @@ function dataGaps(rows: readonly EvaluatedRow[], c: Extract<SimpleCondition, { k
 function ruptures(rows: readonly EvaluatedRow[], c: Extract<SimpleCondition, { kind: 'rupture' }>): EvaluatedRow[] {
   const { critical, transitions, exceptTransitions, data } = c;
   const selected: EvaluatedRow[] = [];
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i];
     if (critical !== undefined && critical !== r.critical) continue;
     if ((transitions && !onTransition(transitions, r)) || (exceptTransitions && onTransition(exceptTransitions, r))) continue;
     if (data && !data.includes(r.datum ?? '')) continue;
@@ -162,7 +165,7 @@ function ruptures(rows: readonly EvaluatedRow[], c: Extract<SimpleCondition, { k
 
 function inStatesOf(rows: readonly EvaluatedRow[], statuses: readonly RowStatus[], criticalOnly: boolean): EvaluatedRow[] {
   const selected: EvaluatedRow[] = [];
-  for (const r of rows) if (statuses.includes(r.status) && (!criticalOnly || r.critical)) selected.push(r);
+  for (let i = 0; i < rows.length; i += 1) if (statuses.includes(rows[i].status) && (!criticalOnly || rows[i].critical)) selected.push(rows[i]);
   return selected;
 }
 

@@ -54,7 +54,7 @@ function refList(rows: EvaluatedRow[], refsApart: boolean): string {
     count = rows.length;
   } else {
     const distinct = new Set<string>();
-    for (const row of rows) distinct.add(refText(row));
+    for (let i = 0; i < rows.length; i += 1) distinct.add(refText(rows[i]));
     refs = [...distinct].slice(0, MAX_REFS);
     count = distinct.size;
   }
