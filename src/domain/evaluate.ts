@@ -34,51 +34,60 @@ function isEmpty(text: string): boolean {
   return text.trim() === '';
 }
 
-/** Memo of a function of a cell's text: a sheet repeats a few labels thousands of times. */
-function memo<T>(compute: (text: string) => T): (text: string) => T {
-  const known = new Map<string, T>();
-  return (text) => {
-    let value = known.get(text);
-    if (value === undefined && !known.has(text)) {
-      value = compute(text);
-      known.set(text, value);
+/** Distinct cell values a memo holds in each of its two generations. */
+const GENERATION = 10_000;
+
+/**
+ * Memo of a function of a cell's value: sheets repeat a few labels and answers thousands of times,
+ * and each analysis of a sheet meets the same ones. Bounded by two generations: when the recent one
+ * is full the older is dropped, so that values met again soon are still found (no clear-all cliff).
+ */
+function memo<K, T extends NonNullable<unknown> | null>(compute: (value: K) => T): (value: K) => T {
+  let recent = new Map<K, T>();
+  let older = new Map<K, T>();
+  return (value) => {
+    let known = recent.get(value);
+    if (known === undefined) {
+      known = older.get(value) ?? compute(value);
+      if (recent.size >= GENERATION) {
+        older = recent;
+        recent = new Map();
+      }
+      recent.set(value, known);
     }
-    return value as T;
+    return known;
   };
 }
 
-/** The keys of one evaluation's visible cells, each computed once per distinct text. */
+/** The keys of the visible cells, each computed once per distinct text. */
 function labelKeys() {
   return {
     step: memo(stepKey),
     zone: memo(zoneKey),
     type: memo(questionType),
-    critical: memo((text) => labelKey(text) === 'oui'),
+    critical: memo((text: string) => labelKey(text) === 'oui'),
     empty: memo(isEmpty),
     tidy: memo(tidyLabel),
   };
 }
 type LabelKeys = ReturnType<typeof labelKeys>;
+const KEYS = labelKeys();
 
 /**
  * Answers read per distinct cell (value and flags): a sheet holds a handful of them, thousands of
  * times. One memo per combination of flags, indexed by the value itself.
  */
 function answerReader(): (cell: CartographieEntry['answer']) => NormalisedAnswer {
-  const byFlags: Map<CartographieEntry['answer']['value'], NormalisedAnswer>[] = [];
+  const byFlags: ((value: CellInput['value']) => NormalisedAnswer)[] = [];
   return (cell) => {
     // A Map holds 0 and -0 as one key, and -0 reads "-0" in a message.
     if (Object.is(cell.value, -0)) return normaliseAnswer(cell);
     const flags = (cell.error ? 1 : 0) | (cell.formula ? 2 : 0) | (cell.date ? 4 : 0);
-    const byValue = (byFlags[flags] ??= new Map());
-    let answer = byValue.get(cell.value);
-    if (answer === undefined) {
-      answer = normaliseAnswer(cell);
-      byValue.set(cell.value, answer);
-    }
-    return answer;
+    const read = (byFlags[flags] ??= memo((value: CellInput['value']) => normaliseAnswer({ value, error: (flags & 1) > 0, formula: (flags & 2) > 0, date: (flags & 4) > 0 })));
+    return read(cell.value);
   };
 }
+const READ = answerReader();
 
 /** A row is a question when its Type or its Réponse holds something (contract of the Synthèse formulas). */
 function isQuestion(entry: CartographieEntry, answer: NormalisedAnswer, keys: LabelKeys): boolean {
@@ -182,8 +191,6 @@ interface Places {
  */
 export interface EvaluationMemory {
   sheet: string;
-  keys: LabelKeys;
-  read: (cell: CellInput) => NormalisedAnswer;
   entries: readonly CartographieEntry[];
   readings: Reading[];
   places: Places;
@@ -375,8 +382,8 @@ function incoherent(row: EvaluatedRow): EvaluatedRow {
 export function evaluate(cartographie: Cartographie, previous?: EvaluationMemory): Evaluation {
   const { sheet, entries } = cartographie;
   const earlier = previous?.sheet === sheet ? previous : undefined;
-  const keys = earlier?.keys ?? labelKeys();
-  const read = earlier?.read ?? answerReader();
+  const keys = KEYS;
+  const read = READ;
   const report = reporter(sheet, keys);
   const { readings, placesKept } = readAll(entries, keys, read, earlier);
   const places = placesKept ? { ...earlier!.places, questions: readings.filter((r) => r.row !== undefined) } : placesOf(readings, report);
@@ -403,7 +410,7 @@ export function evaluate(cartographie: Cartographie, previous?: EvaluationMemory
     if (own !== undefined) for (let j = 0; j < own.length; j += 1) findings.push(own[j]);
   }
   if (places.outside) findings.push(places.outside);
-  return { rows, findings, stepNames: places.stepNames, memory: { sheet, keys, read, entries, readings, places, off, rows, rowFindings } };
+  return { rows, findings, stepNames: places.stepNames, memory: { sheet, entries, readings, places, off, rows, rowFindings } };
 }
 
 /** Text typed under the table (a note, a signature) is not a question: said once, not counted. */

@@ -12,6 +12,16 @@ export const NOT_EVALUABLE = 'non évaluable';
 export function formatRate(rate: Rate): string {
   if (rate.value === null) return NOT_EVALUABLE;
   const shown = rate.value > 0 && rate.value < 1 ? Math.min(Math.max(rate.value, 0.01), 0.99) : rate.value;
-  // ICU versions differ on the space before "%": always the narrow no-break space.
-  return PERCENT.format(shown).replace(/\s%/, '\u202F%');
+  let text = FORMATTED.get(shown);
+  if (text === undefined) {
+    if (FORMATTED.size >= MAX_FORMATTED) FORMATTED.clear();
+    // ICU versions differ on the space before "%": always the narrow no-break space.
+    text = PERCENT.format(shown).replace(/\s%/, '\u202F%');
+    FORMATTED.set(shown, text);
+  }
+  return text;
 }
+
+/** Rates already formatted: Intl formatting costs more than the rest of an analysis's wording. */
+const FORMATTED = new Map<number, string>();
+const MAX_FORMATTED = 1000;

@@ -164,3 +164,28 @@ describe('findings', () => {
     ]);
   });
 });
+
+describe('cells read once and remembered across analyses', () => {
+  it('keys each label as written, however many distinct labels earlier sheets held', () => {
+    // More distinct Étape labels than one generation of the memo holds, evaluated twice.
+    const labels = Array.from({ length: 25_000 }, (_, i) => `Étape ajoutée ${i}`);
+    const sheet = cartographieOf(labels.map((step) => ({ zone: 'Zone ajoutée', step, type: 'Donnée', label: 'Lot', answer: 'OUI' })));
+    for (let round = 0; round < 2; round += 1) {
+      const { rows } = evaluate(sheet);
+      expect(rows.map((row) => row.step)).toEqual(labels.map((label) => `~${label.toLowerCase()}`));
+    }
+    expect(evaluate(cartographieOf([{ zone: 'Zone ajoutée', step: 'Délivrance au service utilisateur', type: 'Donnée', label: 'Lot', answer: 'OUI' }])).rows[0].step).toBe('delivrance');
+  });
+
+  it('reads the same value differently when the cell is an Excel error, a formula or a date', () => {
+    const cells = [{ value: 'OUI' }, { value: 'OUI', error: true }, { value: 'OUI', formula: true }, { value: 45000 }, { value: 45000, date: true }, { value: 'OUI' }];
+    const { rows, findings } = evaluate(cartographieOf(cells.map((answer) => ({ step: 'Étape', type: 'Donnée', label: 'Lot', answer }))));
+    expect(rows.map((row) => row.answer)).toEqual(['OUI', null, null, null, null, 'OUI']);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('erreur Excel'),
+      expect.stringContaining('résultat de formule'),
+      expect.stringContaining('nombre'),
+      expect.stringContaining('date'),
+    ]);
+  });
+});

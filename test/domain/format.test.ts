@@ -20,4 +20,16 @@ describe('formatRate', () => {
     expect(formatRate(rate(1, 1000))).toBe(`1${NNBSP}%`);
     expect(formatRate(rate(999, 1000))).toBe(`99${NNBSP}%`);
   });
+
+  it('gives each rate its own percent, however many rates were written before (formatted rates are remembered)', () => {
+    // More distinct rates than are remembered, each written twice, in two rounds.
+    for (let round = 0; round < 2; round += 1) {
+      for (let numerator = 0; numerator <= 1500; numerator += 1) {
+        const percent = Math.round((numerator * 100) / 1500);
+        const expected = numerator > 0 && numerator < 1500 ? Math.min(Math.max(percent, 1), 99) : percent;
+        expect(formatRate(rate(numerator, 1500))).toBe(`${expected}${NNBSP}%`);
+        expect(formatRate(rate(numerator, 1500))).toBe(`${expected}${NNBSP}%`);
+      }
+    }
+  });
 });
