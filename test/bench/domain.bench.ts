@@ -17,12 +17,17 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** Warm-up before timing: at least this many analyses and this long, so that small sheets are timed optimised too. */
+const WARM_UP_RUNS = 3;
+const WARM_UP_MS = 200;
+
 /**
- * Median wall time of `runs` analyses, after one warm-up, and their median CPU time (the process's
+ * Median wall time of `runs` analyses, after a warm-up, and their median CPU time (the process's
  * own time, which a busy machine inflates less); `next` gives the cartographie of each run.
  */
 function time(next: (run: number) => Cartographie, runs: number, analyseOne: (cartographie: Cartographie) => Analysis = analyse): { median: number; min: number; max: number; cpu: number; proposals: number } {
-  analyseOne(next(-1));
+  const warmUp = performance.now();
+  for (let i = 1; i <= WARM_UP_RUNS || performance.now() - warmUp < WARM_UP_MS; i += 1) analyseOne(next(-i));
   const times: number[] = [];
   const cpu: number[] = [];
   let proposals = 0;
