@@ -235,7 +235,7 @@ function sameCell(a: CellInput, b: CellInput): boolean {
 }
 
 /** Every cell of the entry but the answer the same. */
-export function samePlace(a: CartographieEntry, b: CartographieEntry): boolean {
+function samePlace(a: CartographieEntry, b: CartographieEntry): boolean {
   return (
     a.row === b.row &&
     a.ref === b.ref &&
