@@ -1,4 +1,5 @@
 /** Worker thread of the consolidation: reads one workbook per message and answers with its digest or the reason it was not read. */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { readWorkbook } from '../workbook';
 import { digest } from './regional';
@@ -6,8 +7,8 @@ import type { FileAnswer, FileRequest } from './isolation';
 
 parentPort?.on('message', (request: FileRequest) => {
   void readWorkbook(request.file).then(
-    (loaded): FileAnswer =>
-      loaded.ok ? { id: request.id, ok: true, digest: digest(request.file, loaded.value.analysis, loaded.value.establishment) } : { id: request.id, ok: false, reason: loaded.reason },
-    (error: unknown): FileAnswer => ({ id: request.id, ok: false, reason: `Erreur inattendue en lisant le classeur (${error instanceof Error ? error.message : String(error)}).` }),
-  ).then((answer) => parentPort?.postMessage(answer));
+    (loaded) =>
+      loaded.ok ? { id: request.id, ok: true as const, digest: digest(request.file, loaded.value.analysis, loaded.value.establishment) } : { id: request.id, ok: false as const, reason: loaded.reason },
+    (error: unknown) => ({ id: request.id, ok: false as const, reason: `Erreur inattendue en lisant le classeur (${error instanceof Error ? error.message : String(error)}).` }),
+  ).then((answer) => parentPort?.postMessage({ ...answer, heap: getHeapStatistics().total_heap_size } satisfies FileAnswer));
 });

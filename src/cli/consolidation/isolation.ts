@@ -10,8 +10,12 @@ import type { FileDigest } from './regional';
 
 /** Heap a worker may use for one workbook (a 50,000-row cartographie needs about a quarter of it). */
 export const WORKER_HEAP_MIB = 256;
-/** A worker is replaced after this many files, so its heap, which the garbage collector lets grow, starts afresh. */
-export const FILES_PER_WORKER = 100;
+/**
+ * A worker whose heap has grown past this after a file is replaced, so that memory stays flat
+ * however many files a batch holds (a big workbook leaves a big heap behind). Renewing it more
+ * often would cost more: a fresh worker loads and compiles its code again.
+ */
+export const RENEW_HEAP_MIB = 64;
 /** A workbook still not read after this long is abandoned (a normal one takes milliseconds). */
 export const FILE_TIME_LIMIT_MS = 120_000;
 
@@ -20,7 +24,8 @@ export interface FileRequest {
   file: string;
 }
 
-export type FileAnswer = { id: number; ok: true; digest: FileDigest } | { id: number; ok: false; reason: string };
+/** `heap`: the worker's heap after the file, in bytes. */
+export type FileAnswer = ({ id: number; ok: true; digest: FileDigest } | { id: number; ok: false; reason: string }) & { heap: number };
 export type FileOutcome = { ok: true; digest: FileDigest } | { ok: false; reason: string };
 
 /** The worker's code: compiled JavaScript when it exists, else the TypeScript source through tsx (development, tests). */
@@ -38,7 +43,7 @@ class Reader {
   private worker: Worker | null = null;
   private pending: { id: number; resolve: (outcome: FileOutcome) => void; timer: NodeJS.Timeout } | null = null;
   private nextId = 0;
-  private served = 0;
+  private heap = 0;
 
   private start(): Worker {
     const worker = new Worker(workerSource(), {
@@ -49,6 +54,7 @@ class Reader {
     });
     worker.on('message', (answer: FileAnswer) => {
       if (!this.pending || answer.id !== this.pending.id) return;
+      this.heap = answer.heap;
       this.finish(answer.ok ? { ok: true, digest: answer.digest } : { ok: false, reason: answer.reason });
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -75,13 +81,12 @@ class Reader {
   }
 
   read(file: string): Promise<FileOutcome> {
-    if (this.worker && this.served >= FILES_PER_WORKER) void this.close();
+    if (this.worker && this.heap > RENEW_HEAP_MIB * 1024 * 1024) void this.close();
     if (!this.worker) {
       this.worker = this.start();
-      this.served = 0;
+      this.heap = 0;
     }
     const worker = this.worker;
-    this.served++;
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.fail(worker, TOO_LONG), FILE_TIME_LIMIT_MS);
