@@ -223,7 +223,10 @@ function cellInput(attributes: CellAttributes, body: string, context: SheetConte
     if (raw.trim() === '' || !Number.isFinite(number)) input = { value: null };
     else input = context.dateStyles.has(Number(attributes.s ?? -1)) ? { value: number, date: true } : { value: number };
   }
-  if (formula) return { ...input, formula: true };
+  if (formula) {
+    input.formula = true;
+    return input;
+  }
   return input.value === null ? null : input;
 }
 
