@@ -54,8 +54,19 @@ class Package {
     streamPart(this.bytes, entry, onChunk);
   }
 
-  /** Relationships of a part, by id. */
+  private readonly relationshipsRead = new Map<string, Map<string, Relationship>>();
+
+  /** Relationships of a part, by id (read once: the workbook's are asked for twice). */
   relationships(part: string): Map<string, Relationship> {
+    let map = this.relationshipsRead.get(part);
+    if (!map) {
+      map = this.readRelationships(part);
+      this.relationshipsRead.set(part, map);
+    }
+    return map;
+  }
+
+  private readRelationships(part: string): Map<string, Relationship> {
     const xml = this.text(relsPath(part)) ?? '';
     const map = new Map<string, Relationship>();
     for (const match of xml.matchAll(/<Relationship\b([^>]*)>/g)) {

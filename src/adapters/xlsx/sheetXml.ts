@@ -42,19 +42,28 @@ export function attribute(attributes: string, name: string): string | undefined 
 
 type CellAttributes = { r?: string; t?: string; s?: string };
 
+const [R, T, S] = ['r', 't', 's'].map((name) => name.charCodeAt(0));
+
 /** The r, t and s attributes of a <c> element, read in one pass (the hot loop of a sheet). */
 function cellAttributes(attributes: string): CellAttributes {
   // Spaces around "=" are allowed by XML but never written by Excel or LibreOffice: the slow path.
   if (attributes.includes(' =') || attributes.includes('= ')) return spacedCellAttributes(attributes);
-  const found: CellAttributes = {};
+  // Three variables then one object of a fixed shape: this runs for every cell of a sheet.
+  let r: string | undefined;
+  let t: string | undefined;
+  let s: string | undefined;
   for (let at = attributes.indexOf('="'); at > 0; at = attributes.indexOf('="', at)) {
     const close = attributes.indexOf('"', at + 2);
     if (close < 0) break;
-    const name = attributes[at - 1];
-    if ((name === 'r' || name === 't' || name === 's') && (at === 1 || attributes.charCodeAt(at - 2) <= 32)) found[name] = attributes.slice(at + 2, close);
+    if (at === 1 || attributes.charCodeAt(at - 2) <= 32) {
+      const name = attributes.charCodeAt(at - 1);
+      if (name === R) r = attributes.slice(at + 2, close);
+      else if (name === T) t = attributes.slice(at + 2, close);
+      else if (name === S) s = attributes.slice(at + 2, close);
+    }
     at = close + 1;
   }
-  return found;
+  return { r, t, s };
 }
 
 function spacedCellAttributes(attributes: string): CellAttributes {
@@ -105,8 +114,30 @@ export function stringItemText(xml: string): string {
   return decodeXml(text);
 }
 
+/** The plain text of a string item that is one <t> element with no attribute and no entity, else undefined. */
+function plainItemText(xml: string, start: number, end: number): string | undefined {
+  if (!xml.startsWith('<t>', start) || !xml.startsWith('</t>', end - 4)) return undefined;
+  const text = xml.slice(start + 3, end - 4);
+  return text.includes('<') || text.includes('&') || text.includes('_x') ? undefined : text;
+}
+
 export function parseSharedStrings(xml: string): string[] {
-  return Array.from(xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g), (match) => stringItemText(match[1] ?? ''));
+  // indexOf rather than a lazy pattern: an item is most often one plain <t> element, taken as it is.
+  const strings: string[] = [];
+  for (let at = elementStart(xml, 'si', 0); at >= 0; ) {
+    const headEnd = xml.indexOf('>', at);
+    if (headEnd < 0) break;
+    if (xml.charCodeAt(headEnd - 1) === SLASH) {
+      strings.push('');
+      at = elementStart(xml, 'si', headEnd + 1);
+      continue;
+    }
+    const end = xml.indexOf('</si>', headEnd);
+    if (end < 0) break;
+    strings.push(plainItemText(xml, headEnd + 1, end) ?? stringItemText(xml.slice(headEnd + 1, end)));
+    at = elementStart(xml, 'si', end + 5);
+  }
+  return strings;
 }
 
 /** Built-in number formats that show a date or a time. */
@@ -192,7 +223,10 @@ function cellInput(attributes: CellAttributes, body: string, context: SheetConte
     if (raw.trim() === '' || !Number.isFinite(number)) input = { value: null };
     else input = context.dateStyles.has(Number(attributes.s ?? -1)) ? { value: number, date: true } : { value: number };
   }
-  if (formula) return { ...input, formula: true };
+  if (formula) {
+    input.formula = true;
+    return input;
+  }
   return input.value === null ? null : input;
 }
 

@@ -103,8 +103,9 @@ function inflatedAtOnce(data: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint
   if (typeof zlib.inflateRawSync !== 'function') return false;
   let inflated: Uint8Array;
   try {
-    // Node's own zlib: three times faster than fflate on a cartographie's XML.
-    inflated = zlib.inflateRawSync(data, { maxOutputLength: entry.size + 1 });
+    // Node's own zlib: three times faster than fflate on a cartographie's XML. Into one buffer of
+    // the part's size: in 16 Kio pieces (the default) it costs twice as much, pieces joined at the end.
+    inflated = zlib.inflateRawSync(data, { maxOutputLength: entry.size + 1, chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, entry.size + 1) });
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return false;
     throw new ZipFormatError(`partie ${entry.name} illisible (${(error as Error).message})`);

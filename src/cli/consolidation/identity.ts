@@ -38,55 +38,66 @@ function display(cell: CellInput): string {
 }
 
 /** The comparison keys of each group of labels, computed once (every cell of two sheets is tested). */
-type Keys = ReadonlySet<string>;
-const keysOf = (labels: readonly string[]): Keys => new Set(labels.map(headerKey));
+const keysOf = (labels: readonly string[]): ReadonlySet<string> => new Set(labels.map(headerKey));
 const KEYS = { name: keysOf(LABELS.name), finess: keysOf(LABELS.finess), date: keysOf(LABELS.date) };
-const ALL_KEYS: Keys = new Set([...KEYS.name, ...KEYS.finess, ...KEYS.date]);
+type Field = keyof typeof KEYS;
+const FIELDS = Object.keys(KEYS) as Field[];
 
-function isLabel(text: string, keys: Keys): boolean {
+/** The group of labels `text` is one of, if any. */
+function labelOf(text: string): Field | undefined {
   const key = headerKey(text);
-  return key !== '' && keys.has(key);
-}
-
-/** "Établissement : CH X" written in one cell. */
-function inlineValue(text: string, keys: Keys): string {
-  const colon = text.indexOf(':');
-  return colon > 0 && isLabel(text.slice(0, colon), keys) ? text.slice(colon + 1).trim() : '';
+  return key === '' ? undefined : FIELDS.find((field) => KEYS[field].has(key));
 }
 
 /** The cell under a label (the notice's identity block), unless it is another label. */
 function valueBelow(grid: Grid, index: number, column: number): string {
   const below = display(grid.rows[index + 1]?.[column] ?? { value: null });
-  return below === '' || isLabel(below, ALL_KEYS) ? '' : below;
+  return below === '' || labelOf(below) !== undefined ? '' : below;
 }
 
-/** The value written after one of the labels: in the same cell after a colon, or in the next non-empty cell to the right. */
-function valueNextTo(grids: Grid[], keys: Keys): string {
+/**
+ * The value written after each group's labels, the first found (notice first): in the same cell
+ * after a colon (« Établissement : CH X »), or in the next non-empty cell to the right, or under
+ * the label. One pass over the cells for the three groups.
+ */
+function identityValues(grids: Grid[]): Record<Field, string> {
+  const found: Record<Field, string> = { name: '', finess: '', date: '' };
+  let missing = FIELDS.length;
   for (const grid of grids) {
     for (const [index, row] of grid.rows.entries()) {
       for (let at = 0; at < (row?.length ?? 0); at++) {
         const text = display(row[at]);
         if (text === '') continue;
-        const inline = inlineValue(text, keys);
-        if (inline) return inline;
-        if (!isLabel(text, keys)) continue;
-        const value = row.slice(at + 1).map(display).find((next) => next !== '') ?? valueBelow(grid, index, at);
-        if (value) return value;
+        const colon = text.indexOf(':');
+        const inline = colon > 0 ? labelOf(text.slice(0, colon)) : undefined;
+        const inlineValue = inline && text.slice(colon + 1).trim();
+        if (inline && inlineValue && found[inline] === '') {
+          found[inline] = inlineValue;
+          missing--;
+        }
+        const label = labelOf(text);
+        if (label && found[label] === '') {
+          const value = row.slice(at + 1).map(display).find((next) => next !== '') ?? valueBelow(grid, index, at);
+          if (value) {
+            found[label] = value;
+            missing--;
+          }
+        }
+        if (missing === 0) return found;
       }
     }
   }
-  return '';
+  return found;
 }
 
 /** Identity found in `grids` (notice first, then Synthèse), completed from the file name. */
 export function establishmentOf(grids: Grid[], file: string): Establishment {
   const fileName = basename(file, extname(file));
-  const name = valueNextTo(grids, KEYS.name);
-  const finess = valueNextTo(grids, KEYS.finess) || (FINESS_PATTERN.exec(fileName)?.[0] ?? '');
+  const { name, finess, date } = identityValues(grids);
   return {
     name: name || fileName,
-    finess,
-    date: valueNextTo(grids, KEYS.date),
+    finess: finess || (FINESS_PATTERN.exec(fileName)?.[0] ?? ''),
+    date,
     source: name ? 'classeur' : 'nom du fichier',
   };
 }
