@@ -1,5 +1,5 @@
 import { Suspense, lazy, useState, type ReactNode } from 'react';
-import { Button, FluentProvider, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookPort } from '../workbook/port';
 import type { AnalysisSession } from '../workbook/session';
 import { DashboardTab } from './dashboard/DashboardTab';
@@ -12,6 +12,7 @@ import { useSessionView } from './useSessionView';
 // other tab (with the Fluent components only it uses) when it is first opened.
 const PaneTabs = lazy(() => import(/* webpackChunkName: "pane-tabs" */ './PaneTabs'));
 const PresentationSwitch = lazy(() => import(/* webpackChunkName: "pane-tabs" */ './PresentationSwitch'));
+const RefreshButton = lazy(() => import(/* webpackChunkName: "pane-tabs" */ './RefreshButton'));
 const ControlsTab = lazy(() => import(/* webpackChunkName: "tab-controls" */ './controls/ControlsTab').then((m) => ({ default: m.ControlsTab })));
 const PlanTab = lazy(() => import(/* webpackChunkName: "tab-plan" */ './plan/PlanTab').then((m) => ({ default: m.PlanTab })));
 const WorkbookTab = lazy(() => import(/* webpackChunkName: "tab-workbook" */ './workbook/WorkbookTab').then((m) => ({ default: m.WorkbookTab })));
@@ -36,6 +37,8 @@ const useStyles = makeStyles({
   /** Holds the tab bar's place while it loads, so the figures do not move when it arrives. */
   tabsPlaceholder: { minHeight: '32px' },
   switchPlaceholder: { minHeight: '40px' },
+  /** The size of the small « Actualiser » button. */
+  refreshPlaceholder: { width: '78px', height: '24px' },
   panel: {
     padding: tokens.spacingVerticalM,
     borderRadius: tokens.borderRadiusLarge,
@@ -54,6 +57,7 @@ export interface PaneProps {
 export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
   const styles = useStyles();
   const { state, analysis } = useSessionView(session);
+  const proposals = state.analysis?.proposals;
   const [tab, setTab] = useState<TabId>(initialTab);
   const [presentation, setPresentation] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -95,7 +99,14 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
       case 'controls':
         return needsAnalysis((a) => <ControlsTab findings={a.findings} onSelect={(finding) => act(() => session.select(finding))} />);
       case 'plan':
-        return needsAnalysis((a) => <PlanTab proposals={a.proposals} onUpdatePlan={() => session.updatePlan()} onFiche={() => session.fiche()} onFicheSheet={() => session.writeFicheSheet()} disabled={blocked} />);
+        // The proposals follow the first figures by a moment (their code loads after them).
+        return needsAnalysis(() =>
+          proposals ? (
+            <PlanTab proposals={proposals} onUpdatePlan={() => session.updatePlan()} onFiche={() => session.fiche()} onFicheSheet={() => session.writeFicheSheet()} disabled={blocked} />
+          ) : (
+            <Spinner label="Chargement de l’onglet…" />
+          ),
+        );
       case 'workbook':
         return (
           <WorkbookTab
@@ -120,10 +131,9 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
         <Suspense fallback={<div className={styles.switchPlaceholder} />}>
           <PresentationSwitch checked={presentation} onChange={setPresentation} />
         </Suspense>
-        {/* Always there: some Excel hosts send no change event for a drop-down pick. */}
-        <Button size="small" onClick={() => act(() => session.refresh())} disabled={blocked}>
-          Actualiser
-        </Button>
+        <Suspense fallback={<div className={styles.refreshPlaceholder} />}>
+          <RefreshButton onClick={() => act(() => session.refresh())} disabled={blocked} />
+        </Suspense>
       </header>
       <div className={styles.status} aria-live="polite" data-recomputations={state.recomputations}>
         {state.busy ? <Spinner size="extra-tiny" label={state.busy} /> : <Text size={200}>{describeFreshness(state.recomputations)}</Text>}
