@@ -34,10 +34,17 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   status: { minHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2 },
-  /** Holds the tab bar's place while it loads, so the figures do not move when it arrives. */
-  tabsPlaceholder: { minHeight: '32px' },
-  switchPlaceholder: { minHeight: '40px' },
-  /** The size of the small « Actualiser » button. */
+  /**
+   * Holds the tab bar's place while it loads, so the figures do not move when it arrives: its five
+   * small tabs, 519 px wide in all, take two rows of 32 px in a narrower pane, three below 285 px.
+   */
+  tabsPlaceholder: {
+    minHeight: '96px',
+    '@media (min-width: 309px)': { minHeight: '64px' },
+    '@media (min-width: 543px)': { minHeight: '32px' },
+  },
+  /** The sizes of the « Mode présentation » switch and of the small « Actualiser » button, so the header wraps as it will. */
+  switchPlaceholder: { width: '199px', height: '36px' },
   refreshPlaceholder: { width: '78px', height: '24px' },
   panel: {
     padding: tokens.spacingVerticalM,
