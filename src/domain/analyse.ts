@@ -1,16 +1,25 @@
 /** The whole analysis of a cartographie: evaluated rows, findings, figures and proposed actions. */
 import { ProposalMemory, proposeActions } from './actions/rules';
-import { evaluate, type EvaluationMemory } from './evaluate';
-import { computeFigures, FigureTotals } from './figures';
-import { withMergedCells } from './mergedCells';
-import type { Analysis, Cartographie } from './model';
+import { Assessor, assess } from './assess';
+import type { Analysis, Assessment, Cartographie } from './model';
 
 export { formatRate } from './format';
 
 export function analyse(cartographie: Cartographie): Analysis {
-  const { rows, findings, stepNames } = evaluate(cartographie);
-  const figures = computeFigures(rows, stepNames);
-  return { cartographie, rows, findings: withMergedCells(cartographie, findings), figures, proposals: proposeActions(rows, figures) };
+  const assessment = assess(cartographie);
+  return { ...assessment, proposals: proposeActions(assessment.rows, assessment.figures) };
+}
+
+/**
+ * Proposes the actions of the successive assessments of one cartographie: what the last proposals
+ * were made of is reused where it did not change.
+ */
+export class Proposer {
+  private readonly memory = new ProposalMemory();
+
+  propose(assessment: Assessment): Analysis {
+    return { ...assessment, proposals: proposeActions(assessment.rows, assessment.figures, this.memory) };
+  }
 }
 
 /**
@@ -19,16 +28,10 @@ export function analyse(cartographie: Cartographie): Analysis {
  * whole sheet. Each result equals what `analyse` gives.
  */
 export class Analyser {
-  private evaluation?: EvaluationMemory;
-  private totals?: FigureTotals;
-  private readonly proposals = new ProposalMemory();
+  private readonly assessor = new Assessor();
+  private readonly proposer = new Proposer();
 
   analyse(cartographie: Cartographie): Analysis {
-    const { rows, findings, stepNames, memory } = evaluate(cartographie, this.evaluation);
-    this.totals = this.totals?.next(rows) ?? new FigureTotals(rows);
-    const figures = this.totals.figures(stepNames);
-    const proposals = proposeActions(rows, figures, this.proposals);
-    this.evaluation = memory;
-    return { cartographie, rows, findings: withMergedCells(cartographie, findings), figures, proposals };
+    return this.proposer.propose(this.assessor.assess(cartographie));
   }
 }

@@ -345,10 +345,14 @@ export interface EvaluatedRow {
   effective: Answer | null;
 }
 
-export interface Analysis {
+/** An analysis before its proposed actions: the evaluated rows, the findings and the figures. */
+export interface Assessment {
   cartographie: Cartographie;
   rows: EvaluatedRow[];
   findings: Finding[];
   figures: Figures;
+}
+
+export interface Analysis extends Assessment {
   proposals: ActionProposal[];
 }

@@ -1,5 +1,5 @@
 import { Suspense, lazy, useState, type ReactNode } from 'react';
-import { Button, FluentProvider, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookPort } from '../workbook/port';
 import type { AnalysisSession } from '../workbook/session';
 import { DashboardTab } from './dashboard/DashboardTab';
@@ -12,6 +12,7 @@ import { useSessionView } from './useSessionView';
 // other tab (with the Fluent components only it uses) when it is first opened.
 const PaneTabs = lazy(() => import(/* webpackChunkName: "pane-tabs" */ './PaneTabs'));
 const PresentationSwitch = lazy(() => import(/* webpackChunkName: "pane-tabs" */ './PresentationSwitch'));
+const RefreshButton = lazy(() => import(/* webpackChunkName: "pane-tabs" */ './RefreshButton'));
 const ControlsTab = lazy(() => import(/* webpackChunkName: "tab-controls" */ './controls/ControlsTab').then((m) => ({ default: m.ControlsTab })));
 const PlanTab = lazy(() => import(/* webpackChunkName: "tab-plan" */ './plan/PlanTab').then((m) => ({ default: m.PlanTab })));
 const WorkbookTab = lazy(() => import(/* webpackChunkName: "tab-workbook" */ './workbook/WorkbookTab').then((m) => ({ default: m.WorkbookTab })));
@@ -33,9 +34,18 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   status: { minHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2 },
-  /** Holds the tab bar's place while it loads, so the figures do not move when it arrives. */
-  tabsPlaceholder: { minHeight: '32px' },
-  switchPlaceholder: { minHeight: '40px' },
+  /**
+   * Holds the tab bar's place while it loads, so the figures do not move when it arrives: its five
+   * small tabs, 519 px wide in all, take two rows of 32 px in a narrower pane, three below 285 px.
+   */
+  tabsPlaceholder: {
+    minHeight: '96px',
+    '@media (min-width: 309px)': { minHeight: '64px' },
+    '@media (min-width: 543px)': { minHeight: '32px' },
+  },
+  /** The sizes of the « Mode présentation » switch and of the small « Actualiser » button, so the header wraps as it will. */
+  switchPlaceholder: { width: '199px', height: '36px' },
+  refreshPlaceholder: { width: '78px', height: '24px' },
   panel: {
     padding: tokens.spacingVerticalM,
     borderRadius: tokens.borderRadiusLarge,
@@ -54,6 +64,7 @@ export interface PaneProps {
 export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
   const styles = useStyles();
   const { state, analysis } = useSessionView(session);
+  const proposals = state.analysis?.proposals;
   const [tab, setTab] = useState<TabId>(initialTab);
   const [presentation, setPresentation] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -95,7 +106,14 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
       case 'controls':
         return needsAnalysis((a) => <ControlsTab findings={a.findings} onSelect={(finding) => act(() => session.select(finding))} />);
       case 'plan':
-        return needsAnalysis((a) => <PlanTab proposals={a.proposals} onUpdatePlan={() => session.updatePlan()} onFiche={() => session.fiche()} onFicheSheet={() => session.writeFicheSheet()} disabled={blocked} />);
+        // The proposals follow the first figures by a moment (their code loads after them).
+        return needsAnalysis(() =>
+          proposals ? (
+            <PlanTab proposals={proposals} onUpdatePlan={() => session.updatePlan()} onFiche={() => session.fiche()} onFicheSheet={() => session.writeFicheSheet()} disabled={blocked} />
+          ) : (
+            <Spinner label="Chargement de l’onglet…" />
+          ),
+        );
       case 'workbook':
         return (
           <WorkbookTab
@@ -120,10 +138,9 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
         <Suspense fallback={<div className={styles.switchPlaceholder} />}>
           <PresentationSwitch checked={presentation} onChange={setPresentation} />
         </Suspense>
-        {/* Always there: some Excel hosts send no change event for a drop-down pick. */}
-        <Button size="small" onClick={() => act(() => session.refresh())} disabled={blocked}>
-          Actualiser
-        </Button>
+        <Suspense fallback={<div className={styles.refreshPlaceholder} />}>
+          <RefreshButton onClick={() => act(() => session.refresh())} disabled={blocked} />
+        </Suspense>
       </header>
       <div className={styles.status} aria-live="polite" data-recomputations={state.recomputations}>
         {state.busy ? <Spinner size="extra-tiny" label={state.busy} /> : <Text size={200}>{describeFreshness(state.recomputations)}</Text>}

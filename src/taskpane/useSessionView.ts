@@ -1,11 +1,11 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import type { Analysis } from '../domain/model';
+import type { Assessment } from '../domain/model';
 import type { AnalysisSession, SessionState } from '../workbook/session';
 
 export interface SessionView {
   state: SessionState;
-  /** The latest analysis; kept while a recomputation runs so figures never blank out. */
-  analysis?: Analysis;
+  /** The latest figures and findings; kept while a recomputation runs so figures never blank out. */
+  analysis?: Assessment;
 }
 
 /** A store over the session whose snapshot only changes when the session notifies. */
@@ -32,9 +32,9 @@ function sessionStore(session: AnalysisSession) {
 export function useSessionView(session: AnalysisSession): SessionView {
   const store = useMemo(() => sessionStore(session), [session]);
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  const [kept, setKept] = useState<Analysis | undefined>(state.analysis);
+  const [kept, setKept] = useState<Assessment | undefined>(state.assessment);
   // A structural problem (sheet gone) invalidates the figures; a recomputation or a transient error does not.
-  const latest = state.analysis ?? (state.status === 'problem' ? undefined : kept);
+  const latest = state.assessment ?? (state.status === 'problem' ? undefined : kept);
   if (latest !== kept) setKept(latest);
   return { state, analysis: latest };
 }

@@ -1,14 +1,26 @@
-import { shorthands, type GriffelStyle } from '@fluentui/react-components';
+import type { GriffelStyle } from '@fluentui/react-components';
 
-/** Read by screen readers, not shown. */
+/**
+ * Read by screen readers, not shown. Longhand properties: Griffel's `shorthands` helpers would bring
+ * all of them into the first chunk at run time.
+ */
 export const visuallyHidden: GriffelStyle = {
   position: 'absolute',
   width: '1px',
   height: '1px',
-  ...shorthands.margin('-1px'),
-  ...shorthands.padding(0),
+  marginTop: '-1px',
+  marginRight: '-1px',
+  marginBottom: '-1px',
+  marginLeft: '-1px',
+  paddingTop: 0,
+  paddingRight: 0,
+  paddingBottom: 0,
+  paddingLeft: 0,
   overflow: 'hidden',
   clip: 'rect(0, 0, 0, 0)',
   whiteSpace: 'nowrap',
-  ...shorthands.borderWidth(0),
+  borderTopWidth: 0,
+  borderRightWidth: 0,
+  borderBottomWidth: 0,
+  borderLeftWidth: 0,
 };

@@ -3,7 +3,7 @@
  * order with their equipment, transitions with their effective answers, and the cartographie rows
  * behind each of them. The only place that reads the analysis model for the map.
  */
-import type { Analysis, StepEquipment } from '../domain/model';
+import type { Assessment, StepEquipment } from '../domain/model';
 
 /** A cartographie row the map can select: its answer cell. */
 export interface RowTarget {
@@ -50,7 +50,7 @@ function push(groups: Map<string, RowTarget[]>, key: string, target: RowTarget):
 }
 
 /** Answer cells of the rows behind each step and each transition, in sheet order (the order rows are read). */
-function rowsByStepAndLink(analysis: Analysis): { steps: Map<string, RowTarget[]>; links: Map<string, RowTarget[]> } {
+function rowsByStepAndLink(analysis: Assessment): { steps: Map<string, RowTarget[]>; links: Map<string, RowTarget[]> } {
   const steps = new Map<string, RowTarget[]>();
   const links = new Map<string, RowTarget[]>();
   const sheet = analysis.cartographie.sheet;
@@ -62,7 +62,7 @@ function rowsByStepAndLink(analysis: Analysis): { steps: Map<string, RowTarget[]
   return { steps, links };
 }
 
-export function circuitOf(analysis: Analysis): Circuit {
+export function circuitOf(analysis: Assessment): Circuit {
   const { figures } = analysis;
   const { steps: stepRows, links: linkRows } = rowsByStepAndLink(analysis);
   const equipment = new Map(figures.equipment.steps.map((s) => [s.step, s]));

@@ -10,9 +10,10 @@
  * refused for a while (a cell being edited in Excel) keeps the last analysis on screen and is
  * tried again.
  */
-import { Analyser } from '../domain/analyse';
+import type { Proposer } from '../domain/analyse';
+import { Assessor } from '../domain/assess';
 import type { Comparison, compareCampaigns } from '../domain/campaign/compare';
-import type { Analysis, Finding, PlanRow } from '../domain/model';
+import type { Analysis, Assessment, Finding, PlanRow } from '../domain/model';
 import type { CartographieArea } from './answerColumns';
 import type { PreviousCampaign } from './campaignInfo';
 import type { Capabilities, FicheSheetReport, InitReport, ReadResult, WorkbookPort, WorkbookProblem } from './port';
@@ -23,9 +24,14 @@ import { SHEETS } from './sheets';
 // What the first analysis does not need (the Synthèse, the plan, the fiche, the demo) loads when first
 // used: the pane's first figures do not wait for it.
 const synthesisCode = () => Promise.all([import('./synthesisLayout'), import('./synthesisDrift')]);
+// The proposed actions (their rules and templates) neither: the first figures are shown before them.
+const proposalCode = () => import(/* webpackChunkName: "proposals" */ '../domain/analyse');
 
 export interface SessionState {
   status: 'loading' | 'ready' | 'problem' | 'error';
+  /** The latest figures and findings; at start they come before the proposed actions' code is loaded. */
+  assessment?: Assessment;
+  /** The latest analysis with its proposed actions (the same object as `assessment` once they are loaded). */
   analysis?: Analysis;
   /** Why the cartographie could not be read ('problem'), or what could not be written ('ready'). */
   problems: WorkbookProblem[];
@@ -74,8 +80,10 @@ export class AnalysisSession {
   private unsubscribe: (() => void) | null = null;
   private area: CartographieArea | undefined;
   private answerColumns = false;
-  /** Re-analyses the sheet after an edit from what changed since the last analysis. */
-  private readonly analyser = new Analyser();
+  /** Re-assesses the sheet after an edit from what changed since the last assessment. */
+  private readonly assessor = new Assessor();
+  /** Proposes the actions of each assessment; loaded with the first one, once its figures are shown. */
+  private proposer?: Proposer;
   /** Shown under the Synthèse title when given. */
   private readonly establishment?: string;
   /** Today, for the actions late in a comparison. */
@@ -334,18 +342,26 @@ export class AnalysisSession {
           this.schedule(this.retryMs);
           return;
         }
-        this.setState({ status: 'problem', analysis: undefined, problems: read.problems, error: undefined });
+        this.setState({ status: 'problem', assessment: undefined, analysis: undefined, problems: read.problems, error: undefined });
         return;
       }
-      const analysis = this.analyser.analyse(read.value);
+      const assessment = this.assessor.assess(read.value);
       this.area = read.value.area;
       this.answerColumns = read.value.answerColumns;
+      const recomputations = this.state.recomputations + 1;
+      if (!this.proposer) {
+        // The first figures are painted while the proposals' code loads.
+        this.setState({ status: 'ready', assessment, problems: [], error: undefined, recomputations });
+        this.proposer = new (await proposalCode()).Proposer();
+      }
+      const analysis = this.proposer.propose(assessment);
       this.setState({
         status: 'ready',
+        assessment: analysis,
         analysis,
         problems: [],
         error: undefined,
-        recomputations: this.state.recomputations + 1,
+        recomputations,
         ...(this.previous && { comparison: this.comparisonOf(analysis) }),
       });
     } catch (error) {

@@ -1,4 +1,6 @@
 import { MemoryWorkbookPort } from '../../src/adapters/memory/port';
+import { analyse } from '../../src/domain/analyse';
+import { demoAnswers } from '../../src/domain/demo';
 import { MemoryWorkbook } from '../../src/adapters/memory/workbook';
 import type { ReadResult, SheetCartographie, SheetLayout } from '../../src/workbook/port';
 import { AnalysisSession, type SessionState } from '../../src/workbook/session';
@@ -68,6 +70,30 @@ describe('AnalysisSession', () => {
     expect(seen).toEqual([{ status: 'ready', synthesisReads: 0 }]);
     expect(readSynthesis).toHaveBeenCalledTimes(1);
     expect(session.getState().drift).not.toBeUndefined();
+    session.stop();
+  });
+
+  it('publishes the first figures before the proposed actions, then the whole analysis, as `analyse` gives it', async () => {
+    const { port, session } = setup();
+    await port.fillDemo(demoAnswers());
+    const states: SessionState[] = [];
+    session.subscribe((state) => states.push(state));
+    await session.start();
+    const ready = states.filter((state) => state.status === 'ready');
+    // First the figures alone (the proposals' code is loaded after them), then the same figures with the proposals.
+    expect(ready[0].assessment).toBeDefined();
+    expect(ready[0].analysis).toBeUndefined();
+    const { analysis, assessment } = session.getState();
+    expect(assessment).toBe(analysis);
+    const read = await port.readCartographie();
+    if (!read.ok) throw new Error('cartographie illisible');
+    const expected = analyse(read.value);
+    expect(analysis?.figures).toEqual(ready[0].assessment?.figures);
+    expect(analysis?.figures).toEqual(expected.figures);
+    expect(analysis?.proposals).toEqual(expected.proposals);
+    expect(analysis?.proposals.length).toBeGreaterThan(0);
+    // One recomputation for both steps.
+    expect(session.getState().recomputations).toBe(1);
     session.stop();
   });
 

@@ -1,7 +1,7 @@
 import { Suspense, lazy } from 'react';
 import { Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import { formatRate } from '../../domain/analyse';
-import type { Analysis, ContinuityViewId } from '../../domain/model';
+import { formatRate } from '../../domain/format';
+import type { Assessment, ContinuityViewId } from '../../domain/model';
 import { count, ratio } from '../text';
 import { RateBars } from './RateBars';
 import { RateTile } from './RateTile';
@@ -41,7 +41,7 @@ const useStyles = makeStyles({
 });
 
 export interface DashboardTabProps {
-  analysis: Analysis;
+  analysis: Assessment;
   presentation?: boolean;
   /** Selects the cartographie row behind a step or a transition of the map. */
   onSelect?: (target: RowTarget) => void;

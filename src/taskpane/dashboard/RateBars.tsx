@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { formatRate } from '../../domain/analyse';
+import { formatRate } from '../../domain/format';
 import type { Rate } from '../../domain/model';
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { formatRate } from '../../domain/analyse';
+import { formatRate } from '../../domain/format';
 import type { Rate } from '../../domain/model';
 import { ratio } from '../text';
 

@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { Analysis } from '../../domain/model';
+import type { Assessment } from '../../domain/model';
 import { circuitOf, type RowTarget } from '../../views/circuit';
 import { LINK_STYLES, layoutCircuit, type LegendItem, type MapArrow, type MapNode } from '../../views/circuitMap';
 import { visuallyHidden } from '../visuallyHidden';
@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 });
 
 export interface CircuitMapViewProps {
-  analysis: Analysis;
+  analysis: Assessment;
   /** Larger type for a projector. */
   presentation?: boolean;
   /** Selects a row of the cartographie (the first row behind the step or transition). */
