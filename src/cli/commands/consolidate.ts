@@ -69,8 +69,10 @@ async function identityOf(path: string): Promise<string> {
  */
 export async function inputFiles(paths: string[], output: string, precedent?: string): Promise<InputFiles> {
   const listed: string[] = [];
-  for (const path of paths) {
-    if (await isDirectory(path)) {
+  // The file system is asked about every path at once: hundreds of files are given one by one.
+  const directories = await Promise.all(paths.map(isDirectory));
+  for (const [index, path] of paths.entries()) {
+    if (directories[index]) {
       const names = (await readdir(path)).filter((name) => !isIgnoredName(name) && SPREADSHEETS.has(extname(name).toLowerCase()));
       listed.push(...names.sort((a, b) => a.localeCompare(b, 'fr')).map((name) => join(path, name)));
     } else {
@@ -82,8 +84,9 @@ export async function inputFiles(paths: string[], output: string, precedent?: st
   const seen = new Map<string, string>();
   const files: string[] = [];
   const warnings: string[] = [];
-  for (const file of listed) {
-    const identity = await identityOf(file);
+  const identities = await Promise.all(listed.map(identityOf));
+  for (const [index, file] of listed.entries()) {
+    const identity = identities[index];
     if (identity === outputIdentity) {
       throw new CliError(`Le fichier de sortie ${output} est aussi un des classeurs à consolider (${file}) : choisissez pour --sortie un autre nom ou un autre dossier.`);
     }
