@@ -1,19 +1,13 @@
 /** Unit and component tests (jsdom where a test file asks for it). */
 const { availableParallelism } = require('node:os');
 
-const tsJest = [
-  'ts-jest',
-  {
-    tsconfig: { module: 'commonjs', moduleResolution: 'node10', jsx: 'react-jsx', esModuleInterop: true, allowJs: true },
-  },
-];
-
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
-  transform: { '^.+\\.(t|j)sx?$': tsJest },
+  // Transpiled only, by esbuild: the types are checked by `npm run typecheck`.
+  transform: { '^.+\\.(t|j)sx?$': '<rootDir>/test/support/esbuild-transform.js' },
   // One worker per core: Jest's default leaves one core to itself, which on two cores runs the files
   // one after the other while the main process mostly waits.
   maxWorkers: availableParallelism(),

@@ -22,18 +22,21 @@ const PACKAGES = 'libreoffice-calc-nogui poppler-utils';
 const dir = tempDir('impression');
 const profile = `file://${join(dir, 'profil-libreoffice')}`;
 
-function toPdf(file: string): string {
+/** The files printed to PDF by one LibreOffice run (each start costs seconds); their PDFs, in order. */
+function toPdf(...files: string[]): string[] {
   try {
-    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, file], {
+    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files], {
       stdio: 'pipe',
       timeout: 120_000,
     });
   } catch (error) {
-    throw new Error(`LibreOffice n'a pas converti ${file} (paquets Debian ${PACKAGES}) : ${(error as Error).message}`, { cause: error });
+    throw new Error(`LibreOffice n'a pas converti ${files.join(', ')} (paquets Debian ${PACKAGES}) : ${(error as Error).message}`, { cause: error });
   }
-  const pdf = join(dir, basename(file).replace(/\.xlsx$/, '.pdf'));
-  if (!existsSync(pdf)) throw new Error(`LibreOffice n'a pas produit ${pdf}`);
-  return pdf;
+  return files.map((file) => {
+    const pdf = join(dir, basename(file).replace(/\.xlsx$/, '.pdf'));
+    if (!existsSync(pdf)) throw new Error(`LibreOffice n'a pas produit ${pdf}`);
+    return pdf;
+  });
 }
 
 /** The Synthèse as the add-in writes it for the demo establishment, in the file itself. */
@@ -89,9 +92,10 @@ beforeAll(async () => {
   const region = join(dir, 'region.xlsx');
   expect((await runCli('consolider', folder, '--sortie', region)).code).toBe(0);
 
-  workbookPdf = toPdf(demo);
+  let regionalPdf: string;
+  [workbookPdf, regionalPdf] = toPdf(demo, region);
   workbook = pagesOf(textLines(workbookPdf), [...Object.values(SHEETS), FICHE_SHEET]);
-  regional = pagesOf(textLines(toPdf(region)), Object.values(REGIONAL_SHEETS));
+  regional = pagesOf(textLines(regionalPdf), Object.values(REGIONAL_SHEETS));
 }, 300_000);
 
 describe('printed sheets', () => {

@@ -1,20 +1,20 @@
 /**
- * Every tab of the pane in the built demo: axe finds no serious or critical violation in the pane,
- * the IUD field keeps the scanner's GS, and screenshots (normal and presentation mode) go to
- * test-artifacts/screenshots/ for a look. One page per mode, one test per tab, so no single test
- * carries the whole scan on a busy machine.
+ * Every tab of the pane in the built demo, in one mode (tabs.normal / tabs.presentation e2e tests,
+ * run side by side): axe finds no serious or critical violation in the pane, the IUD field keeps
+ * the scanner's GS, and screenshots go to test-artifacts/screenshots/ for a look. One test per tab,
+ * so no single test carries the whole scan on a busy machine.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gs1CheckDigit } from '../../src/domain/iud';
-import { launchChromium, offlineContext } from './support/browser';
-import { demoFacts, gotoCell, openDemo, openPaneTab, pane, typeInSelectedCell } from './support/demo';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { gs1CheckDigit } from '../../../src/domain/iud';
+import { launchChromium, offlineContext } from './browser';
+import { demoFacts, gotoCell, openDemo, openPaneTab, pane, typeInSelectedCell } from './demo';
+import { serveStatic, type StaticServer } from './static-server';
 
-const DIST = path.resolve(__dirname, '../../dist');
-const SHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
+const DIST = path.resolve(__dirname, '../../../dist');
+const SHOTS = path.resolve(__dirname, '../../../test-artifacts/screenshots');
 const TABS = [
   { name: 'Tableau de bord', file: 'tableau-de-bord' },
   { name: 'Contrôles', file: 'controles' },
@@ -22,19 +22,6 @@ const TABS = [
   { name: 'Classeur', file: 'classeur' },
   { name: 'Test IUD', file: 'test-iud' },
 ];
-
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([serveStatic(DIST), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Axe on the pane only: the demo's grid around it is not the add-in (and is most of the scan's time). */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -68,16 +55,20 @@ async function fillTab(page: Page, file: string): Promise<void> {
   }
 }
 
-for (const presentation of [false, true]) {
+export function describePaneTabs(presentation: boolean): void {
   const mode = presentation ? 'presentation' : 'normal';
 
   describe(`pane tabs in the demo (${mode} mode)`, () => {
+    let server: StaticServer;
+    let browser: Browser;
     let context: BrowserContext;
     let page: Page;
     let aborted: string[];
     const errors: string[] = [];
 
     beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      [server, browser] = await Promise.all([serveStatic(DIST), launchChromium()]);
       ({ context, aborted } = await offlineContext(browser, { width: 1400, height: 900 }));
       page = await context.newPage();
       page.on('console', (message) => {
@@ -91,6 +82,8 @@ for (const presentation of [false, true]) {
 
     afterAll(async () => {
       await context?.close();
+      await browser?.close();
+      await server?.close();
     });
 
     for (const tab of TABS) {

@@ -1,0 +1,4 @@
+/** Part 2 of the generated cartographies evaluated by HyperFormula (synthesisOracle.ts). */
+import { agreeOnGeneratedCartographies } from './synthesisOracle';
+
+agreeOnGeneratedCartographies(2);
