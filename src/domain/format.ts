@@ -1,7 +1,8 @@
 /** French display of figures. */
 import type { Rate } from './model';
+import { once } from './once';
 
-const PERCENT = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+const PERCENT = once(() => new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 }));
 
 export const NOT_EVALUABLE = 'non évaluable';
 
@@ -13,5 +14,5 @@ export function formatRate(rate: Rate): string {
   if (rate.value === null) return NOT_EVALUABLE;
   const shown = rate.value > 0 && rate.value < 1 ? Math.min(Math.max(rate.value, 0.01), 0.99) : rate.value;
   // ICU versions differ on the space before "%": always the narrow no-break space.
-  return PERCENT.format(shown).replace(/\s%/, '\u202F%');
+  return PERCENT().format(shown).replace(/\s%/, '\u202F%');
 }

@@ -99,7 +99,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
   async readSynthesis(): Promise<ReadResult<ReadCell[]>> {
     const name = findSheet(this.workbook.sheetNames(), SHEETS.synthesis);
     if (name === undefined) return { ok: true, value: [] };
-    const cells = Object.entries(this.workbook.toJSON().sheets.find((sheet) => sheet.name === name)?.cells ?? {})
+    const cells = Object.entries(this.workbook.cells(name))
       .filter(([, cell]) => cell.value !== null || cell.formula !== undefined)
       .map(([address, cell]): ReadCell => {
         const { row, column } = parseAddress(address);
