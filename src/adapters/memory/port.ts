@@ -34,10 +34,14 @@ export class MemoryWorkbookPort implements WorkbookPort {
 
   constructor(readonly workbook: MemoryWorkbook = new MemoryWorkbook()) {}
 
-  /** A port over a workbook freshly created from the template (the five sheets). */
+  /**
+   * A port over a workbook freshly created from the template (the five sheets). The template's
+   * formulas carry their results for its content, as in a saved file: nothing to recalculate yet.
+   */
   static fromTemplate(): MemoryWorkbookPort {
     const port = new MemoryWorkbookPort();
     port.createMissingSheets();
+    port.workbook.keepStoredResults();
     return port;
   }
 

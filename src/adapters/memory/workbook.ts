@@ -183,6 +183,11 @@ export class MemoryWorkbook {
     if (this.sheets.every((s) => this.settled.has(s))) this.stale = false;
   }
 
+  /** Takes the formulas' stored results as current until the next change, as Excel does when it opens a saved file. */
+  keepStoredResults(): void {
+    this.stale = false;
+  }
+
   /** Evaluates every formula of the add-in, each once, following references (a cycle reads as #REF!). */
   recalculate(): void {
     this.stale = true;
