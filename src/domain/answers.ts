@@ -8,6 +8,7 @@
 import { dateOfSerial } from './excelDates';
 import type { Answer, CellInput } from './model';
 import { tidyLabel } from './text';
+import { once } from './once';
 
 export type NormalisedAnswer = { kind: 'answer'; answer: Answer } | { kind: 'empty' } | { kind: 'invalid'; reason: string };
 
@@ -46,14 +47,14 @@ const SPELLINGS = new Map(ANSWER_SPELLINGS.map(([spelling, answer]) => [spelling
 
 const UNCERTAIN = /\?|v[ée]rifier|confirmer|incertain/i;
 
-const DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC' });
-const NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 10 });
+const DATE = once(() => new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC' }));
+const NUMBER = once(() => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 10 }));
 
 /** Cell value as the user sees it, shortened for a message; Excel date serials shown as dates. */
 export function displayValue(value: CellInput['value'], date = false): string {
   let text: string;
-  if (typeof value === 'number' && date) text = DATE.format(dateOfSerial(value));
-  else if (typeof value === 'number') text = NUMBER.format(value);
+  if (typeof value === 'number' && date) text = DATE().format(dateOfSerial(value));
+  else if (typeof value === 'number') text = NUMBER().format(value);
   else if (typeof value === 'boolean') text = value ? 'VRAI' : 'FAUX';
   else text = tidyLabel(value ?? '');
   return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;

@@ -1,7 +1,8 @@
 /** French display of figures. */
 import type { Rate } from './model';
+import { once } from './once';
 
-const PERCENT = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+const PERCENT = once(() => new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 }));
 
 export const NOT_EVALUABLE = 'non évaluable';
 
@@ -16,7 +17,7 @@ export function formatRate(rate: Rate): string {
   if (text === undefined) {
     if (FORMATTED.size >= MAX_FORMATTED) FORMATTED.clear();
     // ICU versions differ on the space before "%": always the narrow no-break space.
-    text = PERCENT.format(shown).replace(/\s%/, '\u202F%');
+    text = PERCENT().format(shown).replace(/\s%/, '\u202F%');
     FORMATTED.set(shown, text);
   }
   return text;

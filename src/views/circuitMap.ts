@@ -6,6 +6,7 @@
  */
 import type { Answer } from '../domain/model';
 import type { Circuit, CircuitLink, CircuitStep, RowTarget } from './circuit';
+import { once } from '../domain/once';
 
 export type StepState = 'informatisee' | 'papier' | 'sans-objet' | 'non-renseignee';
 export type LinkState = 'rupture' | 'partielle' | 'continue' | 'meme-logiciel' | 'non-evaluable';
@@ -152,10 +153,10 @@ export interface MapOptions {
 }
 
 const BAND_FILLS = ['#F3F6FA', '#FAFAF5'];
-const integer = new Intl.NumberFormat('fr-FR');
+const integer = once(() => new Intl.NumberFormat('fr-FR'));
 
 function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${integer.format(n)} ${n > 1 ? plural : singular}`;
+  return `${integer().format(n)} ${n > 1 ? plural : singular}`;
 }
 
 /** Lines of at most `maxChars` characters, cut at spaces (a word longer than a line is split). */

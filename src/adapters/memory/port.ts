@@ -3,14 +3,12 @@
  * columns by header label through the shared workbook layer; this adapter only moves cells.
  */
 import type { PlanRow } from '../../domain/model';
-import { campaignCells, campaignInfoOf, type CampaignInfo } from '../../workbook/campaignInfo';
-import { reviewColumnsProblem, type CampaignStart } from '../../workbook/newCampaign';
+import type { CampaignInfo } from '../../workbook/campaignInfo';
+import type { CampaignStart } from '../../workbook/newCampaign';
 import { demoWrites } from '../../workbook/demoFill';
 import { cellAddress, parseAddress, parseRange, rangeAddress } from '../../workbook/grid';
 import { hasAnyAnswer, locateCartographie, resolveSheet } from '../../workbook/locate';
 import { findSheet, sameLabel } from '../../workbook/names';
-import { planArea, planLayout, readPlanGrid } from '../../workbook/planSheet';
-import { ficheSheetTarget } from '../../workbook/ficheSheet';
 import type { Capabilities, ChangeInfo, DemoAnswer, FicheSheetReport, InitReport, ReadCell, ReadResult, SheetCartographie, SheetLayout, WorkbookPort } from '../../workbook/port';
 import { CARTOGRAPHIE_TABLE, PLAN_TABLE, SHEET_ORDER, SHEETS, type SheetKey } from '../../workbook/sheets';
 import { templateSheet } from '../../workbook/template';
@@ -29,15 +27,23 @@ export const MEMORY_CAPABILITIES: Capabilities = {
 
 const OK: ReadResult<void> = { ok: true, value: undefined };
 
+// The plan, campaign and fiche code loads with the first command that needs it, not with the pane.
+const planCode = () => import('../../workbook/planSheet');
+const campaignCode = () => import('../../workbook/campaignInfo');
+
 export class MemoryWorkbookPort implements WorkbookPort {
   readonly capabilities = MEMORY_CAPABILITIES;
 
   constructor(readonly workbook: MemoryWorkbook = new MemoryWorkbook()) {}
 
-  /** A port over a workbook freshly created from the template (the five sheets). */
+  /**
+   * A port over a workbook freshly created from the template (the five sheets). The template's
+   * formulas carry their results for its content, as in a saved file: nothing to recalculate yet.
+   */
   static fromTemplate(): MemoryWorkbookPort {
     const port = new MemoryWorkbookPort();
     port.createMissingSheets();
+    port.workbook.keepStoredResults();
     return port;
   }
 
@@ -90,6 +96,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
   }
 
   async writeFicheSheet(layout: SheetLayout): Promise<ReadResult<FicheSheetReport>> {
+    const { ficheSheetTarget } = await import('../../workbook/ficheSheet');
     const target = ficheSheetTarget(this.workbook.sheetNames(), (name) => this.workbook.sheet(name)?.cells.A1?.value);
     if (!target.replaces) this.workbook.addSheet(target.name);
     renderLayout(this.workbook, { ...layout, sheet: target.name });
@@ -99,7 +106,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
   async readSynthesis(): Promise<ReadResult<ReadCell[]>> {
     const name = findSheet(this.workbook.sheetNames(), SHEETS.synthesis);
     if (name === undefined) return { ok: true, value: [] };
-    const cells = Object.entries(this.workbook.toJSON().sheets.find((sheet) => sheet.name === name)?.cells ?? {})
+    const cells = Object.entries(this.workbook.cells(name))
       .filter(([, cell]) => cell.value !== null || cell.formula !== undefined)
       .map(([address, cell]): ReadCell => {
         const { row, column } = parseAddress(address);
@@ -111,17 +118,20 @@ export class MemoryWorkbookPort implements WorkbookPort {
   async readCampaignInfo(): Promise<ReadResult<CampaignInfo | null>> {
     const sheet = this.sheetName('notice');
     if (!sheet.ok) return sheet;
+    const { campaignInfoOf } = await campaignCode();
     return { ok: true, value: campaignInfoOf(this.workbook.grid(sheet.value)) };
   }
 
   async readPlan(): Promise<ReadResult<PlanRow[]>> {
     const sheet = this.sheetName('plan');
     if (!sheet.ok) return sheet;
+    const { readPlanGrid } = await planCode();
     return readPlanGrid(this.workbook.grid(sheet.value));
   }
 
   /** Rewrites the plan table where it stands (header found by labels); recreates the sheet when missing. */
   async writePlan(rows: PlanRow[]): Promise<ReadResult<void>> {
+    const { planArea, planLayout } = await planCode();
     const found = this.sheetName('plan');
     const sheet = found.ok ? found.value : this.createSheet('plan');
     const area = planArea(this.workbook.grid(sheet));
@@ -154,6 +164,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
   }
 
   async startCampaign(start: CampaignStart): Promise<ReadResult<void>> {
+    const [{ reviewColumnsProblem }, { campaignCells }] = await Promise.all([import('../../workbook/newCampaign'), campaignCode()]);
     const cartographie = this.sheetName('cartographie');
     if (!cartographie.ok) return cartographie;
     const free = reviewColumnsProblem(this.workbook.grid(cartographie.value), start.area);

@@ -154,29 +154,58 @@ export class MemoryWorkbook {
   }
 
   private emit(event: WorkbookEvent): void {
-    if (event.kind !== 'select') this.stale = true;
+    if (event.kind !== 'select') {
+      this.stale = true;
+      this.evaluated.clear();
+      this.settled.clear();
+    }
     for (const listener of this.listeners) listener(event);
   }
 
-  /** Formulas are recalculated when a value is next read after a change (several writes, one recalculation). */
+  /**
+   * Formulas are recalculated when a value is next read after a change (several writes, one
+   * recalculation), and only those the read needs: the read sheet's and what they refer to.
+   */
   private stale = false;
+  /** Formula cells evaluated, and sheets whose every formula is, since the last change. */
+  private readonly evaluated = new Set<MemoryCell>();
+  private readonly settled = new Set<MemorySheet>();
 
-  private settle(): void {
-    if (this.stale) this.recalculate();
+  private settle(sheet?: MemorySheet): void {
+    if (!this.stale) return;
+    const pending = (sheet ? [sheet] : this.sheets).filter((s) => !this.settled.has(s));
+    if (pending.length === 0) return;
+    const evaluate = this.evaluator();
+    for (const target of pending) {
+      for (const cell of Object.values(target.cells)) evaluate(target, cell);
+      this.settled.add(target);
+    }
+    if (this.sheets.every((s) => this.settled.has(s))) this.stale = false;
+  }
+
+  /** Takes the formulas' stored results as current until the next change, as Excel does when it opens a saved file. */
+  keepStoredResults(): void {
+    this.stale = false;
   }
 
   /** Evaluates every formula of the add-in, each once, following references (a cycle reads as #REF!). */
   recalculate(): void {
-    this.stale = false;
-    const done = new Set<MemoryCell>();
+    this.stale = true;
+    this.evaluated.clear();
+    this.settled.clear();
+    this.settle();
+  }
+
+  /** Evaluates one formula cell, and first the formula cells it refers to, unless already done. */
+  private evaluator(): (sheet: MemorySheet, cell: MemoryCell) => void {
     const running = new Set<MemoryCell>();
     const evaluate = (sheet: MemorySheet, cell: MemoryCell): void => {
-      if (!cell.expression || done.has(cell)) return;
+      if (!cell.expression || this.evaluated.has(cell)) return;
       if (running.has(cell)) throw new FormulaError('#REF!');
       running.add(cell);
       const result = evaluator.evaluate(cell.expression, sheet.name);
       running.delete(cell);
-      done.add(cell);
+      this.evaluated.add(cell);
       if (result instanceof FormulaError) Object.assign(cell, { value: result.code, error: result.code });
       else {
         cell.value = result;
@@ -199,9 +228,7 @@ export class MemoryWorkbook {
       },
     };
     const evaluator = new FormulaEvaluator(source);
-    for (const sheet of this.sheets) {
-      for (const cell of Object.values(sheet.cells)) evaluate(sheet, cell);
-    }
+    return evaluate;
   }
 
   // ---- sheets and tables
@@ -266,14 +293,15 @@ export class MemoryWorkbook {
   // ---- cells
 
   getCell(sheet: string, address: string): MemoryCell | undefined {
-    this.settle();
-    return this.mustSheet(sheet).cells[keyOf(address)];
+    const target = this.mustSheet(sheet);
+    this.settle(target);
+    return target.cells[keyOf(address)];
   }
 
   /** What the user sees in a cell: style, band fill, then conditional colours. */
   cellFormat(sheet: string, address: string): CellFormat {
-    this.settle();
     const target = this.mustSheet(sheet);
+    this.settle(target);
     const cell = target.cells[keyOf(address)];
     const { row, column } = parseAddress(address);
     const rule = target.conditionalFormats.find((r) => inRule(r, row, column) && cell?.value === r.equals);
@@ -346,7 +374,6 @@ export class MemoryWorkbook {
 
   /** Last used row and column (0 when the sheet is empty). */
   usedSize(sheet: string): { rows: number; columns: number } {
-    this.settle();
     let rows = 0;
     let columns = 0;
     for (const address of Object.keys(this.mustSheet(sheet).cells)) {
@@ -357,10 +384,17 @@ export class MemoryWorkbook {
     return { rows, columns };
   }
 
+  /** A sheet's used cells by address, formulas evaluated (read them, do not change them). */
+  cells(sheet: string): Readonly<Record<string, Readonly<MemoryCell>>> {
+    const target = this.mustSheet(sheet);
+    this.settle(target);
+    return { ...target.cells };
+  }
+
   /** Every used cell from A1, as the workbook layer reads sheets. */
   grid(sheet: string): Grid {
-    this.settle();
     const target = this.mustSheet(sheet);
+    this.settle(target);
     const { rows, columns } = this.usedSize(sheet);
     const grid: CellInput[][] = Array.from({ length: rows }, () => Array.from({ length: columns }, () => ({ value: null })));
     for (const [address, cell] of Object.entries(target.cells)) {

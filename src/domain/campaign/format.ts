@@ -1,9 +1,10 @@
 /** French display of an evolution between two campaigns. */
 import { formatRate } from '../format';
 import type { RateEvolution } from './compare';
+import { once } from '../once';
 
-const POINTS = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-const SIZE = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const POINTS = once(() => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }));
+const SIZE = once(() => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }));
 
 /** "▲ +4,2 points", "▼ −3 points", "= 0 point", or "non comparable" when a side is non évaluable. */
 export function formatEvolution(evolution: RateEvolution): string {
@@ -11,7 +12,7 @@ export function formatEvolution(evolution: RateEvolution): string {
   if (evolution.direction === 'stable') return '= 0 point';
   const arrow = evolution.direction === 'hausse' ? '▲' : '▼';
   const unit = Math.abs(evolution.points) >= 2 ? 'points' : 'point';
-  return `${arrow} ${POINTS.format(evolution.points).replace('-', '−')} ${unit}`;
+  return `${arrow} ${POINTS().format(evolution.points).replace('-', '−')} ${unit}`;
 }
 
 /** "76 % → 80 %". */
@@ -26,5 +27,5 @@ export function spokenEvolution(evolution: RateEvolution): string {
   const size = Math.abs(evolution.points);
   const unit = size >= 2 ? 'points' : 'point';
   const verdict = evolution.improved ? 'une amélioration' : 'une dégradation';
-  return `en ${evolution.direction} de ${SIZE.format(size)} ${unit}, ${verdict}`;
+  return `en ${evolution.direction} de ${SIZE().format(size)} ${unit}, ${verdict}`;
 }

@@ -45,6 +45,14 @@ describe('MemoryWorkbookPort from the template', () => {
     expect(await port.hasAnswers()).toBe(false);
   });
 
+  it('holds its formulas\' results as stored: recalculating the fresh workbook changes no cell', () => {
+    const fresh = MemoryWorkbookPort.fromTemplate().workbook;
+    const stored = fresh.toJSON();
+    expect(stored.sheets.some((sheet) => Object.values(sheet.cells).some((cell) => cell.expression !== undefined))).toBe(true);
+    fresh.recalculate();
+    expect(fresh.toJSON()).toEqual(stored);
+  });
+
   it('offers the OUI/NON/NA list and colours answers', () => {
     const cell = `H${TABLE_HEADER_ROW + 2}`;
     expect(port.workbook.validationAt(CARTO, cell)?.list).toEqual(['OUI', 'NON', 'NA']);
