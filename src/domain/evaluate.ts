@@ -8,6 +8,7 @@
 import { normaliseAnswer, type NormalisedAnswer } from './answers';
 import { parseQuestionType, questionByRef, refKey, questionOfLabel, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
 import type { Answer, Cartographie, CartographieEntry, CellInput, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
+import { memo } from './memo';
 import { labelKey, tidyLabel } from './text';
 
 export interface Evaluation {
@@ -37,37 +38,15 @@ function isEmpty(text: string): boolean {
 /** Distinct cell values a memo holds in each of its two generations. */
 const GENERATION = 10_000;
 
-/**
- * Memo of a function of a cell's value: sheets repeat a few labels and answers thousands of times,
- * and each analysis of a sheet meets the same ones. Bounded by two generations: when the recent one
- * is full the older is dropped, so that values met again soon are still found (no clear-all cliff).
- */
-function memo<K, T extends NonNullable<unknown> | null>(compute: (value: K) => T): (value: K) => T {
-  let recent = new Map<K, T>();
-  let older = new Map<K, T>();
-  return (value) => {
-    let known = recent.get(value);
-    if (known === undefined) {
-      known = older.get(value) ?? compute(value);
-      if (recent.size >= GENERATION) {
-        older = recent;
-        recent = new Map();
-      }
-      recent.set(value, known);
-    }
-    return known;
-  };
-}
-
 /** The keys of the visible cells, each computed once per distinct text. */
 function labelKeys() {
   return {
-    step: memo(stepKey),
-    zone: memo(zoneKey),
-    type: memo(questionType),
-    critical: memo((text: string) => labelKey(text) === 'oui'),
-    empty: memo(isEmpty),
-    tidy: memo(tidyLabel),
+    step: memo(stepKey, GENERATION),
+    zone: memo(zoneKey, GENERATION),
+    type: memo(questionType, GENERATION),
+    critical: memo((text: string) => labelKey(text) === 'oui', GENERATION),
+    empty: memo(isEmpty, GENERATION),
+    tidy: memo(tidyLabel, GENERATION),
   };
 }
 type LabelKeys = ReturnType<typeof labelKeys>;
@@ -83,7 +62,7 @@ function answerReader(): (cell: CartographieEntry['answer']) => NormalisedAnswer
     // A Map holds 0 and -0 as one key, and -0 reads "-0" in a message.
     if (Object.is(cell.value, -0)) return normaliseAnswer(cell);
     const flags = (cell.error ? 1 : 0) | (cell.formula ? 2 : 0) | (cell.date ? 4 : 0);
-    const read = (byFlags[flags] ??= memo((value: CellInput['value']) => normaliseAnswer({ value, error: (flags & 1) > 0, formula: (flags & 2) > 0, date: (flags & 4) > 0 })));
+    const read = (byFlags[flags] ??= memo((value: CellInput['value']) => normaliseAnswer({ value, error: (flags & 1) > 0, formula: (flags & 2) > 0, date: (flags & 4) > 0 }), GENERATION));
     return read(cell.value);
   };
 }

@@ -1,32 +1,18 @@
 /** Label keys: the one that groups rows (as Excel compares text) and the tolerant one that hints. */
+import { memo } from './memo';
 
 const APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u00B4`]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const SPACES = /[\s\u00A0\u202F\u2007\u2009\u200B]+/g;
 
-// Sheets repeat the same few labels thousands of times: keys are remembered, within a bound. Two
-// generations: when the recent one is full the older is dropped, so a sheet with more distinct
-// labels than one generation holds, analysed again, still finds most keys (no clear-all cliff).
+// Sheets repeat the same few labels thousands of times: keys are remembered, within a bound.
 const KEY_GENERATION = 100_000;
-let recentKeys = new Map<string, string>();
-let olderKeys = new Map<string, string>();
 
 /**
  * Comparison key of a label: case, accents, apostrophe and dash variants and runs of
  * spaces (including no-break spaces) are ignored. Idempotent.
  */
-export function normaliseLabel(text: string): string {
-  let key = recentKeys.get(text);
-  if (key === undefined) {
-    key = olderKeys.get(text) ?? computeKey(text);
-    if (recentKeys.size >= KEY_GENERATION) {
-      olderKeys = recentKeys;
-      recentKeys = new Map();
-    }
-    recentKeys.set(text, key);
-  }
-  return key;
-}
+export const normaliseLabel: (text: string) => string = memo(computeKey, KEY_GENERATION);
 
 function computeKey(text: string): string {
   return text
