@@ -6,7 +6,7 @@
  * normalised, the consistency rule applied, and every problem reported as a located French finding.
  */
 import { normaliseAnswer, type NormalisedAnswer } from './answers';
-import { parseQuestionType, questionByRef, refKey, questionOfLabel, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
+import { parseQuestionType, questionByRef, questionsOfLabel, refKey, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
 import type { Answer, Cartographie, CartographieEntry, CellInput, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
 import { memo } from './memo';
 import { labelKey, tidyLabel } from './text';
@@ -77,17 +77,28 @@ function holdsText(entry: CartographieEntry): boolean {
   return [entry.ref, entry.zone, entry.step, entry.label, entry.to, entry.critical, entry.comment].some((c) => !isEmpty(c));
 }
 
-/** The catalogue question a row is (its Réf. when the visible cells agree, else by what they show) and its datum. */
-function questionOf(entry: CartographieEntry, named: Question | undefined, type: QuestionType | null, step: string, to: string | null): { question?: Question; datum?: string } {
-  if (named !== undefined && named.step === step && named.type === type && (named.to ?? null) === to) return { question: named, datum: named.datum };
-  return type ? questionOfLabel(entry.label, type, step, to) : {};
+function isAt(question: Question, type: QuestionType | null, step: string, to: string | null): boolean {
+  return question.step === step && question.type === type && (question.to ?? null) === to;
 }
 
 function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named: Question | undefined, keys: LabelKeys): EvaluatedRow {
   const type = keys.type(entry.type);
   const step = keys.step(entry.step);
   const to = type === 'Interopérabilité' && !keys.empty(entry.to) ? keys.step(entry.to) : null;
-  const { question, datum } = questionOf(entry, named, type, step, to);
+  // The catalogue question the row is: its Réf. when the visible cells agree, else by what they show;
+  // the same wording names the same datum at any step.
+  let question: Question | undefined;
+  let datum: string | undefined;
+  if (named !== undefined && isAt(named, type, step, to)) {
+    question = named;
+    datum = named.datum;
+  } else if (type !== null) {
+    const candidates = questionsOfLabel(entry.label);
+    if (candidates !== undefined) {
+      question = candidates.find((q) => isAt(q, type, step, to));
+      datum = question?.datum ?? candidates.find((q) => q.type === type)?.datum;
+    }
+  }
   const given = answer.kind === 'answer' ? answer.answer : null;
   const status = type === null || answer.kind === 'invalid' ? 'invalid' : given === null ? 'empty' : 'ok';
   return {
@@ -161,6 +172,8 @@ interface Places {
   findings: Finding[];
   outside?: Finding;
   stepNames: Map<string, string>;
+  /** No two questions have the same Réf. and none is blank: each row's reference in a list is its own. */
+  refsApart: boolean;
 }
 
 /**
@@ -278,6 +291,7 @@ function placesOf(readings: readonly Reading[], report: Report): Places {
   const findings: Finding[] = [];
   const outside: CartographieEntry[] = [];
   const refsSeen = new Map<string, number>();
+  let refsApart = true;
   const stepsSeen = new Set<string>();
   const zonesSeen = new Set<string>();
   // Loops over the rows are indexed: until a function is optimised, for…of allocates at each row.
@@ -291,50 +305,75 @@ function placesOf(readings: readonly Reading[], report: Report): Places {
     questions.push(reading);
     if (named && named !== row.question) findings.push(report(entry, 'reference', refMessage(entry, row, named), row));
     const ref = refKey(entry.ref);
-    if (ref !== '') {
+    if (ref === '') refsApart = false;
+    else {
       const first = refsSeen.get(ref);
       if (first === undefined) refsSeen.set(ref, entry.row);
-      else findings.push(report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${first} ; les deux lignes comptent`, row));
+      else {
+        refsApart = false;
+        findings.push(report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${first} ; les deux lignes comptent`, row));
+      }
     }
     hintOnce(zonesSeen, 'Zone', entry.zone, row, findings, report);
     hintOnce(stepsSeen, 'Étape', entry.step, row, findings, report);
     if (row.to !== null) hintOnce(stepsSeen, 'Étape', entry.to, row, findings, report);
   }
   const rows = questions.map((q) => q.row!);
-  return { questions, findings, outside: outsideFinding(outside, rows, report), stepNames: stepLabels(rows) };
+  return { questions, findings, outside: outsideFinding(outside, rows, report), stepNames: stepLabels(rows), refsApart };
 }
 
-/** The row after the consistency rule, and its findings (type, answer, consistency). */
 /** The messages of the consistency rule, by answer then by the steps not computerised: many rows share one. */
 type IncoherenceMessages = Map<Answer | null, Map<string, string>>;
 
-function incoherenceMessage(answer: Answer | null, steps: readonly string[], stepNames: Map<string, string>, messages: IncoherenceMessages): string {
+function incoherenceMessage(answer: Answer | null, step: string, other: string | null, stepNames: Map<string, string>, messages: IncoherenceMessages): string {
   let bySteps = messages.get(answer);
   if (bySteps === undefined) messages.set(answer, (bySteps = new Map()));
-  const key = steps.length === 1 ? steps[0] : steps.join('\n');
+  const key = other === null ? step : `${step}\n${other}`;
   let message = bySteps.get(key);
   if (message === undefined) {
-    const named = steps.map((s) => `« ${stepNames.get(s) ?? s} »`);
-    const subject = named.length === 1 ? `l'étape ${named[0]} n'est pas informatisée` : `les étapes ${named.join(' et ')} ne sont pas informatisées`;
+    const name = (s: string) => `« ${stepNames.get(s) ?? s} »`;
+    const subject = other === null ? `l'étape ${name(step)} n'est pas informatisée` : `les étapes ${name(step)} et ${name(other)} ne sont pas informatisées`;
     message = `Réponse ${answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`;
     bySteps.set(key, message);
   }
   return message;
 }
 
-function checkRow(reading: Reading, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages, report: Report): { row: EvaluatedRow; findings?: Finding[] } {
+/**
+ * The message of the consistency rule (SPEC §6) when a step the row depends on is not
+ * computerised, else null.
+ */
+function incoherence(row: EvaluatedRow, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages): string | null {
+  if (row.status !== 'ok' || off.size === 0) return null;
+  let step: string | null = null;
+  let other: string | null = null;
+  if (row.type === 'Donnée' && row.answer === 'OUI') {
+    if (off.has(row.step)) step = row.step;
+  } else if (row.type === 'Interopérabilité' && (row.answer === 'OUI' || row.answer === 'NA')) {
+    if (off.has(row.step)) step = row.step;
+    if (row.to !== null && row.to !== row.step && off.has(row.to)) {
+      if (step === null) step = row.to;
+      else other = row.to;
+    }
+  }
+  return step === null ? null : incoherenceMessage(row.answer, step, other, stepNames, messages);
+}
+
+/** The row of question `i` after the consistency rule, and its findings (type, answer, consistency), put in `rows` and `rowFindings`. */
+function checkRow(reading: Reading, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages, report: Report, rows: EvaluatedRow[], rowFindings: (Finding[] | undefined)[], i: number): void {
   const { answer } = reading;
   let row = reading.row!;
   let findings: Finding[] | undefined;
   if (row.type === null) findings = [report(row.entry, 'invalide', typeMessage(row.entry), row)];
   if (answer.kind === 'invalid') (findings ??= []).push(report(row.entry, 'invalide', answer.reason, row));
   if (row.status === 'empty') (findings ??= []).push(report(row.entry, 'non-renseigne', 'Réponse non renseignée', row));
-  const steps = offSteps(row, off);
-  if (steps.length > 0) {
+  const message = incoherence(row, off, stepNames, messages);
+  if (message !== null) {
     row = incoherent(row);
-    (findings ??= []).push(report(row.entry, 'incoherence', incoherenceMessage(row.answer, steps, stepNames, messages), row));
+    (findings ??= []).push(report(row.entry, 'incoherence', message, row));
   }
-  return { row, findings };
+  rows[i] = row;
+  rowFindings[i] = findings;
 }
 
 /** The row counted as NON by the consistency rule; built field by field, as evaluatedRow builds rows, so that every row has one shape. */
@@ -381,19 +420,27 @@ export function evaluate(cartographie: Cartographie, previous?: EvaluationMemory
       rows[i] = kept.rows[i];
       rowFindings[i] = kept.rowFindings[i];
     } else {
-      const checked = checkRow(reading, off, places.stepNames, messages, report);
-      rows[i] = checked.row;
-      rowFindings[i] = checked.findings;
+      checkRow(reading, off, places.stepNames, messages, report, rows, rowFindings, i);
     }
     const own = rowFindings[i];
     if (own !== undefined) for (let j = 0; j < own.length; j += 1) findings.push(own[j]);
   }
   if (places.outside) findings.push(places.outside);
+  if (places.refsApart) REFS_APART.add(rows);
   return { rows, findings, stepNames: places.stepNames, memory: { sheet, entries, readings, places, off, rows, rowFindings } };
+}
+
+/** Rows of evaluations whose questions have their Réf. apart (Places.refsApart), so that proposals need not check it again. */
+const REFS_APART = new WeakSet<readonly EvaluatedRow[]>();
+
+/** True when `rows` are the rows of an evaluation and no two of them have the same Réf., none blank; false when unknown. */
+export function knownRefsApart(rows: readonly EvaluatedRow[]): boolean {
+  return REFS_APART.has(rows);
 }
 
 /** Text typed under the table (a note, a signature) is not a question: said once, not counted. */
 function outsideFinding(outside: CartographieEntry[], rows: EvaluatedRow[], report: Report): Finding | undefined {
+  if (outside.length === 0) return undefined;
   const last = rows.reduce((max, r) => Math.max(max, r.entry.row), 0);
   const below = outside.filter((entry) => entry.row > last);
   if (below.length === 0) return undefined;
@@ -408,20 +455,6 @@ function stepsNotComputerised(rows: EvaluatedRow[]): Set<string> {
   const off = new Set<string>();
   for (let i = 0; i < rows.length; i += 1) if (rows[i].type === 'Informatisation' && rows[i].effective === 'NON') off.add(rows[i].step);
   return off;
-}
-
-const NO_STEPS: readonly string[] = [];
-
-/** Steps, among those a row depends on, that are not computerised (SPEC §6 consistency rule). */
-function offSteps(row: EvaluatedRow, off: Set<string>): readonly string[] {
-  if (row.status !== 'ok' || off.size === 0) return NO_STEPS;
-  if (row.type === 'Donnée' && row.answer === 'OUI') return off.has(row.step) ? [row.step] : NO_STEPS;
-  if (row.type === 'Interopérabilité' && (row.answer === 'OUI' || row.answer === 'NA')) {
-    const steps = off.has(row.step) ? [row.step] : [];
-    if (row.to !== null && row.to !== row.step && off.has(row.to)) steps.push(row.to);
-    return steps;
-  }
-  return NO_STEPS;
 }
 
 /** Label to show for each step key: the catalogue label, else the first label written for it. */

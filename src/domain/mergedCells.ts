@@ -12,6 +12,7 @@ import type { Cartographie, Finding, MergedCells } from './model';
  * engine's findings; a Réf. naming the step shown above a merged Étape is not reported again.
  */
 export function withMergedCells(cartographie: Cartographie, engineFindings: Finding[]): Finding[] {
+  if (cartographie.merged === undefined || cartographie.merged.length === 0) return engineFindings;
   const blankSteps = (cartographie.merged ?? []).filter((block) => block.key === 'step' && block.value !== '');
   return [...mergedCellFindings(cartographie), ...engineFindings.filter((finding) => finding.kind !== 'reference' || !underBlankStep(blankSteps, finding.row))];
 }

@@ -1,6 +1,6 @@
 /** Evaluation of template conditions over effective answers: the rows that reveal each gap. */
 import { stepById } from '../catalogue';
-import { samePlaces } from '../evaluate';
+import { knownRefsApart, samePlaces } from '../evaluate';
 import type { EvaluatedRow, Figures, QuestionType, Rate, RowStatus } from '../model';
 import { tidyLabel } from '../text';
 import { placeRank } from './ordering';
@@ -92,9 +92,13 @@ interface Placement {
 }
 
 function placementOf(rows: readonly EvaluatedRow[]): Placement {
+  return { rows, order: circuitIndices(rows), refsApart: knownRefsApart(rows) || refTextsApart(rows) };
+}
+
+function refTextsApart(rows: readonly EvaluatedRow[]): boolean {
   const refs = new Set<string>();
   for (let i = 0; i < rows.length; i += 1) refs.add(refText(rows[i]));
-  return { rows, order: circuitIndices(rows), refsApart: refs.size === rows.length };
+  return refs.size === rows.length;
 }
 
 /** The context of the conditions; `memory` keeps the placement of the rows while only answers change. */

@@ -164,17 +164,18 @@ export function proposeActions(rows: readonly EvaluatedRow[], figures: Figures, 
   const context = conditionContext(rows, figures, memory?.conditions);
   const groups = new Map<ActionTemplate, { hit: Hit; groups: Group[] }>();
   const written = new Map<string, Written>();
-  const drafts = ACTION_TEMPLATES.flatMap((template) => {
+  const drafts: Draft[] = [];
+  for (const template of ACTION_TEMPLATES) {
     const hit = matchCondition(template.condition, context, memory?.conditions);
-    if (!hit) return [];
+    if (!hit) continue;
     const grouped = groupsKept(template, hit, memory);
     groups.set(template, { hit, groups: grouped });
-    return grouped.map((group) => {
+    for (const group of grouped) {
       const done = write(template, group, context.refsApart, memory);
       written.set(group.ref, done);
-      return draft(template, group, done);
-    });
-  });
+      drafts.push(draft(template, group, done));
+    }
+  }
   if (memory) {
     memory.conditions.done();
     memory.groups = groups;

@@ -99,15 +99,9 @@ for (const q of CATALOGUE.questions) {
   questionsByLabel.set(key, [...(questionsByLabel.get(key) ?? []), q]);
 }
 
-/**
- * What a row's Élément évalué says, read against the catalogue: the question at the step, type and
- * destination shown, and the datum asked (the same wording names the same datum at any step).
- */
-export function questionOfLabel(label: string, type: QuestionType, step: string, to: string | null): { question?: Question; datum?: string } {
-  const candidates = questionsByLabel.get(normaliseLabel(label));
-  if (!candidates) return {};
-  const question = candidates.find((q) => q.step === step && q.type === type && (q.to ?? null) === to);
-  return { question, datum: question?.datum ?? candidates.find((q) => q.type === type)?.datum };
+/** The catalogue questions whose Élément évalué is this label, compared like labels; undefined when none. */
+export function questionsOfLabel(label: string): readonly Question[] | undefined {
+  return questionsByLabel.get(normaliseLabel(label));
 }
 
 const TEMPLATE: TemplateRow[] = CATALOGUE.questions.map((q) => ({
