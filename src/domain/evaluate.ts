@@ -292,6 +292,7 @@ function placesOf(readings: readonly Reading[], report: Report): Places {
   const outside: CartographieEntry[] = [];
   const refsSeen = new Map<string, number>();
   let refsApart = true;
+  let previous: CartographieEntry | undefined;
   const stepsSeen = new Set<string>();
   const zonesSeen = new Set<string>();
   // Loops over the rows are indexed: until a function is optimised, for…of allocates at each row.
@@ -314,9 +315,11 @@ function placesOf(readings: readonly Reading[], report: Report): Places {
         findings.push(report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${first} ; les deux lignes comptent`, row));
       }
     }
-    hintOnce(zonesSeen, 'Zone', entry.zone, row, findings, report);
-    hintOnce(stepsSeen, 'Étape', entry.step, row, findings, report);
+    // Consecutive questions mostly show the same zone and step: seen already, no lookup needed.
+    if (entry.zone !== previous?.zone) hintOnce(zonesSeen, 'Zone', entry.zone, row, findings, report);
+    if (entry.step !== previous?.step) hintOnce(stepsSeen, 'Étape', entry.step, row, findings, report);
     if (row.to !== null) hintOnce(stepsSeen, 'Étape', entry.to, row, findings, report);
+    previous = entry;
   }
   const rows = questions.map((q) => q.row!);
   return { questions, findings, outside: outsideFinding(outside, rows, report), stepNames: stepLabels(rows), refsApart };
@@ -462,7 +465,7 @@ export function stepLabels(rows: readonly EvaluatedRow[]): Map<string, string> {
   const labels = new Map<string, string>();
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[i];
-    putLabel(labels, row.step, row.entry.step);
+    if (i === 0 || row.step !== rows[i - 1].step) putLabel(labels, row.step, row.entry.step);
     if (row.to !== null) putLabel(labels, row.to, row.entry.to);
   }
   return labels;

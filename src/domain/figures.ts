@@ -100,11 +100,18 @@ function entryOf<K, V>(map: Map<K, V>, key: K, create: () => V): V {
   return value;
 }
 
-/** Catalogue keys first in circuit order, then the others in order of appearance. */
-function ordered<T>(catalogueKeys: string[], map: Map<string, T>): string[] {
+/**
+ * Catalogue keys first in circuit order, then the others in order of appearance; `map` holds the
+ * catalogue keys first, so when it holds no other the catalogue keys are the answer.
+ */
+function ordered<T>(catalogueKeys: readonly string[], map: Map<string, T>): readonly string[] {
+  if (map.size === catalogueKeys.length) return catalogueKeys;
   const known = new Set(catalogueKeys);
   return [...catalogueKeys, ...[...map.keys()].filter((k) => !known.has(k))];
 }
+
+const STEP_IDS = CATALOGUE.steps.map((s) => s.id);
+const ZONE_IDS = CATALOGUE.zones.map((z) => z.id);
 
 const VIEW_LABELS: Record<ContinuityViewId, string> = {
   pui: 'À la PUI',
@@ -118,12 +125,16 @@ function zoneRank(zone: string): number {
   return ZONE_RANK.get(zone) ?? Number.MAX_SAFE_INTEGER;
 }
 
-/** The zone a step is shown under: the first in circuit order among the zones given (order-free). */
-function zoneOfStep(step: string, zones: Set<string> | undefined): string {
-  if (!zones || zones.size === 0) return stepById(step)?.zone ?? '';
+/** The first of two zones in circuit order (order-free). */
+function firstZone(a: string | undefined, b: string): string {
+  return a === undefined || zoneRank(b) < zoneRank(a) || (zoneRank(b) === zoneRank(a) && b < a) ? b : a;
+}
+
+/** The zone a step is shown under: the first in circuit order among the zones of its Informatisation rows, else of any of its rows. */
+function zoneOfStep(step: string, scope: StepScope | undefined): string {
   let best: string | undefined;
-  for (const z of zones) if (best === undefined || zoneRank(z) < zoneRank(best) || (zoneRank(z) === zoneRank(best) && z < best)) best = z;
-  return best!;
+  if (scope?.zonesOf) for (const z of scope.zonesOf) best = firstZone(best, z);
+  return best ?? scope?.shownUnder ?? stepById(step)?.zone ?? '';
 }
 
 interface Link {
@@ -157,16 +168,16 @@ class Links {
 /** What the rows of one step add up to, looked up once per row. */
 interface StepScope {
   tally: Tally;
-  /** Zones its Informatisation rows show (undefined: none), and, for display only, zones any of its rows show. */
+  /** Zones its Informatisation rows show (undefined: none), and, for display only, the first in circuit order any of its rows shows. */
   zonesOf?: Set<string>;
-  shownUnder: Set<string>;
+  shownUnder?: string;
   /** The answers of its equipment rows, combined when the figures are made; the software its first Informatisation row names. */
   equipment: Record<EquipmentField, Counts>;
   software: string;
 }
 
 function newStep(): StepScope {
-  return { tally: new Tally(), shownUnder: new Set(), equipment: { informatisation: none(), lecteur: none(), iudId: none(), iudIp: none(), depot: none() }, software: '' };
+  return { tally: new Tally(), shownUnder: undefined, equipment: { informatisation: none(), lecteur: none(), iudId: none(), iudIp: none(), depot: none() }, software: '' };
 }
 
 /** The label of a step key: the catalogue's, else the one the caller found for it, else the key. */
@@ -206,7 +217,7 @@ export class FigureTotals {
       if (!zone) zones.set(row.zone, (zone = new Tally()));
       if (!zoneNames.has(row.zone)) zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
       const step = entryOf(steps, row.step, newStep);
-      step.shownUnder.add(row.zone);
+      if (row.zone !== step.shownUnder) step.shownUnder = firstZone(step.shownUnder, row.zone);
       if (row.type === 'Informatisation') {
         (step.zonesOf ??= new Set()).add(row.zone);
         if (step.software === '') step.software = tidyLabel(row.entry.comment);
@@ -280,11 +291,8 @@ export class FigureTotals {
   /** `names`: the label of each step key (stepLabels of the rows). */
   figures(names: Map<string, string>): Figures {
     const { overall, zones, steps, zoneNames, links, views } = this;
-    const stepKeys = ordered(
-      CATALOGUE.steps.map((s) => s.id),
-      steps,
-    );
-    const stepZone = new Map(stepKeys.map((step) => [step, zoneOfStep(step, steps.get(step)?.zonesOf ?? steps.get(step)?.shownUnder)]));
+    const stepKeys = ordered(STEP_IDS, steps);
+    const stepZone = new Map(stepKeys.map((step) => [step, zoneOfStep(step, steps.get(step))]));
 
     const transitions: TransitionFigures[] = [];
     const inView = new Map<TransitionFigures, Link>();
@@ -308,10 +316,7 @@ export class FigureTotals {
 
     return {
       overall: overall.ratesInto({}),
-      zones: ordered(
-        CATALOGUE.zones.map((z) => z.id),
-        zones,
-      ).map((zone): ZoneFigures => zones.get(zone)!.ratesInto({ zone, label: zoneById(zone)?.label ?? zoneNames.get(zone) ?? zone })),
+      zones: ordered(ZONE_IDS, zones).map((zone): ZoneFigures => zones.get(zone)!.ratesInto({ zone, label: zoneById(zone)?.label ?? zoneNames.get(zone) ?? zone })),
       steps: stepKeys.map((step): StepFigures => steps.get(step)!.tally.ratesInto({ step, label: stepName(names, step), zone: stepZone.get(step) ?? '' })),
       transitions,
       views: {
@@ -320,7 +325,22 @@ export class FigureTotals {
         blocs: continuityView('blocs', views.blocs, transitions, inView),
       },
       equipment: equipment(steps, stepKeys, names, stepZone),
-      counts: { rows: this.rows.length, answered: overall.answered, ...this.statuses, ...this.gaps },
+      counts: this.counts(),
+    };
+  }
+
+  private counts(): Figures['counts'] {
+    const { statuses, gaps } = this;
+    return {
+      rows: this.rows.length,
+      answered: this.overall.answered,
+      empty: statuses.empty,
+      invalid: statuses.invalid,
+      incoherent: statuses.incoherent,
+      missingTraceabilityData: gaps.missingTraceabilityData,
+      sanitaryRuptures: gaps.sanitaryRuptures,
+      cityGaps: gaps.cityGaps,
+      financialGaps: gaps.financialGaps,
     };
   }
 }
@@ -364,7 +384,7 @@ function stepShare(items: StepEquipment[], field: EquipmentField): Rate {
   return rate(answered.filter((s) => s[field] === 'OUI').length, answered.length);
 }
 
-function equipment(steps: Map<string, StepScope>, stepKeys: string[], names: Map<string, string>, stepZone: Map<string, string>): EquipmentFigures {
+function equipment(steps: Map<string, StepScope>, stepKeys: readonly string[], names: Map<string, string>, stepZone: Map<string, string>): EquipmentFigures {
   const items = stepKeys.map((step): StepEquipment => {
     const { equipment: answers, software } = steps.get(step)!;
     return {

@@ -6,17 +6,27 @@ import { tidyLabel, trim } from '../text';
 import type { Placeholder } from './schema';
 
 /** "« A »", "« A » et « B »", "« A », « B » et « C »". */
-function frenchList(items: string[]): string {
-  const quoted = items.map((item) => `« ${item} »`);
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} et ${quoted[quoted.length - 1]}`;
+function frenchList(items: readonly string[]): string {
+  let list = '';
+  for (let i = 0; i < items.length; i += 1) {
+    const separator = i === 0 ? '' : i === items.length - 1 ? ' et ' : ', ';
+    list += `${separator}« ${items[i]} »`;
+  }
+  return list;
 }
 
 /** At most this many references are listed; the rest are counted. */
 const MAX_REFS = 8;
 
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
+/** The distinct labels of the rows, in order; rows of the same place follow each other and mostly give the same. */
+function labelsOf(rows: readonly EvaluatedRow[], label: (row: EvaluatedRow) => string): string[] {
+  const labels = new Set<string>();
+  let last: string | undefined;
+  for (let i = 0; i < rows.length; i += 1) {
+    const text = label(rows[i]);
+    if (text !== last) labels.add((last = text));
+  }
+  return [...labels];
 }
 
 function stepLabel(row: EvaluatedRow): string {
@@ -35,9 +45,12 @@ function datumLabel(row: EvaluatedRow): string {
   return (row.datum && datumById(row.datum)?.label) || tidyLabel(row.entry.label);
 }
 
+/** Labels of the catalogue transitions, by source then destination. */
+const TRANSITION_LABELS = new Map<string, Map<string, string>>();
+for (const t of CATALOGUE.transitions) TRANSITION_LABELS.set(t.from, (TRANSITION_LABELS.get(t.from) ?? new Map()).set(t.to, t.label));
+
 function transitionLabel(row: EvaluatedRow): string {
-  const known = CATALOGUE.transitions.find((t) => t.from === row.step && t.to === row.to);
-  return known?.label ?? `${stepLabel(row)} → ${toLabel(row)}`;
+  return (row.to !== null ? TRANSITION_LABELS.get(row.step)?.get(row.to) : undefined) ?? `${stepLabel(row)} → ${toLabel(row)}`;
 }
 
 /** The reference a finding lists for a row: its Réf., else its sheet row. */
@@ -66,11 +79,11 @@ function refList(rows: EvaluatedRow[], refsApart: boolean): string {
 function placeholderValue(name: Placeholder, rows: EvaluatedRow[], rate: Rate | undefined, refsApart: boolean): string {
   switch (name) {
     case 'etapes':
-      return frenchList(unique(rows.map(stepLabel)));
+      return frenchList(labelsOf(rows, stepLabel));
     case 'donnees':
-      return frenchList(unique(rows.map(datumLabel)));
+      return frenchList(labelsOf(rows, datumLabel));
     case 'transitions':
-      return frenchList(unique(rows.filter((r) => r.to).map(transitionLabel)));
+      return frenchList(labelsOf(rows.filter((r) => r.to), transitionLabel));
     case 'nombre':
       return String(rows.length);
     case 'refs':
@@ -106,10 +119,10 @@ const MAX_SCOPE = 4;
 export function scopeOf(rows: EvaluatedRow[]): string {
   if (rows.length === 0) return 'Ensemble du circuit';
   if (rows.every((r) => r.to)) {
-    const transitions = unique(rows.map(transitionLabel));
+    const transitions = labelsOf(rows, transitionLabel);
     return transitions.length > MAX_SCOPE ? `Ensemble du circuit (${transitions.length} transitions)` : transitions.join(' ; ');
   }
-  const steps = unique(rows.map(stepLabel));
+  const steps = labelsOf(rows, stepLabel);
   if (steps.length > MAX_SCOPE) return `Ensemble du circuit (${steps.length} étapes)`;
   const byZone = new Map<string, string[]>();
   for (const row of rows) {
