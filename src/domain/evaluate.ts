@@ -6,7 +6,7 @@
  * normalised, the consistency rule applied, and every problem reported as a located French finding.
  */
 import { normaliseAnswer, type NormalisedAnswer } from './answers';
-import { parseQuestionType, questionByRef, questionsOfLabel, refKey, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
+import { parseQuestionType, questionOfRef, questionsOfLabel, refKey, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
 import type { Answer, Cartographie, CartographieEntry, CellInput, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
 import { memo } from './memo';
 import { labelKey, tidyLabel } from './text';
@@ -160,8 +160,9 @@ interface Reading {
   answer: NormalisedAnswer;
   /** The row before the consistency rule; absent when the entry is not a question. */
   row?: EvaluatedRow;
-  /** The catalogue question its Réf. names (questions only). */
+  /** The catalogue question its Réf. names, and its Réf. as rows are matched by it (questions only). */
   named?: Question;
+  ref: string;
 }
 
 /** What depends on where rows are (their cells other than the answer), not on what they answer. */
@@ -217,9 +218,10 @@ function reporter(sheet: string, keys: LabelKeys): Report {
 
 function readEntry(entry: CartographieEntry, keys: LabelKeys, read: (cell: CellInput) => NormalisedAnswer): Reading {
   const answer = read(entry.answer);
-  if (!isQuestion(entry, answer, keys)) return { entry, answer };
-  const named = questionByRef(entry.ref);
-  return { entry, answer, row: evaluatedRow(entry, answer, named, keys), named };
+  if (!isQuestion(entry, answer, keys)) return { entry, answer, row: undefined, named: undefined, ref: '' };
+  const ref = refKey(entry.ref);
+  const named = questionOfRef(ref);
+  return { entry, answer, row: evaluatedRow(entry, answer, named, keys), named, ref };
 }
 
 function sameCell(a: CellInput, b: CellInput): boolean {
@@ -298,14 +300,13 @@ function placesOf(readings: readonly Reading[], report: Report): Places {
   // Loops over the rows are indexed: until a function is optimised, for…of allocates at each row.
   for (let i = 0; i < readings.length; i += 1) {
     const reading = readings[i];
-    const { entry, row, named } = reading;
+    const { entry, row, named, ref } = reading;
     if (row === undefined) {
       if (holdsText(entry)) outside.push(entry);
       continue;
     }
     questions.push(reading);
     if (named && named !== row.question) findings.push(report(entry, 'reference', refMessage(entry, row, named), row));
-    const ref = refKey(entry.ref);
     if (ref === '') refsApart = false;
     else {
       const first = refsSeen.get(ref);

@@ -95,9 +95,10 @@ function placeholderValue(name: Placeholder, rows: EvaluatedRow[], rate: Rate | 
 
 /** `refsApart`: no two rows of the sheet list the same reference (see refText). */
 export function fillFinding(template: string, rows: EvaluatedRow[], rate?: Rate, refsApart = false): string {
-  return templateParts(template)
-    .map((part, i) => (i % 2 === 0 ? part : placeholderValue(part as Placeholder, rows, rate, refsApart)))
-    .join('');
+  const parts = templateParts(template);
+  let text = parts[0];
+  for (let i = 1; i < parts.length; i += 2) text += placeholderValue(parts[i] as Placeholder, rows, rate, refsApart) + parts[i + 1];
+  return text;
 }
 
 /** Each (static) finding template split once into its text and placeholder names, alternately: text, name, …, text. */

@@ -62,6 +62,11 @@ export function questionByRef(ref: string): Question | undefined {
   return questions.get(refKey(ref));
 }
 
+/** The catalogue question of a Réf. already made a key (refKey). */
+export function questionOfRef(key: string): Question | undefined {
+  return questions.get(key);
+}
+
 /** The catalogue step whose label is the one shown, as COUNTIFS compares text (case aside, exact). */
 export function stepOfLabel(label: string): Step | undefined {
   return stepsByKey.get(labelKey(label));
