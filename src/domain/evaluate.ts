@@ -81,6 +81,19 @@ function isAt(question: Question, type: QuestionType | null, step: string, to: s
   return question.step === step && question.type === type && (question.to ?? null) === to;
 }
 
+// The searches below are loops, not find with a closure: a closure over the row's keys would cost
+// an allocation at every row, found or not.
+
+function questionAt(candidates: readonly Question[], type: QuestionType, step: string, to: string | null): Question | undefined {
+  for (let i = 0; i < candidates.length; i += 1) if (isAt(candidates[i], type, step, to)) return candidates[i];
+  return undefined;
+}
+
+function datumOfType(candidates: readonly Question[], type: QuestionType): string | undefined {
+  for (let i = 0; i < candidates.length; i += 1) if (candidates[i].type === type) return candidates[i].datum;
+  return undefined;
+}
+
 function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named: Question | undefined, keys: LabelKeys): EvaluatedRow {
   const type = keys.type(entry.type);
   const step = keys.step(entry.step);
@@ -95,8 +108,8 @@ function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named:
   } else if (type !== null) {
     const candidates = questionsOfLabel(entry.label);
     if (candidates !== undefined) {
-      question = candidates.find((q) => isAt(q, type, step, to));
-      datum = question?.datum ?? candidates.find((q) => q.type === type)?.datum;
+      question = questionAt(candidates, type, step, to);
+      datum = question?.datum ?? datumOfType(candidates, type);
     }
   }
   const given = answer.kind === 'answer' ? answer.answer : null;

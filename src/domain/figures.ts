@@ -210,13 +210,19 @@ export class FigureTotals {
     for (const step of CATALOGUE.steps) steps.set(step.id, newStep());
     for (const t of CATALOGUE.transitions) links.of(t.from, t.to);
     const transitionRows: EvaluatedRow[] = [];
+    // Consecutive rows mostly share their zone and step: those of the row before are not looked up again.
+    let zone: Tally | undefined;
+    let step: StepScope | undefined;
     // Loops over the rows are indexed: until a function is optimised, for…of allocates at each row.
     for (let i = 0; i < rows.length; i += 1) {
       const row = rows[i];
-      let zone = zones.get(row.zone);
-      if (!zone) zones.set(row.zone, (zone = new Tally()));
-      if (!zoneNames.has(row.zone)) zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
-      const step = entryOf(steps, row.step, newStep);
+      const before = i > 0 ? rows[i - 1] : undefined;
+      if (zone === undefined || row.zone !== before!.zone) {
+        zone = zones.get(row.zone);
+        if (!zone) zones.set(row.zone, (zone = new Tally()));
+        if (!zoneNames.has(row.zone)) zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
+      }
+      if (step === undefined || row.step !== before!.step) step = entryOf(steps, row.step, newStep);
       if (row.zone !== step.shownUnder) step.shownUnder = firstZone(step.shownUnder, row.zone);
       if (row.type === 'Informatisation') {
         (step.zonesOf ??= new Set()).add(row.zone);

@@ -126,10 +126,18 @@ export function scopeOf(rows: EvaluatedRow[]): string {
   const steps = labelsOf(rows, stepLabel);
   if (steps.length > MAX_SCOPE) return `Ensemble du circuit (${steps.length} étapes)`;
   const byZone = new Map<string, string[]>();
-  for (const row of rows) {
-    const list = byZone.get(zoneLabel(row)) ?? [];
-    if (!list.includes(stepLabel(row))) list.push(stepLabel(row));
-    byZone.set(zoneLabel(row), list);
+  let lastZone: string | undefined;
+  let lastStep: string | undefined;
+  for (let i = 0; i < rows.length; i += 1) {
+    const zone = zoneLabel(rows[i]);
+    const step = stepLabel(rows[i]);
+    // Rows of the same step follow each other: the pair just added needs no lookup.
+    if (zone === lastZone && step === lastStep) continue;
+    lastZone = zone;
+    lastStep = step;
+    const list = byZone.get(zone);
+    if (list === undefined) byZone.set(zone, [step]);
+    else if (!list.includes(step)) list.push(step);
   }
   return [...byZone].map(([zone, labels]) => `${zone} / ${labels.join(' ; ')}`).join(' | ');
 }
