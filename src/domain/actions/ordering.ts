@@ -52,8 +52,15 @@ function conditionSteps(c: SimpleCondition): string[] {
 
 /** Templates about the whole cartographie (its completeness, its statuses, its overall rate). */
 export function aboutWholeCircuit(template: ActionTemplate): boolean {
+  return WHOLE_CIRCUIT_TEMPLATES.get(template) ?? isAboutWholeCircuit(template);
+}
+
+function isAboutWholeCircuit(template: ActionTemplate): boolean {
   return simpleConditions(template.condition).every((c) => c.kind === 'statut' || c.kind === 'completude' || c.kind === 'taux-rupture');
 }
+
+/** The answer for each template of the plan, asked a few times per proposal. */
+const WHOLE_CIRCUIT_TEMPLATES = new Map(ACTION_TEMPLATES.map((t) => [t, isAboutWholeCircuit(t)]));
 
 const templateIndex = new Map(ACTION_TEMPLATES.map((t, i) => [t.key, i]));
 

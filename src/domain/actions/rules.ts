@@ -162,24 +162,25 @@ function groupsKept(template: ActionTemplate, hit: Hit, memory?: ProposalMemory)
  */
 export function proposeActions(rows: readonly EvaluatedRow[], figures: Figures, memory?: ProposalMemory): ActionProposal[] {
   const context = conditionContext(rows, figures, memory?.conditions);
-  const groups = new Map<ActionTemplate, { hit: Hit; groups: Group[] }>();
-  const written = new Map<string, Written>();
+  // What the next proposals of the same sheet may take again; nothing to keep without a memory.
+  const groups = memory && new Map<ActionTemplate, { hit: Hit; groups: Group[] }>();
+  const written = memory && new Map<string, Written>();
   const drafts: Draft[] = [];
   for (const template of ACTION_TEMPLATES) {
     const hit = matchCondition(template.condition, context, memory?.conditions);
     if (!hit) continue;
     const grouped = groupsKept(template, hit, memory);
-    groups.set(template, { hit, groups: grouped });
+    groups?.set(template, { hit, groups: grouped });
     for (const group of grouped) {
       const done = write(template, group, context.refsApart, memory);
-      written.set(group.ref, done);
+      written?.set(group.ref, done);
       drafts.push(draft(template, group, done));
     }
   }
   if (memory) {
     memory.conditions.done();
-    memory.groups = groups;
-    memory.written = written;
+    memory.groups = groups!;
+    memory.written = written!;
   }
   settlePrerequisites(drafts, context.legalGapSteps);
   return drafts
