@@ -4,10 +4,10 @@
  * violation; then « Nouvelle campagne » records the year on the notice.
  */
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { XlsxWorkbookPort } from '../../src/adapters/xlsx/port';
 import { demoAnswers } from '../../src/domain/demo';
+import { axeOn } from './support/axe';
 import { launchChromium, offlineContext } from './support/browser';
 import { openDemo, openPaneTab, pane } from './support/demo';
 import { serveStatic, type StaticServer } from './support/static-server';
@@ -41,7 +41,7 @@ it('compares with last year’s file read in the pane, then opens the new campai
   const rupture = volet.getByTestId('evolution-rupture');
   await rupture.waitFor();
   expect(await rupture.textContent()).toMatch(/▼ −[\d,]+ points?en baisse de [\d,]+ points?, une amélioration/);
-  const axe = await new AxeBuilder({ page }).include('[data-testid="campaign-comparison"]').analyze();
+  const axe = await axeOn(page).include('[data-testid="campaign-comparison"]').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   await openPaneTab(page, 'Classeur');

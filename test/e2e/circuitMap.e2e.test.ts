@@ -5,12 +5,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { analyse } from '../../src/domain/analyse';
 import type { Analysis, Cartographie } from '../../src/domain/model';
 import { circuitOf } from '../../src/views/circuit';
 import { layoutCircuit, type LinkState } from '../../src/views/circuitMap';
+import { axeOn } from './support/axe';
 import { launchChromium, offlineContext } from './support/browser';
 import { demoFacts, gotoCell, gridCell, openDemo, pane, withAnswers } from './support/demo';
 import { serveStatic, type StaticServer } from './support/static-server';
@@ -67,7 +67,7 @@ function ruptureThatCanTurnGreen(): { key: string; cell: string; before: LinkSta
 }
 
 async function seriousViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('[data-testid="circuit-map"]').analyze();
+  const results = await axeOn(page).include('[data-testid="circuit-map"]').analyze();
   return results.violations.map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

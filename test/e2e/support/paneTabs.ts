@@ -6,9 +6,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { gs1CheckDigit } from '../../../src/domain/iud';
+import { axeOn } from './axe';
 import { launchChromium, offlineContext } from './browser';
 import { demoFacts, gotoCell, openDemo, openPaneTab, pane, typeInSelectedCell } from './demo';
 import { serveStatic, type StaticServer } from './static-server';
@@ -25,7 +25,7 @@ const TABS = [
 
 /** Axe on the pane only: the demo's grid around it is not the add-in (and is most of the scan's time). */
 async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('aside[aria-label="Volet du complément"]').exclude('i[data-tabster-dummy]').analyze();
+  const results = await axeOn(page).include('aside[aria-label="Volet du complément"]').exclude('i[data-tabster-dummy]').analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
