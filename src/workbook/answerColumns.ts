@@ -7,7 +7,7 @@
 import { ANSWER_SPELLINGS, normaliseAnswer, SPACE_LIKE } from '../domain/answers';
 import { QUESTION_TYPES } from '../domain/catalogue';
 import type { Analysis, CartographieEntry, EvaluatedRow, QuestionType } from '../domain/model';
-import { array, binary, call, cell, column, countIfs, equalsCellCriterion, num, text, type Formula, type RangeReference } from './formula';
+import { array, binary, call, cell, column, countIfs, equalsCellCriterion, literalPattern, num, text, type Formula, type RangeReference } from './formula';
 import type { LayoutCell } from './layoutCell';
 
 export const ANSWER_COLUMNS = { read: 'Réponse lue', kept: 'Réponse retenue' } as const;
@@ -54,7 +54,6 @@ const INVALID = text(KEPT.invalid);
 const EMPTY = text('');
 const SPACE = text(' ');
 const SPACE_CHARS = SPACE_LIKE.map((code) => call(code < 128 ? 'CHAR' : 'UNICHAR', num(code)));
-const WILDCARDS = ['~', '*', '?'].map((ch) => [text(ch), text(`~${ch}`)] as const);
 const SPELLINGS = array(ANSWER_SPELLINGS.map(([spelling]) => spelling));
 const READINGS = ANSWER_SPELLINGS.map(([, read]) => text(read));
 const ZERO = num(0);
@@ -71,8 +70,7 @@ function trimmedAnswer(answer: Formula): Formula {
 export function readFormula(area: CartographieArea, row: number): Formula {
   const answer = cell(row, area.columns.answer);
   const trimmed = trimmedAnswer(answer);
-  const escaped = WILDCARDS.reduce<Formula>((value, [ch, escape]) => call('SUBSTITUTE', value, ch, escape), trimmed);
-  const position = call('MATCH', escaped, SPELLINGS, ZERO);
+  const position = call('MATCH', literalPattern(trimmed), SPELLINGS, ZERO);
   const lookup = call('CHOOSE', position, ...READINGS);
   return call('IF', call('ISFORMULA', answer), INVALID, call('IFERROR', call('IF', binary('=', trimmed, EMPTY), EMPTY, lookup), INVALID));
 }

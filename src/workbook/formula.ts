@@ -96,10 +96,19 @@ export function equalsCriterion(label: string): Formula {
   return text(`=${escapeWildcards(label)}`);
 }
 
+const WILDCARDS = ['~', '*', '?'].map((ch) => [text(ch), text(`~${ch}`)] as const);
+const EQUALS = text('=');
+
+/** A pattern of COUNTIFS and MATCH that matches `value` literally: its wildcards escaped by the formula ("~" first). */
+export function literalPattern(value: Formula): Formula {
+  let escaped = value;
+  for (const [ch, escape] of WILDCARDS) escaped = call('SUBSTITUTE', escaped, ch, escape);
+  return escaped;
+}
+
 /** The same criterion built by the formula from a cell's content. */
 export function equalsCellCriterion(ref: Formula): Formula {
-  const escaped = ['~', '*', '?'].reduce<Formula>((value, ch) => call('SUBSTITUTE', value, text(ch), text(`~${ch}`)), ref);
-  return binary('&', text('='), escaped);
+  return binary('&', EQUALS, literalPattern(ref));
 }
 
 // ---- rendering (English syntax, as Range.formulas and .xlsx files expect)
