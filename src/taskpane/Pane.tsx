@@ -136,7 +136,7 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
   }
 
   return (
-    <FluentProvider theme={presentation ? presentationTheme : paneTheme} className={styles.root} data-presentation={presentation}>
+    <FluentProvider theme={presentation ? presentationTheme() : paneTheme} className={styles.root} data-presentation={presentation}>
       <header className={styles.header}>
         <h1 className={styles.title}>Cartographie DMI – RESOMEDIT</h1>
         <Suspense fallback={<div className={styles.switchPlaceholder} />}>
