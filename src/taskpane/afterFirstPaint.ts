@@ -1,27 +1,29 @@
 import { useEffect, useState } from 'react';
 
+/** Resolves once the browser has painted what React rendered so far (a frame, then the task after it). */
+export function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** Set once the pane has been painted: from then on nothing waits. */
 let painted = false;
 
 /**
- * False until the browser has painted the pane once (a frame, then the task after it), then true.
- * What the first figures do not need (the tab bar, the header's buttons, the map) renders from then
- * on, so that the first render neither loads their code nor spends time on it.
+ * False until the browser has painted the pane once, then true. What the first figures do not need
+ * (the tab bar, the header's buttons, the map) renders from then on, so that the first render
+ * neither loads their code nor spends time on it.
  */
 export function useAfterFirstPaint(): boolean {
   const [ready, setReady] = useState(painted);
   useEffect(() => {
     if (ready) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        painted = true;
-        setReady(true);
-      }, 0);
+    let mounted = true;
+    void afterNextPaint().then(() => {
+      painted = true;
+      if (mounted) setReady(true);
     });
     return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
+      mounted = false;
     };
   }, [ready]);
   return ready;
