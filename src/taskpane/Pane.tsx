@@ -2,6 +2,7 @@ import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { FluentProvider, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookPort } from '../workbook/port';
 import type { AnalysisSession } from '../workbook/session';
+import { useAfterFirstPaint } from './afterFirstPaint';
 import { DashboardTab } from './dashboard/DashboardTab';
 import type { TabId } from './PaneTabs';
 import { paneTheme, presentationTheme } from './theme';
@@ -46,6 +47,7 @@ const useStyles = makeStyles({
   /** The sizes of the « Mode présentation » switch and of the small « Actualiser » button, so the header wraps as it will. */
   switchPlaceholder: { width: '199px', height: '36px' },
   refreshPlaceholder: { width: '78px', height: '24px' },
+  footer: { position: 'sticky', bottom: 0, boxShadow: tokens.shadow8, borderRadius: tokens.borderRadiusMedium },
   panel: {
     padding: tokens.spacingVerticalM,
     borderRadius: tokens.borderRadiusLarge,
@@ -68,6 +70,8 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
   const [tab, setTab] = useState<TabId>(initialTab);
   const [presentation, setPresentation] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  // The tab bar and the header's buttons come once the first figures are painted.
+  const painted = useAfterFirstPaint();
 
   function act(task: () => Promise<unknown>) {
     setActionError(null);
@@ -132,14 +136,14 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
   }
 
   return (
-    <FluentProvider theme={presentation ? presentationTheme : paneTheme} className={styles.root} data-presentation={presentation}>
+    <FluentProvider theme={presentation ? presentationTheme() : paneTheme} className={styles.root} data-presentation={presentation}>
       <header className={styles.header}>
         <h1 className={styles.title}>Cartographie DMI – RESOMEDIT</h1>
         <Suspense fallback={<div className={styles.switchPlaceholder} />}>
-          <PresentationSwitch checked={presentation} onChange={setPresentation} />
+          {painted ? <PresentationSwitch checked={presentation} onChange={setPresentation} /> : <div className={styles.switchPlaceholder} />}
         </Suspense>
         <Suspense fallback={<div className={styles.refreshPlaceholder} />}>
-          <RefreshButton onClick={() => act(() => session.refresh())} disabled={blocked} />
+          {painted ? <RefreshButton onClick={() => act(() => session.refresh())} disabled={blocked} /> : <div className={styles.refreshPlaceholder} />}
         </Suspense>
       </header>
       <div className={styles.status} aria-live="polite" data-recomputations={state.recomputations}>
@@ -147,23 +151,28 @@ export function Pane({ session, port, initialTab = 'dashboard' }: PaneProps) {
       </div>
       <Suspense fallback={null}>
         {(actionError || (state.error && analysis)) && <PaneNotice intent="error">{actionError ?? `Dernière mise à jour impossible : ${state.error}`}</PaneNotice>}
-        {state.drift && (
-          <PaneNotice
-            intent="warning"
-            testId="synthesis-drift"
-            action={{ label: 'Régénérer la Synthèse', disabled: blocked, onClick: () => act(() => session.regenerateSynthesis()) }}
-          >
-            {state.drift.message}
-          </PaneNotice>
-        )}
         {state.status === 'ready' && state.problems.length > 0 && <PaneNotice intent="warning">{state.problems.map((p) => p.message).join(' ')}</PaneNotice>}
       </Suspense>
       <Suspense fallback={<div className={styles.tabsPlaceholder} />}>
-        <PaneTabs selected={tab} onSelect={setTab} alerts={alerts} />
+        {painted ? <PaneTabs selected={tab} onSelect={setTab} alerts={alerts} /> : <div className={styles.tabsPlaceholder} />}
       </Suspense>
       <div id="pane-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
         <Suspense fallback={<Spinner label="Chargement de l’onglet…" />}>{content()}</Suspense>
       </div>
+      {/* Found after the first figures are painted: kept in view at the bottom rather than pushing them down. */}
+      <Suspense fallback={null}>
+        {state.drift && (
+          <div className={styles.footer}>
+            <PaneNotice
+              intent="warning"
+              testId="synthesis-drift"
+              action={{ label: 'Régénérer la Synthèse', disabled: blocked, onClick: () => act(() => session.regenerateSynthesis()) }}
+            >
+              {state.drift.message}
+            </PaneNotice>
+          </div>
+        )}
+      </Suspense>
     </FluentProvider>
   );
 }

@@ -1,12 +1,8 @@
 import type { WorkbookPort } from '../workbook/port';
 import { AnalysisSession } from '../workbook/session';
+import { afterNextPaint } from './afterFirstPaint';
 import { mount } from './mount';
 import { Pane } from './Pane';
-
-/** Resolves once the browser has painted what React rendered so far (a frame, then the task after it). */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
 
 /**
  * Runs the pane over a workbook: the live session, the pane on screen, then the first analysis.

@@ -7,7 +7,7 @@
 import { ANSWER_SPELLINGS, normaliseAnswer, SPACE_LIKE } from '../domain/answers';
 import { QUESTION_TYPES } from '../domain/catalogue';
 import type { Analysis, CartographieEntry, EvaluatedRow, QuestionType } from '../domain/model';
-import { array, binary, call, cell, column, countIfs, equalsCellCriterion, num, text, type Formula, type RangeReference } from './formula';
+import { array, binary, call, cell, column, countIfs, equalsCellCriterion, literalPattern, num, text, type Formula, type RangeReference } from './formula';
 import type { LayoutCell } from './layoutCell';
 
 export const ANSWER_COLUMNS = { read: 'Réponse lue', kept: 'Réponse retenue' } as const;
@@ -49,12 +49,20 @@ function mustColumn(area: CartographieArea, key: AreaColumn, fromOtherSheet: boo
   return areaColumn(area, key, fromOtherSheet) as RangeReference;
 }
 
+// Parts every row's formulas share, built once (a template writes hundreds of rows).
 const INVALID = text(KEPT.invalid);
 const EMPTY = text('');
+const SPACE = text(' ');
+const SPACE_CHARS = SPACE_LIKE.map((code) => call(code < 128 ? 'CHAR' : 'UNICHAR', num(code)));
+const SPELLINGS = array(ANSWER_SPELLINGS.map(([spelling]) => spelling));
+const READINGS = ANSWER_SPELLINGS.map(([, read]) => text(read));
+const ZERO = num(0);
+const INFORMATISATION = text('Informatisation');
+const NON = text('NON');
 
 /** The answer cell's text as the domain compares it: no-break spaces and tabs made spaces, then TRIM. */
 function trimmedAnswer(answer: Formula): Formula {
-  const spaced = SPACE_LIKE.reduce<Formula>((value, code) => call('SUBSTITUTE', value, call(code < 128 ? 'CHAR' : 'UNICHAR', num(code)), text(' ')), answer);
+  const spaced = SPACE_CHARS.reduce<Formula>((value, char) => call('SUBSTITUTE', value, char, SPACE), answer);
   return call('TRIM', spaced);
 }
 
@@ -62,9 +70,8 @@ function trimmedAnswer(answer: Formula): Formula {
 export function readFormula(area: CartographieArea, row: number): Formula {
   const answer = cell(row, area.columns.answer);
   const trimmed = trimmedAnswer(answer);
-  const escaped = ['~', '*', '?'].reduce<Formula>((value, ch) => call('SUBSTITUTE', value, text(ch), text(`~${ch}`)), trimmed);
-  const position = call('MATCH', escaped, array(ANSWER_SPELLINGS.map(([spelling]) => spelling)), num(0));
-  const lookup = call('CHOOSE', position, ...ANSWER_SPELLINGS.map(([, read]) => text(read)));
+  const position = call('MATCH', literalPattern(trimmed), SPELLINGS, ZERO);
+  const lookup = call('CHOOSE', position, ...READINGS);
   return call('IF', call('ISFORMULA', answer), INVALID, call('IFERROR', call('IF', binary('=', trimmed, EMPTY), EMPTY, lookup), INVALID));
 }
 
@@ -74,14 +81,23 @@ function typeIs(type: Formula, ...types: QuestionType[]): Formula {
   return tests.length === 1 ? tests[0] : call('OR', ...tests);
 }
 
+/** The Étape, Type and Réponse lue columns of an area, the same references for all its rows. */
+const STEP_COLUMNS = new WeakMap<CartographieArea, [RangeReference, RangeReference, RangeReference]>();
+
 /** COUNTIFS(Étape = the step in `stepCell`, Type = Informatisation, Réponse lue = NON) > 0. */
 function stepOff(area: CartographieArea, stepCell: Formula): Formula {
+  let columns = STEP_COLUMNS.get(area);
+  if (!columns) {
+    columns = [mustColumn(area, 'step', false), mustColumn(area, 'type', false), mustColumn(area, 'read', false)];
+    STEP_COLUMNS.set(area, columns);
+  }
+  const [step, type, read] = columns;
   const count = countIfs([
-    [mustColumn(area, 'step', false), equalsCellCriterion(stepCell)],
-    [mustColumn(area, 'type', false), text('Informatisation')],
-    [mustColumn(area, 'read', false), text('NON')],
+    [step, equalsCellCriterion(stepCell)],
+    [type, INFORMATISATION],
+    [read, NON],
   ]);
-  return binary('>', count, num(0));
+  return binary('>', count, ZERO);
 }
 
 /** « Réponse retenue » of sheet row `row`: "" (not a question), "invalide", "non renseignée", or the answer counted. */

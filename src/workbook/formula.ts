@@ -96,10 +96,19 @@ export function equalsCriterion(label: string): Formula {
   return text(`=${escapeWildcards(label)}`);
 }
 
+const WILDCARDS = ['~', '*', '?'].map((ch) => [text(ch), text(`~${ch}`)] as const);
+const EQUALS = text('=');
+
+/** A pattern of COUNTIFS and MATCH that matches `value` literally: its wildcards escaped by the formula ("~" first). */
+export function literalPattern(value: Formula): Formula {
+  let escaped = value;
+  for (const [ch, escape] of WILDCARDS) escaped = call('SUBSTITUTE', escaped, ch, escape);
+  return escaped;
+}
+
 /** The same criterion built by the formula from a cell's content. */
 export function equalsCellCriterion(ref: Formula): Formula {
-  const escaped = ['~', '*', '?'].reduce<Formula>((value, ch) => call('SUBSTITUTE', value, text(ch), text(`~${ch}`)), ref);
-  return binary('&', text('='), escaped);
+  return binary('&', EQUALS, literalPattern(ref));
 }
 
 // ---- rendering (English syntax, as Range.formulas and .xlsx files expect)
@@ -111,8 +120,15 @@ function letters(col: number): string {
   return result;
 }
 
+/** Column letters already spelled: a template's formulas name the same few columns thousands of times. */
+const LETTERS: string[] = [];
+
+function columnLetters(col: number): string {
+  return (LETTERS[col] ??= letters(col));
+}
+
 function quoteText(value: string): string {
-  return `"${value.replace(/"/g, '""')}"`;
+  return value.includes('"') ? `"${value.replace(/"/g, '""')}"` : `"${value}"`;
 }
 
 function sheetPrefix(sheet: string | undefined): string {
@@ -120,8 +136,7 @@ function sheetPrefix(sheet: string | undefined): string {
 }
 
 function address(row: number, col: number, absolute: boolean): string {
-  const $ = absolute ? '$' : '';
-  return `${$}${letters(col)}${$}${row}`;
+  return absolute ? `$${columnLetters(col)}$${row}` : columnLetters(col) + row;
 }
 
 /** Functions newer than Excel 2007: an .xlsx file names them with the "_xlfn." prefix (Excel and LibreOffice read #NAME? otherwise). */
@@ -129,7 +144,10 @@ const NEWER_FUNCTIONS: ReadonlySet<FunctionName> = new Set<FunctionName>(['ISFOR
 
 const PRECEDENCE: Record<BinaryOperator, number> = { '=': 1, '<>': 1, '>': 1, '&': 2, '+': 3, '-': 3, '*': 4, '/': 4 };
 
-function render(formula: Formula, file: boolean, parent = 0): string {
+/** Array constants are shared by the formulas of a table's rows: spelled once. */
+const ARRAYS = new WeakMap<readonly string[], string>();
+
+function render(formula: Formula, file: boolean, parent: number): string {
   switch (formula.kind) {
     case 'number':
       return formula.value < 0 ? `(${formula.value})` : String(formula.value);
@@ -139,14 +157,25 @@ function render(formula: Formula, file: boolean, parent = 0): string {
       return sheetPrefix(formula.sheet) + address(formula.row, formula.col, formula.absolute === true);
     case 'range':
       return `${sheetPrefix(formula.sheet)}${address(formula.top, formula.left, true)}:${address(formula.bottom, formula.right, true)}`;
-    case 'array':
-      return `{${formula.values.map(quoteText).join(',')}}`;
-    case 'call':
-      return `${file && NEWER_FUNCTIONS.has(formula.name) ? '_xlfn.' : ''}${formula.name}(${formula.args.map((arg) => render(arg, file)).join(',')})`;
+    case 'array': {
+      let spelled = ARRAYS.get(formula.values);
+      if (spelled === undefined) {
+        spelled = `{${formula.values.map(quoteText).join(',')}}`;
+        ARRAYS.set(formula.values, spelled);
+      }
+      return spelled;
+    }
+    case 'call': {
+      // A loop rather than map and join: thousands of formulas are spelled when a workbook is created.
+      let spelled = file && NEWER_FUNCTIONS.has(formula.name) ? `_xlfn.${formula.name}(` : `${formula.name}(`;
+      const { args } = formula;
+      for (let i = 0; i < args.length; i++) spelled += (i === 0 ? '' : ',') + render(args[i], file, 0);
+      return `${spelled})`;
+    }
     case 'binary': {
       const own = PRECEDENCE[formula.operator];
       // Left-associative: the right operand needs parentheses at equal precedence.
-      const body = `${render(formula.left, file, own)}${formula.operator}${render(formula.right, file, own + 1)}`;
+      const body = render(formula.left, file, own) + formula.operator + render(formula.right, file, own + 1);
       return own < parent ? `(${body})` : body;
     }
   }
@@ -154,10 +183,10 @@ function render(formula: Formula, file: boolean, parent = 0): string {
 
 /** "=COUNTIFS(…)": the formula as Range.formulas takes it. */
 export function toExcel(formula: Formula): string {
-  return `=${render(formula, false)}`;
+  return `=${render(formula, false, 0)}`;
 }
 
 /** The formula as stored in an .xlsx file (exceljs takes it without the "="). */
 export function toFileFormula(formula: Formula): string {
-  return render(formula, true);
+  return render(formula, true, 0);
 }

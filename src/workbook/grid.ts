@@ -15,12 +15,18 @@ export interface Grid {
   merged?: string[];
 }
 
+/** Letters of the columns already spelled: a workbook's addresses name the same few columns thousands of times. */
+const LETTERS: string[] = [];
+
 /** 1 → "A", 27 → "AA". */
 export function columnLetter(column: number): string {
-  let letters = '';
+  let letters = LETTERS[column];
+  if (letters !== undefined) return letters;
+  letters = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   }
+  if (Number.isInteger(column) && column > 0 && column <= 16_384) LETTERS[column] = letters;
   return letters;
 }
 
@@ -29,13 +35,34 @@ export function cellAddress(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
 }
 
-/** "B12" → { row: 12, column: 2 }. */
+const DOLLAR = 36;
+
+/**
+ * "B12" → { row: 12, column: 2 } ("$b$12" too). Read character by character: a workbook's
+ * thousands of addresses are parsed at every read, a regular expression made that a cold page's
+ * largest cost after the formulas.
+ */
 export function parseAddress(address: string): { row: number; column: number } {
-  const match = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
-  if (!match) throw new Error(`Adresse de cellule invalide : ${address}`);
+  const text = address.trim();
+  let i = text.charCodeAt(0) === DOLLAR ? 1 : 0;
+  const lettersStart = i;
   let column = 0;
-  for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]), column };
+  for (; i < text.length; i++) {
+    const lower = text.charCodeAt(i) | 32;
+    if (lower < 97 || lower > 122) break;
+    column = column * 26 + (lower - 96);
+  }
+  const lettersEnd = i;
+  if (text.charCodeAt(i) === DOLLAR) i++;
+  const digitsStart = i;
+  let row = 0;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) break;
+    row = row * 10 + (code - 48);
+  }
+  if (lettersEnd === lettersStart || i === digitsStart || i !== text.length) throw new Error(`Adresse de cellule invalide : ${address}`);
+  return { row, column };
 }
 
 /** A cell's content as text, trimmed: '' when empty, numbers in plain digits, booleans as Excel shows them in French. */

@@ -32,4 +32,16 @@ describe('formatRate', () => {
       }
     }
   });
+
+  it('rounds every rate of up to 200 rows as the fr-FR percent of Intl does (half up from the shortest decimal, 0.285 → 29 %)', () => {
+    const intl = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+    for (let denominator = 1; denominator <= 200; denominator += 1) {
+      for (let numerator = 0; numerator <= denominator; numerator += 1) {
+        const value = numerator / denominator;
+        if (value > 0 && value < 0.01) continue; // shown as 1 %, tested above
+        if (value > 0.99 && value < 1) continue; // shown as 99 %
+        expect(formatRate(rate(numerator, denominator))).toBe(intl.format(value).replace(/\s%/, `${NNBSP}%`));
+      }
+    }
+  });
 });

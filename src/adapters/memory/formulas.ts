@@ -22,6 +22,8 @@ export interface CellSource {
 
 type Range = Value[];
 interface Block {
+  /** Distinguishes the evaluator's blocks in the keys of remembered counts. */
+  id: number;
   cells: Range;
   errors: boolean[];
   lower: (string | undefined)[];
@@ -171,6 +173,11 @@ function makeCriterion(source: string): Predicate {
  */
 export class FormulaEvaluator {
   private readonly ranges = new Map<string, Block>();
+  /** Blocks by the range reference that named them: a table's formulas share their references. */
+  private readonly referenced = new WeakMap<Formula, Block>();
+  /** COUNTIFS results by blocks and criteria: a table's rows ask the same few counts again and again. */
+  private readonly counts = new Map<string, number>();
+  private blocks = 0;
 
   constructor(private readonly source: CellSource) {}
 
@@ -197,8 +204,14 @@ export class FormulaEvaluator {
         return formula.value;
       case 'cell':
         return this.source.value(formula.sheet ?? sheet, formula.row, formula.col);
-      case 'range':
-        return this.range(formula.sheet ?? sheet, formula.top, formula.left, formula.bottom, formula.right);
+      case 'range': {
+        let block = this.referenced.get(formula);
+        if (!block) {
+          block = this.range(formula.sheet ?? sheet, formula.top, formula.left, formula.bottom, formula.right);
+          this.referenced.set(formula, block);
+        }
+        return block;
+      }
       case 'array':
         return [...formula.values];
       case 'binary':
@@ -233,7 +246,7 @@ export class FormulaEvaluator {
         }
       }
     }
-    return { cells, errors, lower: cells.map((cell) => (typeof cell === 'string' ? cell.toLowerCase() : undefined)) };
+    return { id: this.blocks++, cells, errors, lower: cells.map((cell) => (typeof cell === 'string' ? cell.toLowerCase() : undefined)) };
   }
 
   private binary(operator: string, left: Value, right: Value): Value {
@@ -261,38 +274,50 @@ export class FormulaEvaluator {
   }
 
   private call(name: FunctionName, args: Formula[], sheet: string): Value {
-    const value = (index: number) => this.scalar(args[index], sheet);
+    // Arguments are read with this.scalar(args[i], sheet) rather than through a closure made per
+    // call: a template's formulas make tens of thousands of calls when a workbook is first read.
     switch (name) {
       case 'IF':
-        return asBoolean(value(0)) ? value(1) : args.length > 2 ? value(2) : false;
+        return asBoolean(this.scalar(args[0], sheet)) ? this.scalar(args[1], sheet) : args.length > 2 ? this.scalar(args[2], sheet) : false;
       case 'IFERROR':
         try {
-          return value(0);
+          return this.scalar(args[0], sheet);
         } catch (error) {
-          if (error instanceof FormulaError) return value(1);
+          if (error instanceof FormulaError) return this.scalar(args[1], sheet);
           throw error;
         }
       case 'AND':
-        return args.map((_, i) => asBoolean(value(i))).every(Boolean);
-      case 'OR':
-        return args.map((_, i) => asBoolean(value(i))).some(Boolean);
+      case 'OR': {
+        // Every argument is evaluated (an error in any of them is the result), then combined.
+        let all = true;
+        let some = false;
+        for (const arg of args) {
+          const value = asBoolean(this.scalar(arg, sheet));
+          all &&= value;
+          some ||= value;
+        }
+        return name === 'AND' ? all : some;
+      }
       case 'NOT':
-        return !asBoolean(value(0));
+        return !asBoolean(this.scalar(args[0], sheet));
       case 'TRIM':
-        return excelTrim(asText(value(0)));
+        return excelTrim(asText(this.scalar(args[0], sheet)));
       case 'SUBSTITUTE':
-        return asText(value(0)).split(asText(value(1))).join(asText(value(2)));
+        return asText(this.scalar(args[0], sheet)).split(asText(this.scalar(args[1], sheet))).join(asText(this.scalar(args[2], sheet)));
       case 'CHAR':
       case 'UNICHAR':
-        return String.fromCodePoint(asNumber(value(0)));
+        return String.fromCodePoint(asNumber(this.scalar(args[0], sheet)));
       case 'NA':
         throw new FormulaError('#N/A');
-      case 'SUM':
-        return args.reduce((total, _, i) => total + asNumber(value(i)), 0);
+      case 'SUM': {
+        let total = 0;
+        for (const arg of args) total += asNumber(this.scalar(arg, sheet));
+        return total;
+      }
       case 'CHOOSE': {
-        const index = Math.trunc(asNumber(value(0)));
+        const index = Math.trunc(asNumber(this.scalar(args[0], sheet)));
         if (index < 1 || index >= args.length) throw new FormulaError(VALUE_ERROR);
-        return value(index);
+        return this.scalar(args[index], sheet);
       }
       case 'ISFORMULA': {
         const ref = args[0];
@@ -300,7 +325,7 @@ export class FormulaEvaluator {
         return this.source.isFormula(ref.sheet ?? sheet, ref.row, ref.col);
       }
       case 'MATCH':
-        return this.match(value(0), this.any(args[1], sheet));
+        return this.match(this.scalar(args[0], sheet), this.any(args[1], sheet));
       case 'COUNTIFS':
         return this.countIfs(args, sheet);
     }
@@ -318,12 +343,24 @@ export class FormulaEvaluator {
   private countIfs(args: Formula[], sheet: string): number {
     const ranges: Block[] = [];
     const tests: Predicate[] = [];
+    let key = '';
     for (let i = 0; i < args.length; i += 2) {
       const range = this.any(args[i], sheet);
       if (typeof range !== 'object' || range === null || Array.isArray(range)) throw new FormulaError(VALUE_ERROR);
+      const raw = this.scalar(args[i + 1], sheet);
       ranges.push(range);
-      tests.push(criterion(this.scalar(args[i + 1], sheet)));
+      tests.push(criterion(raw));
+      key += `${range.id}\u0000${asText(raw)}\u0000`;
     }
+    let count = this.counts.get(key);
+    if (count === undefined) {
+      count = this.count(ranges, tests);
+      this.counts.set(key, count);
+    }
+    return count;
+  }
+
+  private count(ranges: Block[], tests: Predicate[]): number {
     const matches = (index: number) => ranges.every((range, r) => tests[r](range.cells[index] ?? null, range.errors[index] ?? false, range.lower[index]));
     // A plain equality narrows the rows to look at through its range's index.
     const narrow = tests.findIndex((test) => test.equalsText !== undefined);

@@ -18,23 +18,26 @@ export function layoutWrites(cells: LayoutCell[]): Write[] {
 
 function tableWrites(table: TemplateTable): Write[] {
   const headerRow = table.headerRow + 1;
-  const fills = new Map<string, string>();
+  // Loops rather than maps of spreads: a template's table is a couple of thousand cells.
+  const fills: (string | undefined)[][] = table.rows.map(() => []);
   for (const band of table.bands) {
     for (let r = band.firstRow; r < band.firstRow + band.rowCount; r++) {
-      for (const col of band.columns) fills.set(`${r}:${col}`, band.fill);
+      for (const col of band.columns) fills[r][col] = band.fill;
     }
   }
-  const header = table.headers.map((value, col): Write => ({ address: cellAddress(headerRow, col + 1), cell: { value, style: 'header' } }));
-  const body = table.rows.flatMap((row, r) =>
-    row.map((value, col): Write => {
-      const fill = fills.get(`${r}:${col}`);
-      return {
-        address: cellAddress(headerRow + 1 + r, col + 1),
-        cell: { value, ...(table.wrapColumns.includes(col) && { wrap: true }), ...(fill && { fill }) },
-      };
-    }),
-  );
-  return [...header, ...body, ...layoutWrites(table.formulaCells)];
+  const wraps = table.headers.map((_, col) => table.wrapColumns.includes(col));
+  const writes: Write[] = table.headers.map((value, col): Write => ({ address: cellAddress(headerRow, col + 1), cell: { value, style: 'header' } }));
+  table.rows.forEach((row, r) => {
+    for (let col = 0; col < row.length; col++) {
+      const cell: Partial<MemoryCell> = { value: row[col] };
+      if (wraps[col]) cell.wrap = true;
+      const fill = fills[r][col];
+      if (fill) cell.fill = fill;
+      writes.push({ address: cellAddress(headerRow + 1 + r, col + 1), cell });
+    }
+  });
+  writes.push(...layoutWrites(table.formulaCells));
+  return writes;
 }
 
 /** Fills an empty sheet with a template; the table is registered when `asTable` (its name is free). */

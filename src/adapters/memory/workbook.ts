@@ -345,15 +345,19 @@ export class MemoryWorkbook {
   write(sheet: string, cells: { address: string; cell: Partial<MemoryCell> }[]): void {
     if (cells.length === 0) return;
     const target = this.mustSheet(sheet);
-    let bounds = { top: Infinity, left: Infinity, bottom: 0, right: 0 };
+    let [top, left, bottom, right] = [Infinity, Infinity, 0, 0];
     for (const { address, cell } of cells) {
       const { row, column } = parseAddress(address);
-      const key = keyOf(address);
+      const key = cellAddress(row, column);
       const previous = target.cells[key];
-      target.cells[key] = { ...formatsOf(previous), ...cell, value: cell.value === undefined ? (previous?.value ?? null) : cell.value };
-      bounds = { top: Math.min(bounds.top, row), left: Math.min(bounds.left, column), bottom: Math.max(bounds.bottom, row), right: Math.max(bounds.right, column) };
+      const value = cell.value === undefined ? (previous?.value ?? null) : cell.value;
+      target.cells[key] = previous ? { ...formatsOf(previous), ...cell, value } : { ...cell, value };
+      top = Math.min(top, row);
+      left = Math.min(left, column);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, column);
     }
-    this.emit({ kind: 'change', sheet: target.name, address: rangeAddress(bounds.top, bounds.left, bounds.bottom, bounds.right), source: 'addin' });
+    this.emit({ kind: 'change', sheet: target.name, address: rangeAddress(top, left, bottom, right), source: 'addin' });
   }
 
   /** Empties a range (values and formats) as the add-in; the whole sheet without a range. */

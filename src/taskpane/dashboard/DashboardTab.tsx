@@ -8,6 +8,7 @@ import { RateTile } from './RateTile';
 import { visuallyHidden } from '../visuallyHidden';
 import { tokenValue } from '../theme';
 import { Section } from '../Section';
+import { useAfterFirstPaint } from '../afterFirstPaint';
 import type { RowTarget } from '../../views/circuit';
 import type { CampaignComparisonProps } from '../campaign/CampaignComparison';
 
@@ -54,6 +55,8 @@ export interface DashboardTabProps {
 /** « Tableau de bord »: completeness, headline rates side by side, the circuit map, by zone, the three continuity views. */
 export function DashboardTab({ analysis, presentation, onSelect, comparison, onCompare, onWriteSynthesis }: DashboardTabProps) {
   const styles = useStyles();
+  // The map and the comparison come once the headline figures are painted.
+  const painted = useAfterFirstPaint();
   const { overall, zones, views, equipment, counts } = analysis.figures;
   const ruptures = analysis.figures.transitions.filter((t) => t.ruptures > 0);
   const announcement =
@@ -96,14 +99,14 @@ export function DashboardTab({ analysis, presentation, onSelect, comparison, onC
       {onCompare && (
         <Section title="Évolution depuis la campagne précédente">
           <Suspense fallback={null}>
-            <CampaignComparison comparison={comparison} onCompare={onCompare} onWriteSynthesis={onWriteSynthesis} />
+            {painted && <CampaignComparison comparison={comparison} onCompare={onCompare} onWriteSynthesis={onWriteSynthesis} />}
           </Suspense>
         </Section>
       )}
 
       <Section title="Carte du circuit">
         <Suspense fallback={null}>
-          <CircuitMapView analysis={analysis} presentation={presentation} onSelect={onSelect} />
+          {painted && <CircuitMapView analysis={analysis} presentation={presentation} onSelect={onSelect} />}
         </Suspense>
       </Section>
 
