@@ -47,7 +47,7 @@ describe('pane on the hand-counted cartographie', () => {
 
   it('lists the invalid, incoherent and empty rows in Contrôles', async () => {
     await handPane();
-    await userEvent.click(screen.getByRole('tab', { name: /^Contrôles/ }));
+    await userEvent.click(await screen.findByRole('tab', { name: /^Contrôles/ }));
     const [incoherent, invalid, empty] = HAND_FINDINGS.map(([, label]) => label);
     const group = async (name: string) => within(await screen.findByRole('list', { name })).getAllByRole('button').map((b) => b.textContent);
     expect(await group('Saisies invalides')).toEqual([expect.stringContaining(invalid)]);
