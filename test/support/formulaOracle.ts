@@ -3,7 +3,7 @@
  * the add-in wrote into a memory workbook, to compare them with the domain engine's figures.
  */
 import { join } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import type { MemoryWorkbook } from '../../src/adapters/memory/workbook';
 import { parseAddress } from '../../src/workbook/grid';
@@ -64,22 +64,29 @@ const JOB_BUDGET_MS = 10 * 60 * 1000;
 /**
  * HyperFormula in a worker thread run by Node outside Jest's module sandbox (formulaOracleThread.js),
  * about three times faster there; `evaluate` waits for the thread's answer. Same configuration
- * as buildOracle. Close it when done.
+ * as buildOracle. The thread starts with the first job; close it when done.
  */
-export function oracleThread(): { evaluate: (job: OracleJob) => OracleValue[][]; close: () => Promise<number> } {
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(join(__dirname, 'formulaOracleThread.js'), { workerData: { config: CONFIG, port: port2 }, transferList: [port2] });
+export function oracleThread(): { evaluate: (job: OracleJob) => OracleValue[][]; close: () => Promise<unknown> } {
+  let thread: { worker: Worker; replies: MessagePort } | undefined;
+  const start = () => {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(join(__dirname, 'formulaOracleThread.js'), { workerData: { config: CONFIG, port: port2 }, transferList: [port2] });
+    // Answers are read synchronously: the thread never needs to keep Jest running.
+    worker.unref();
+    return { worker, replies: port1 };
+  };
   return {
     evaluate(job) {
+      thread ??= start();
       const done = new Int32Array(new SharedArrayBuffer(4));
-      worker.postMessage({ job, done });
+      thread.worker.postMessage({ job, done });
       if (Atomics.wait(done, 0, 0, JOB_BUDGET_MS) === 'timed-out') throw new Error(`HyperFormula thread: no answer after ${JOB_BUDGET_MS / 1000} s`);
-      const reply = receiveMessageOnPort(port1)?.message as { values: OracleValue[][] } | { error: string } | undefined;
+      const reply = receiveMessageOnPort(thread.replies)?.message as { values: OracleValue[][] } | { error: string } | undefined;
       if (!reply) throw new Error('HyperFormula thread: answered nothing');
       if ('error' in reply) throw new Error(`HyperFormula thread: ${reply.error}`);
       return reply.values;
     },
-    close: () => worker.terminate(),
+    close: async () => thread?.worker.terminate(),
   };
 }
 
