@@ -2,7 +2,9 @@
  * Bad and hostile inputs built in a temporary folder from a real establishment workbook: parts
  * replaced or added in its package, stray cells, zip bombs, lying zip headers, other file kinds.
  */
-import { Deflate, strToU8, zipSync } from 'fflate';
+import { once } from 'node:events';
+import { createDeflateRaw } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import JSZip from 'jszip';
 
 /** Package paths of the sheets in a workbook the command line writes (exceljs numbers them in tab order). */
@@ -43,28 +45,38 @@ export function strayCell(address: string, text = 'x'): (xml: string) => string 
  * that building a 100 Mio bomb never holds 100 Mio. Other parts come from `base`.
  */
 export async function withBomb(base: Buffer, name: string, size: number, filler = '<row/>'): Promise<Buffer> {
-  const compressed = deflated(size, filler);
+  const compressed = await deflated(size, filler);
   const zip = await JSZip.loadAsync(base);
   zip.remove(name);
   const rest = Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return appendRawEntry(rest, name, compressed, size);
 }
 
-const bombs = new Map<string, Buffer>();
+const bombs = new Map<string, Promise<Buffer>>();
 
 /** `size` bytes of `text` repeated, deflated once per size and text. */
-function deflated(size: number, text: string): Buffer {
-  const known = bombs.get(`${size}:${text}`);
-  if (known) return known;
-  const chunks: Uint8Array[] = [];
-  const deflate = new Deflate({ level: 1 }, (chunk) => chunks.push(chunk));
-  const filler = strToU8(text.repeat(Math.ceil((1024 * 1024) / text.length)));
-  let done = 0;
-  for (; done + filler.length <= size; done += filler.length) deflate.push(filler, false);
-  deflate.push(filler.subarray(0, size - done), true);
-  const compressed = Buffer.concat(chunks);
-  bombs.set(`${size}:${text}`, compressed);
+function deflated(size: number, text: string): Promise<Buffer> {
+  const key = `${size}:${text}`;
+  let compressed = bombs.get(key);
+  if (!compressed) {
+    compressed = deflate(size, text);
+    bombs.set(key, compressed);
+  }
   return compressed;
+}
+
+/** Deflated by Node's zlib as it is made (a pure JavaScript deflate took seconds per bomb). */
+async function deflate(size: number, text: string): Promise<Buffer> {
+  const stream = createDeflateRaw({ level: 1 });
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(stream, 'end');
+  const filler = Buffer.from(text.repeat(Math.ceil((1024 * 1024) / text.length)));
+  let done = 0;
+  for (; done + filler.length <= size; done += filler.length) if (!stream.write(filler)) await once(stream, 'drain');
+  stream.end(filler.subarray(0, size - done));
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 /** Adds an already deflated entry to a zip, writing a new central directory. */
