@@ -1,5 +1,4 @@
 /** Renders the shared template sheets and generated layouts into a MemoryWorkbook. */
-import { toExcel } from '../../workbook/formula';
 import { cellAddress, rangeAddress } from '../../workbook/grid';
 import type { LayoutCell, SheetLayout } from '../../workbook/port';
 import type { TemplateSheet, TemplateTable } from '../../workbook/template';
@@ -9,10 +8,11 @@ import type { MemoryCell, MemorySheet, MemoryWorkbook } from './workbook';
 
 type Write = { address: string; cell: Partial<MemoryCell> };
 
+/** Layout cells as writes; a formula's text is written out by the workbook when first read. */
 export function layoutWrites(cells: LayoutCell[]): Write[] {
   return cells.map(({ row, col, value, formula, style, numberFormat }) => ({
     address: cellAddress(row + 1, col + 1),
-    cell: { value, ...(formula && { formula: toExcel(formula), expression: formula }), ...(style && { style }), ...(numberFormat && { numberFormat }) },
+    cell: { value, ...(formula && { expression: formula }), ...(style && { style }), ...(numberFormat && { numberFormat }) },
   }));
 }
 

@@ -6,7 +6,7 @@
  */
 import type { CellInput } from '../../domain/model';
 import { cellAddress, parseAddress, parseRange, rangeAddress, type Grid } from '../../workbook/grid';
-import type { Formula } from '../../workbook/formula';
+import { toExcel, type Formula } from '../../workbook/formula';
 import { findSheet } from '../../workbook/names';
 import type { CellStyle, ChartSpec } from '../../workbook/port';
 import type { PrintSetup } from '../../workbook/print';
@@ -18,9 +18,9 @@ export type Scalar = string | number | boolean | null;
 export interface MemoryCell {
   /** What the cell shows: the typed value, a formula's result, or the error text. */
   value: Scalar;
-  /** Formula as typed, starting with "=". */
+  /** Formula as typed, starting with "="; an add-in formula's, written out from `expression` when first read. */
   formula?: string;
-  /** The add-in's formula as a tree: evaluated, `value` is its result. */
+  /** The add-in's formula as a tree: evaluated, `value` is its result; written without `formula`, its text is derived. */
   expression?: Formula;
   /** Excel error shown by the cell, e.g. "#N/A". */
   error?: string;
@@ -99,6 +99,25 @@ function keyOf(address: string): string {
   return cellAddress(row, column);
 }
 
+/**
+ * Gives an add-in formula its text as a property written out from its tree when first read: a
+ * template holds hundreds of formulas that are evaluated but seldom read as text.
+ */
+function withFormulaText(cell: MemoryCell, expression: Formula): MemoryCell {
+  const settle = (text: string) => Object.defineProperty(cell, 'formula', { value: text, enumerable: true, configurable: true, writable: true });
+  return Object.defineProperty(cell, 'formula', {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(toExcel(expression)).formula,
+    set: settle,
+  });
+}
+
+/** Whether a cell holds a formula, without writing out an add-in formula's text. */
+function hasFormula(cell: MemoryCell | undefined): boolean {
+  return cell !== undefined && (cell.expression !== undefined || cell.formula !== undefined);
+}
+
 /** A value typed by the user, as Excel stores it. */
 function typed(input: Scalar, previous: MemoryCell | undefined): MemoryCell {
   const kept = formatsOf(previous);
@@ -119,7 +138,7 @@ export function toCellInput(cell: MemoryCell | undefined): CellInput {
   return {
     value: cell.value,
     ...(cell.error !== undefined && { error: true }),
-    ...(cell.formula !== undefined && { formula: true }),
+    ...(hasFormula(cell) && { formula: true }),
     ...(typeof cell.value === 'number' && isDateFormat(cell.numberFormat) && { date: true }),
   };
 }
@@ -224,7 +243,7 @@ export class MemoryWorkbook {
       },
       isFormula: (name, row, col) => {
         const sheet = this.sheets.find((s) => s.name === name) ?? this.sheet(name);
-        return sheet?.cells[cellAddress(row, col)]?.formula !== undefined;
+        return hasFormula(sheet?.cells[cellAddress(row, col)]);
       },
     };
     const evaluator = new FormulaEvaluator(source);
@@ -351,7 +370,8 @@ export class MemoryWorkbook {
       const key = cellAddress(row, column);
       const previous = target.cells[key];
       const value = cell.value === undefined ? (previous?.value ?? null) : cell.value;
-      target.cells[key] = previous ? { ...formatsOf(previous), ...cell, value } : { ...cell, value };
+      const next: MemoryCell = previous ? { ...formatsOf(previous), ...cell, value } : { ...cell, value };
+      target.cells[key] = next.expression !== undefined && next.formula === undefined ? withFormulaText(next, next.expression) : next;
       top = Math.min(top, row);
       left = Math.min(left, column);
       bottom = Math.max(bottom, row);
