@@ -31,6 +31,8 @@ export interface TextCell {
 
 /** Lines a text takes when words wrap greedily at `capacity` characters (a longer word is cut). */
 export function wrappedLines(text: string, capacity: number): number {
+  // Most cells of a table fit on one line: no need to cut them into words.
+  if (text.length <= capacity && !text.includes('\n')) return 1;
   return text.split('\n').reduce((total, paragraph) => {
     let lines = 1;
     let used = 0;

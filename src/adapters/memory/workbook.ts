@@ -419,12 +419,17 @@ export class MemoryWorkbook {
   grid(sheet: string): Grid {
     const target = this.mustSheet(sheet);
     this.settle(target);
-    const { rows, columns } = this.usedSize(sheet);
-    const grid: CellInput[][] = Array.from({ length: rows }, () => Array.from({ length: columns }, () => ({ value: null })));
+    // Each address parsed once, for the used size and for the cell's place.
+    const placed: { row: number; column: number; cell: MemoryCell }[] = [];
+    let [rows, columns] = [0, 0];
     for (const [address, cell] of Object.entries(target.cells)) {
       const { row, column } = parseAddress(address);
-      grid[row - 1][column - 1] = toCellInput(cell);
+      placed.push({ row, column, cell });
+      rows = Math.max(rows, row);
+      columns = Math.max(columns, column);
     }
+    const grid: CellInput[][] = Array.from({ length: rows }, () => Array.from({ length: columns }, () => ({ value: null })));
+    for (const { row, column, cell } of placed) grid[row - 1][column - 1] = toCellInput(cell);
     return { sheet: target.name, top: 1, left: 1, rows: grid };
   }
 
