@@ -70,9 +70,14 @@ function asBoolean(value: Value): boolean {
   throw new FormulaError(VALUE_ERROR);
 }
 
+function rank(value: Value): number {
+  return typeof value === 'number' ? 0 : typeof value === 'string' ? 1 : typeof value === 'boolean' ? 2 : -1;
+}
+
 /** Excel's ordering of two scalars: numbers < texts < booleans, texts without case. */
 function compare(a: Value, b: Value): number {
-  const rank = (v: Value) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : typeof v === 'boolean' ? 2 : -1);
+  // The same text or number (most of a table's tests): equal without lowercasing.
+  if (a === b && a !== null) return 0;
   let left = a;
   let right = b;
   // An empty cell compares as 0 with a number, "" with a text, FALSE with a boolean.
@@ -89,6 +94,7 @@ function compare(a: Value, b: Value): number {
 
 /** Excel TRIM: ASCII spaces removed at both ends, inner runs reduced to one. */
 export function excelTrim(value: string): string {
+  if (!value.includes('  ') && !value.startsWith(' ') && !value.endsWith(' ')) return value;
   return value.replace(/ +/g, ' ').replace(/^ | $/g, '');
 }
 
