@@ -57,7 +57,7 @@ export function textHeight(text: string, width: number, format: CellFormat): num
   const size = format.size ?? DEFAULT_SIZE;
   const perUnit = (format.bold ? BOLD_CHARS_PER_UNIT : CHARS_PER_UNIT) * (DEFAULT_SIZE / size);
   const capacity = Math.max(1, Math.floor(width * perUnit));
-  const lines = format.wrap ? wrappedLines(text, capacity) : text.split('\n').length;
+  const lines = format.wrap ? wrappedLines(text, capacity) : text.includes('\n') ? text.split('\n').length : 1;
   return Math.max(DEFAULT_ROW_HEIGHT, Math.ceil(lines * size * LINE_SPACING + PADDING));
 }
 
@@ -80,6 +80,9 @@ function styled(cell: LayoutCell): TextCell {
 
 /** The rows of a table: the header (header style) and the data, wrapped where the table says. */
 export function tableTextCells(table: { headerRow: number; headers: string[]; rows: readonly (readonly unknown[])[]; wrapColumns: number[] }): TextCell[] {
+  // One format per column, shared by its cells (a template's table has a couple of thousand).
+  const formats: CellFormat[] = [];
+  const formatOf = (col: number): CellFormat => (formats[col] ??= table.wrapColumns.includes(col) ? { wrap: true } : {});
   const header = table.headers.map((text, col): TextCell => ({ row: table.headerRow, col, text, format: CELL_FORMATS.header }));
   const body = table.rows.flatMap((values, index) =>
     values.map(
@@ -87,7 +90,7 @@ export function tableTextCells(table: { headerRow: number; headers: string[]; ro
         row: table.headerRow + 1 + index,
         col,
         text: value === null || value === undefined ? '' : String(value),
-        format: table.wrapColumns.includes(col) ? { wrap: true } : {},
+        format: formatOf(col),
       }),
     ),
   );
