@@ -3,7 +3,7 @@ import './jsdom-shims';
 import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryWorkbookPort } from '../../src/adapters/memory/port';
-import { formatRate } from '../../src/domain/analyse';
+import { analyse, formatRate } from '../../src/domain/analyse';
 import { demoAnswers } from '../../src/domain/demo';
 import { PaneFrame } from '../../src/taskpane/mount';
 import { Pane } from '../../src/taskpane/Pane';
@@ -11,6 +11,7 @@ import { REMEDIES } from '../../src/taskpane/ProblemView';
 import { StartupProblem } from '../../src/taskpane/StartupProblem';
 import { AnalysisSession } from '../../src/workbook/session';
 import { SHEETS } from '../../src/workbook/sheets';
+import { synthesisLayout } from '../../src/workbook/synthesisLayout';
 
 // Whole-pane scenarios (real session, tabs loaded on demand, user events) take a few seconds on a
 // busy machine: budgets that hold under load rather than jest's 5 s and testing-library's 1 s.
@@ -145,6 +146,24 @@ describe('Pane', () => {
     const demo = demoAnswers().find((a) => a.ref === first.ref)!;
     expect(workbook.getCell(SHEETS.cartographie, first.answerCell)?.value).toBe(demo.answer);
     expect(analysisOf(session).figures.counts.answered).toBe(analysisOf(session).figures.counts.rows);
+  });
+
+  it('warns below the figures when the Synthèse holds frozen values, and regenerating it removes the warning', async () => {
+    const { port, session } = await setUp({ demo: true });
+    const read = await port.readCartographie();
+    if (!read.ok) throw new Error('cartographie illisible');
+    // What older versions wrote: the Synthèse's cells as values, without formulas.
+    const layout = synthesisLayout(analyse(read.value), { area: read.value.area });
+    await port.writeSynthesis({ ...layout, cells: layout.cells.map(({ formula: _formula, ...cell }) => cell) });
+    await start(session);
+    const warning = await screen.findByTestId('synthesis-drift');
+    expect(warning.textContent).toContain('chiffres sont des valeurs figées');
+    // Found after the first figures are painted: it comes after them instead of pushing them down.
+    const figures = screen.getByRole('heading', { name: /^Complétude/ });
+    expect(figures.compareDocumentPosition(warning) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await userEvent.click(within(warning).getByRole('button', { name: 'Régénérer la Synthèse' }));
+    await waitFor(() => expect(screen.queryByTestId('synthesis-drift')).toBeNull());
+    expect(session.getState().drift).toBeNull();
   });
 
   it('switches to presentation mode', async () => {
