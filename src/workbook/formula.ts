@@ -4,6 +4,7 @@
  * LibreOffice and .xlsx files (Excel shows it localised), and evaluated by the in-memory workbook.
  * Only the functions listed here exist, so every formula stays within what the three hosts share.
  */
+import { columnLetter } from './grid';
 
 export type FunctionName =
   | 'AND'
@@ -113,20 +114,6 @@ export function equalsCellCriterion(ref: Formula): Formula {
 
 // ---- rendering (English syntax, as Range.formulas and .xlsx files expect)
 
-/** 1 → "A", 27 → "AA". */
-function letters(col: number): string {
-  let result = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) result = String.fromCharCode(65 + ((n - 1) % 26)) + result;
-  return result;
-}
-
-/** Column letters already spelled: a template's formulas name the same few columns thousands of times. */
-const LETTERS: string[] = [];
-
-function columnLetters(col: number): string {
-  return (LETTERS[col] ??= letters(col));
-}
-
 function quoteText(value: string): string {
   return value.includes('"') ? `"${value.replace(/"/g, '""')}"` : `"${value}"`;
 }
@@ -136,7 +123,7 @@ function sheetPrefix(sheet: string | undefined): string {
 }
 
 function address(row: number, col: number, absolute: boolean): string {
-  return absolute ? `$${columnLetters(col)}$${row}` : columnLetters(col) + row;
+  return absolute ? `$${columnLetter(col)}$${row}` : columnLetter(col) + row;
 }
 
 /** Functions newer than Excel 2007: an .xlsx file names them with the "_xlfn." prefix (Excel and LibreOffice read #NAME? otherwise). */
