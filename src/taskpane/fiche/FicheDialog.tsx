@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, makeStyles } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { FicheContent } from '../../workbook/fiche';
 import { FicheView } from './FicheView';
 
@@ -7,6 +7,7 @@ const PRINT_CLASS = 'resomedit-fiche-print';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(96vw, 820px)' },
+  content: { ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
 });
 
 /** Only the fiche is printed: everything else on the page is hidden while printing. */
@@ -33,7 +34,10 @@ export function FicheDialog({ load, disabled }: { load: () => Promise<FicheConte
         <style>{PRINT_CSS}</style>
         <DialogBody>
           <DialogTitle>Fiche de synthèse pour la direction</DialogTitle>
-          <DialogContent className={PRINT_CLASS}>{content ? <FicheView content={content} /> : <Spinner label="Lecture du plan d’action…" />}</DialogContent>
+          {/* The fiche has nothing focusable and is taller than most windows: its scrolling content is a tab stop of its own. */}
+          <DialogContent className={mergeClasses(PRINT_CLASS, styles.content)} tabIndex={0} role="region" aria-label="Contenu de la fiche de synthèse">
+            {content ? <FicheView content={content} /> : <Spinner label="Lecture du plan d’action…" />}
+          </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => window.print()} disabled={!content}>
               Imprimer ou enregistrer en PDF
