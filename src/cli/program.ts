@@ -72,6 +72,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--json', 'résultat en JSON sur la sortie standard')
     .option('--ecrire', 'régénère la Synthèse et met à jour le plan d’action dans le fichier (réponses et colonnes Pilote, Échéance, Statut, Commentaire conservées)')
     .option('--fiche', 'avec --ecrire, écrit aussi la feuille « Fiche de synthèse » (une page A4, à imprimer ou exporter en PDF depuis Excel)')
+    .option('--precedent <ANCIEN.xlsx>', 'avec --ecrire, classeur de la campagne précédente : la Synthèse (et la fiche avec --fiche) montrent l’évolution depuis')
     .option('--strict', 'code de sortie 1 si la cartographie contient des saisies invalides ou incohérentes')
     .action(async (file: string, options) => setExit(await (await commands.analyse()).analyseCommand(file, options, io)));
 

@@ -2,7 +2,8 @@
  * The fiche de synthèse as a print-ready sheet, for the user to export to PDF with Excel itself:
  * one A4 page upright, the same content as the PDF of the command line, in values (a snapshot,
  * dated in its page header and under its title). The circuit map becomes its text: the steps
- * without software and the transitions in rupture. One layout, rendered by the three adapters.
+ * without software and the transitions in rupture. Compared with a previous campaign, it gains the
+ * evolution of each rate and the ruptures and actions since. One layout, rendered by the three adapters.
  * Excel scales the page to fit; the texts are kept short so that the scale stays readable.
  */
 import type { Analysis } from '../domain/model';
@@ -75,6 +76,12 @@ export function ficheSheetLayout(content: FicheContent, analysis: Analysis, shee
   for (const figure of all) line([figure.label, 'label'], [figure.value, figure.highlight ? 'bad' : 'value'], [figure.detail, 'value']);
   for (const figure of all.filter((f) => f.highlight)) line([`En rouge : ${figure.label.toLowerCase()}, ${figure.highlight}.`, 'note']);
   line(['On peut être 100 % informatisé et 0 % interopérable : les taux se lisent côte à côte.', 'note']);
+
+  if (content.evolution) {
+    section('Depuis la campagne précédente');
+    for (const figure of all) if (figure.evolution) line([figure.label, 'label'], [figure.evolution, 'value']);
+    for (const text of content.evolution) line([text, 'value']);
+  }
 
   section('Écarts réglementaires');
   for (const gap of content.gaps) {

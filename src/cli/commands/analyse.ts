@@ -3,10 +3,12 @@ import { AnalysisSession } from '../../workbook/session';
 import { CliError, EXIT } from '../errors';
 import type { CliIo } from '../io';
 import { analysisJson, analysisText } from '../report';
-import { fileErrorMessage } from '../../adapters/xlsx/container';
 import { ReadOnlyError } from '../../adapters/xlsx/safeWrite';
 import { XlsxWorkbookPort } from '../../adapters/xlsx/port';
 import { readGrid } from '../../adapters/xlsx/cells';
+import { readCampaignBytes } from '../../adapters/xlsx/campaignFile';
+import { fileErrorMessage, readWorkbookBytes } from '../../adapters/xlsx/container';
+import type { PreviousCampaign } from '../../workbook/campaignInfo';
 import { cellText, type Grid } from '../../workbook/grid';
 import { headerMatches } from '../../workbook/names';
 import { IDENTITY_LABELS, identityBlock } from '../../workbook/template';
@@ -22,6 +24,8 @@ export interface AnalyseOptions {
   ecrire?: boolean;
   fiche?: boolean;
   strict?: boolean;
+  /** Last year's workbook: the Synthèse (and the fiche sheet) written show the evolution since it. */
+  precedent?: string;
 }
 
 export interface WriteReport {
@@ -130,12 +134,25 @@ function keepIdentity(port: XlsxWorkbookPort): void {
   }
 }
 
-async function writeInto(file: string, withFiche: boolean): Promise<{ loaded: AnalysedWorkbook; written: WriteReport }> {
+/** Last year's workbook, read as the task pane reads the file picked to compare with. */
+async function readPrevious(file: string): Promise<PreviousCampaign> {
+  const read = await readWorkbookBytes(file);
+  if (!read.ok) throw new CliError(`Impossible de lire ${file} : ${read.problem.message}`);
+  const previous = readCampaignBytes(read.bytes, file);
+  if (!previous.ok) throw new CliError(previous.message);
+  return previous.value;
+}
+
+async function writeInto(file: string, withFiche: boolean, precedent?: string): Promise<{ loaded: AnalysedWorkbook; written: WriteReport }> {
+  const previous = precedent === undefined ? undefined : await readPrevious(precedent);
   const loaded = await loadForWriting(file);
   const { port, establishment } = loaded;
   keepIdentity(port);
   const known = establishment.source === 'classeur' ? establishment.name : undefined;
-  const written = await writeResults(new AnalysisSession(port, { establishment: known }), withFiche);
+  const session = new AnalysisSession(port, { establishment: known });
+  // As in the pane once a previous campaign is picked: the Synthèse and the fiche gain the evolution.
+  if (previous) await session.compareWith(previous);
+  const written = await writeResults(session, withFiche);
   await save(port, file);
   return { loaded, written };
 }
@@ -150,7 +167,8 @@ export async function analyseCommand(file: string, options: AnalyseOptions, io: 
   let written: WriteReport | undefined;
   let loaded: AnalysedWorkbook;
   if (options.fiche && !options.ecrire) throw new CliError('--fiche écrit dans le classeur : ajoutez --ecrire.');
-  if (options.ecrire) ({ loaded, written } = await writeInto(file, options.fiche === true));
+  if (options.precedent !== undefined && !options.ecrire) throw new CliError('--precedent écrit l’évolution dans le classeur : ajoutez --ecrire (ou utilisez « comparer »).');
+  if (options.ecrire) ({ loaded, written } = await writeInto(file, options.fiche === true, options.precedent));
   else loaded = await readOnly(file);
   const { analysis, establishment } = loaded;
 
@@ -163,6 +181,7 @@ export async function analyseCommand(file: string, options: AnalyseOptions, io: 
         `\nSynthèse régénérée et plan d'action mis à jour dans ${file} : ${written.added} action(s) ajoutée(s), ${written.kept} conservée(s), ${written.marked} marquée(s) « constat disparu » (${written.total} ligne(s) au total).\n`,
       );
       if (written.fiche) io.out(`${ficheSheetMessage(written.fiche)}\n`);
+      if (options.precedent !== undefined) io.out(`Évolution depuis ${options.precedent} écrite dans la Synthèse${written.fiche ? ' et la fiche' : ''}.\n`);
     }
   }
   const flagged = analysis.findings.filter((finding) => finding.kind === 'invalide' || finding.kind === 'incoherence');
