@@ -18,8 +18,8 @@ export interface FicheFigure {
   detail: string;
   /** Set on the figure the contract follows (CAQES R4 item 1.2). */
   highlight?: string;
-  /** Since the previous campaign, when one is compared: "▲ +4,2 points (76 % l'an dernier)". */
-  evolution?: string;
+  /** Since the previous campaign, when one is compared: the move, "▲ +4,2 points", and last year's value, "76 %". */
+  evolution?: { move: string; before: string };
   /** The same for a screen reader: "en hausse de 4,2 points, une amélioration (76 % l'an dernier)". */
   spokenEvolution?: string;
 }
@@ -66,8 +66,15 @@ function figure(label: string, rate: Rate, unit: string, highlight?: string): Fi
 function withEvolution(shown: FicheFigure, key: keyof RateSet, comparison: Comparison | undefined): FicheFigure {
   const rate = comparison?.rates.find((evolution) => evolution.key === key);
   if (!rate) return shown;
-  const before = `(${formatRate(rate.before)} l'an dernier)`;
-  return { ...shown, evolution: `${formatEvolution(rate)} ${before}`, spokenEvolution: `${spokenEvolution(rate)} ${before}` };
+  const before = formatRate(rate.before);
+  return { ...shown, evolution: { move: formatEvolution(rate), before }, spokenEvolution: `${spokenEvolution(rate)} ${lastYear(before)}` };
+}
+
+const lastYear = (before: string) => `(${before} l'an dernier)`;
+
+/** A figure's evolution in one line: "▲ +4,2 points (76 % l'an dernier)". */
+export function evolutionText({ move, before }: { move: string; before: string }): string {
+  return `${move} ${lastYear(before)}`;
 }
 
 function plural(n: number, singular: string, several = `${singular}s`): string {

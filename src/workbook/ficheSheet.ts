@@ -79,7 +79,8 @@ export function ficheSheetLayout(content: FicheContent, analysis: Analysis, shee
 
   if (content.evolution) {
     section('Depuis la campagne précédente');
-    for (const figure of all) if (figure.evolution) line([figure.label, 'label'], [figure.evolution, 'value']);
+    header('Indicateur', 'Évolution', "L'an dernier");
+    for (const { label, evolution } of all) if (evolution) line([label, 'label'], [evolution.move, 'value'], [evolution.before, 'value']);
     for (const text of content.evolution) line([text, 'value']);
   }
 

@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Circuit } from '../../views/circuit';
-import type { FicheAction, FicheContent, FicheFigure } from '../../workbook/fiche';
+import { evolutionText, type FicheAction, type FicheContent, type FicheFigure } from '../../workbook/fiche';
 import { drawCircuitMap, drawMapLegend } from './map';
 import { BOLD, REGULAR, winAnsi } from './winAnsi';
 
@@ -85,7 +85,7 @@ function figures(doc: Doc, content: FicheContent, top: number): number {
 function evolution(doc: Doc, lines: string[], rates: FicheFigure[], top: number): number {
   let y = heading(doc, 'Depuis la campagne précédente', top);
   // The sign says the direction: the arrows have no WinAnsi glyph.
-  const moves = rates.filter((figure) => figure.evolution).map((figure) => `${figure.label} : ${figure.evolution?.replace(/^[▲▼] /, '')}`);
+  const moves = rates.flatMap(({ label, evolution }) => (evolution ? [`${label} : ${evolutionText(evolution).replace(/^[▲▼] /, '')}`] : []));
   for (const text of [moves.join(' ; '), ...lines]) {
     const height = Math.min(22, heightOf(doc, text, WIDTH, REGULAR, 8));
     write(doc, text, { x: PAGE.margin, y, width: WIDTH, height }, { size: 8 });

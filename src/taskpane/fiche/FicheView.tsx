@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { FicheContent, FicheFigure } from '../../workbook/fiche';
+import { evolutionText, type FicheContent, type FicheFigure } from '../../workbook/fiche';
 import { visuallyHidden } from '../visuallyHidden';
 
 /** Sized for an A4 page once printed; on screen it scales down with the pane or the dialog. */
@@ -49,7 +49,7 @@ function Figure({ figure }: { figure: FicheFigure }) {
       </dd>
       {figure.evolution && (
         <dd className={styles.evolution}>
-          <span aria-hidden="true">{figure.evolution}</span>
+          <span aria-hidden="true">{evolutionText(figure.evolution)}</span>
           <span className={styles.hidden}>{figure.spokenEvolution}</span>
         </dd>
       )}
