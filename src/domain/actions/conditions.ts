@@ -3,7 +3,7 @@ import { stepById } from '../catalogue';
 import { knownRefsApart, samePlaces } from '../evaluate';
 import type { EvaluatedRow, Figures, QuestionType, Rate, RowStatus } from '../model';
 import { tidyLabel } from '../text';
-import { placeRank } from './ordering';
+import { placeRank, RANK_BOUND } from './ordering';
 import { refText } from './wording';
 import type { Condition, SimpleCondition } from './schema';
 
@@ -36,6 +36,8 @@ export function stepsWithoutSoftware(rows: readonly EvaluatedRow[]): Set<string>
 export interface ConditionContext {
   /** No two rows list the same reference (see refText). */
   refsApart: boolean;
+  /** The rows' sheet rows increase with their positions: no two rows share a sheet row (see circuitIndices). */
+  increasing: boolean;
   /** Rows answered NON (effective), once the gaps of steps without software are set aside, by type, in circuit order. */
   gaps: Map<QuestionType | null, EvaluatedRow[]>;
   /** Informatisation rows answered, in circuit order. */
@@ -58,41 +60,78 @@ const NO_ROWS: readonly EvaluatedRow[] = [];
  * has a few dozen places for thousands of rows: rows are dealt by place, then each place sorted.
  */
 function circuitOrder(rows: readonly EvaluatedRow[]): EvaluatedRow[] {
-  return circuitIndices(rows).map((i) => rows[i]);
-}
-
-/** The positions of the rows in circuit order (see circuitOrder). */
-function circuitIndices(rows: readonly EvaluatedRow[]): number[] {
-  const byRank = new Map<number, number[]>();
-  for (let i = 0; i < rows.length; i += 1) {
-    const rank = placeRank(rows[i].step, rows[i].to);
-    const place = byRank.get(rank);
-    if (place) place.push(i);
-    else byRank.set(rank, [i]);
-  }
-  const ordered: number[] = [];
-  for (const rank of [...byRank.keys()].sort((a, b) => a - b)) {
-    const place = byRank.get(rank)!;
-    if (!inSheetOrder(rows, place)) place.sort((a, b) => rows[a].entry.row - rows[b].entry.row);
-    for (let j = 0; j < place.length; j += 1) ordered.push(place[j]);
-  }
+  const { order } = circuitIndices(rows);
+  const ordered = new Array<EvaluatedRow>(order.length);
+  for (let k = 0; k < order.length; k += 1) ordered[k] = rows[order[k]];
   return ordered;
 }
 
-function inSheetOrder(rows: readonly EvaluatedRow[], place: number[]): boolean {
-  for (let i = 1; i < place.length; i += 1) if (rows[place[i]].entry.row < rows[place[i - 1]].entry.row) return false;
-  return true;
+/**
+ * The positions of the rows in circuit order (see circuitOrder), and whether the rows' sheet rows
+ * increase with their positions (as read from a sheet): then each place is in sheet order already,
+ * and no two rows share a sheet row.
+ */
+function circuitIndices(rows: readonly EvaluatedRow[]): { order: Int32Array; increasing: boolean } {
+  const n = rows.length;
+  const ranks = new Int32Array(n);
+  // A counting sort deals the rows by place: ranks are small integers.
+  const starts = new Int32Array(RANK_BOUND + 1);
+  let increasing = true;
+  let lastRow = -Infinity;
+  // Rows of a place mostly follow each other: the rank of the row before is taken again.
+  let lastStep: string | undefined;
+  let lastTo: string | null | undefined;
+  let rank = 0;
+  let maxRank = 0;
+  for (let i = 0; i < n; i += 1) {
+    const r = rows[i];
+    if (r.step !== lastStep || r.to !== lastTo) {
+      lastStep = r.step;
+      lastTo = r.to;
+      rank = placeRank(lastStep, lastTo);
+      if (rank > maxRank) maxRank = rank;
+    }
+    ranks[i] = rank;
+    starts[rank + 1] += 1;
+    const row = r.entry.row;
+    if (row <= lastRow) increasing = false;
+    lastRow = row;
+  }
+  for (let k = 1; k <= maxRank; k += 1) starts[k] += starts[k - 1];
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) order[starts[ranks[i]]++] = i;
+  if (!increasing) {
+    // Each place is now from starts[rank - 1] (its start moved to the next place's) to starts[rank].
+    for (let end = 0, k = 0; k <= maxRank; k += 1) {
+      const start = end;
+      end = starts[k];
+      if (end - start > 1) sortPlace(rows, order, start, end);
+    }
+  }
+  return { order, increasing };
+}
+
+/** Puts the rows of one place in sheet order, unless they already are (ties keep their order). */
+function sortPlace(rows: readonly EvaluatedRow[], order: Int32Array, start: number, end: number): void {
+  let sorted = true;
+  for (let i = start + 1; i < end && sorted; i += 1) if (rows[order[i]].entry.row < rows[order[i - 1]].entry.row) sorted = false;
+  if (sorted) return;
+  const place = Array.from(order.subarray(start, end)).sort((a, b) => rows[a].entry.row - rows[b].entry.row);
+  order.set(place, start);
 }
 
 /** What the rows' cells other than the answers decide: their circuit order, and whether their references are apart. */
 interface Placement {
   rows: readonly EvaluatedRow[];
-  order: number[];
+  order: Int32Array;
+  /** The rows' sheet rows increase with their positions (see circuitIndices). */
+  increasing: boolean;
   refsApart: boolean;
 }
 
 function placementOf(rows: readonly EvaluatedRow[]): Placement {
-  return { rows, order: circuitIndices(rows), refsApart: knownRefsApart(rows) || refTextsApart(rows) };
+  const { order, increasing } = circuitIndices(rows);
+  return { rows, order, increasing, refsApart: knownRefsApart(rows) || refTextsApart(rows) };
 }
 
 function refTextsApart(rows: readonly EvaluatedRow[]): boolean {
@@ -104,7 +143,7 @@ function refTextsApart(rows: readonly EvaluatedRow[]): boolean {
 /** The context of the conditions; `memory` keeps the placement of the rows while only answers change. */
 export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures, memory?: ConditionMemory): ConditionContext {
   const withoutSoftware = stepsWithoutSoftware(rows);
-  const { order, refsApart } = memory ? memory.placement(rows) : placementOf(rows);
+  const { order, increasing, refsApart } = memory ? memory.placement(rows) : placementOf(rows);
   const gaps = new Map<QuestionType | null, EvaluatedRow[]>();
   const computerisation: EvaluatedRow[] = [];
   const notOk: EvaluatedRow[] = [];
@@ -129,7 +168,7 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
     if (ofType) ofType.push(r);
     else gaps.set(r.type, [r]);
   }
-  return { refsApart, gaps, computerisation, notOk, unanswered, incoherent, readers, legalGapSteps, figures };
+  return { refsApart, increasing, gaps, computerisation, notOk, unanswered, incoherent, readers, legalGapSteps, figures };
 }
 
 function onTransition(pairs: readonly [string, string][], r: EvaluatedRow): boolean {
@@ -357,15 +396,64 @@ export function matchCondition(c: Condition, context: ConditionContext, memory?:
   if (c.kind !== 'une-des') return matchSimple(c, context, memory);
   const parts = c.conditions.map((simple) => matchSimple(simple, context, memory));
   const known = memory?.recallUnion(c, parts);
-  const hit = known !== undefined ? known : union(parts);
+  const hit = known !== undefined ? known : union(parts, context.increasing);
   memory?.keepUnion(c, parts, hit);
   return hit;
 }
 
-function union(parts: (Hit | null)[]): Hit | null {
+/** `increasing`: no two rows share a sheet row (see circuitIndices). */
+function union(parts: (Hit | null)[], increasing: boolean): Hit | null {
   const hits = parts.filter((hit): hit is Hit => hit !== null);
   if (hits.length === 0) return null;
   if (hits.length === 1) return { rows: hits[0].rows, rate: hits[0].rate };
-  // Each hit is in circuit order already; only a union of several needs ordering again.
-  return { rows: circuitOrder([...new Set(hits.flatMap((hit) => hit.rows))]), rate: hits.find((hit) => hit.rate)?.rate };
+  const rate = hits.find((hit) => hit.rate)?.rate;
+  // Each hit is in circuit order already: merged, unless rows may share a sheet row, then ordered again.
+  if (!increasing) return { rows: circuitOrder([...new Set(hits.flatMap((hit) => hit.rows))]), rate };
+  let rows = hits[0].rows;
+  for (let i = 1; i < hits.length; i += 1) rows = merged(rows, hits[i].rows);
+  return { rows, rate };
+}
+
+/**
+ * Where a row comes in circuit order: its place's rank, then its sheet row. Rows in circuit order
+ * have increasing keys when no two rows share a sheet row.
+ */
+function circuitKeys(rows: readonly EvaluatedRow[]): Float64Array {
+  const keys = new Float64Array(rows.length);
+  let lastStep: string | undefined;
+  let lastTo: string | null | undefined;
+  let rank = 0;
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i];
+    if (r.step !== lastStep || r.to !== lastTo) {
+      lastStep = r.step;
+      lastTo = r.to;
+      rank = placeRank(lastStep, lastTo);
+    }
+    keys[i] = rank * SHEET_ROWS + r.entry.row;
+  }
+  return keys;
+}
+
+/** More rows than a sheet has (Excel: 1,048,576). */
+const SHEET_ROWS = 2 ** 21;
+
+/** Two lists in circuit order, merged; a row in both is taken once. */
+function merged(a: readonly EvaluatedRow[], b: readonly EvaluatedRow[]): EvaluatedRow[] {
+  const ka = circuitKeys(a);
+  const kb = circuitKeys(b);
+  const rows: EvaluatedRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (ka[i] < kb[j]) rows.push(a[i++]);
+    else if (kb[j] < ka[i]) rows.push(b[j++]);
+    else {
+      rows.push(a[i++]);
+      j += 1;
+    }
+  }
+  while (i < a.length) rows.push(a[i++]);
+  while (j < b.length) rows.push(b[j++]);
+  return rows;
 }
