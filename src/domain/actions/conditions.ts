@@ -51,6 +51,8 @@ export interface ConditionContext {
   /** Steps where a regulatory gap sits: a critical Donnée or Interopérabilité row answered NON (either end of a transition). */
   legalGapSteps: Set<string>;
   figures: Figures;
+  /** The runs of the lists read by place (see runsIn), found on the first condition that reads them. */
+  runs: Map<readonly EvaluatedRow[], Run[]>;
 }
 
 const NO_ROWS: readonly EvaluatedRow[] = [];
@@ -168,10 +170,10 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
     if (ofType) ofType.push(r);
     else gaps.set(r.type, [r]);
   }
-  return { refsApart, increasing, gaps, computerisation, notOk, unanswered, incoherent, readers, legalGapSteps, figures };
+  return { refsApart, increasing, gaps, computerisation, notOk, unanswered, incoherent, readers, legalGapSteps, figures, runs: new Map() };
 }
 
-function onTransition(pairs: readonly [string, string][], r: EvaluatedRow): boolean {
+function onTransition(pairs: readonly [string, string][], r: { step: string; to: string | null }): boolean {
   for (const pair of pairs) if (r.step === pair[0] && r.to === pair[1]) return true;
   return false;
 }
@@ -179,29 +181,61 @@ function onTransition(pairs: readonly [string, string][], r: EvaluatedRow): bool
 // The selections below read each field of the condition once, not once per row: conditions of
 // several shapes pass through them, and reading a field of such an object is the slow kind.
 
-function dataGaps(rows: readonly EvaluatedRow[], c: Extract<SimpleCondition, { kind: 'donnee' }>): EvaluatedRow[] {
+/** Rows of a list in circuit order that share a step and a destination, one after the other. */
+interface Run {
+  step: string;
+  to: string | null;
+  start: number;
+  end: number;
+}
+
+/** The runs of a list (see Run): conditions on steps or transitions are decided once per run. */
+function runsOf(rows: readonly EvaluatedRow[]): Run[] {
+  const runs: Run[] = [];
+  let run: Run | undefined;
+  for (let i = 0; i < rows.length; i += 1) {
+    const { step, to } = rows[i];
+    if (run && step === run.step && to === run.to) run.end = i + 1;
+    else runs.push((run = { step, to, start: i, end: i + 1 }));
+  }
+  return runs;
+}
+
+/** The runs of a list of the context, found once per analysis. */
+function runsIn(context: ConditionContext, type: QuestionType): { rows: readonly EvaluatedRow[]; runs: Run[] } {
+  const rows = gapsOf(context, type);
+  let runs = context.runs.get(rows);
+  if (!runs) context.runs.set(rows, (runs = runsOf(rows)));
+  return { rows, runs };
+}
+
+function dataGaps({ rows, runs }: { rows: readonly EvaluatedRow[]; runs: Run[] }, c: Extract<SimpleCondition, { kind: 'donnee' }>): EvaluatedRow[] {
   const { critical, data, exceptData, steps, exceptSteps } = c;
   const selected: EvaluatedRow[] = [];
-  for (let i = 0; i < rows.length; i += 1) {
-    const r = rows[i];
-    if (critical !== undefined && critical !== r.critical) continue;
-    const datum = r.datum ?? '';
-    if ((data && !data.includes(datum)) || exceptData?.includes(datum)) continue;
-    if ((steps && !steps.includes(r.step)) || exceptSteps?.includes(r.step)) continue;
-    selected.push(r);
+  for (const { step, start, end } of runs) {
+    if ((steps && !steps.includes(step)) || exceptSteps?.includes(step)) continue;
+    for (let i = start; i < end; i += 1) {
+      const r = rows[i];
+      if (critical !== undefined && critical !== r.critical) continue;
+      const datum = r.datum ?? '';
+      if ((data && !data.includes(datum)) || exceptData?.includes(datum)) continue;
+      selected.push(r);
+    }
   }
   return selected;
 }
 
-function ruptures(rows: readonly EvaluatedRow[], c: Extract<SimpleCondition, { kind: 'rupture' }>): EvaluatedRow[] {
+function ruptures({ rows, runs }: { rows: readonly EvaluatedRow[]; runs: Run[] }, c: Extract<SimpleCondition, { kind: 'rupture' }>): EvaluatedRow[] {
   const { critical, transitions, exceptTransitions, data } = c;
   const selected: EvaluatedRow[] = [];
-  for (let i = 0; i < rows.length; i += 1) {
-    const r = rows[i];
-    if (critical !== undefined && critical !== r.critical) continue;
-    if ((transitions && !onTransition(transitions, r)) || (exceptTransitions && onTransition(exceptTransitions, r))) continue;
-    if (data && !data.includes(r.datum ?? '')) continue;
-    selected.push(r);
+  for (const run of runs) {
+    if ((transitions && !onTransition(transitions, run)) || (exceptTransitions && onTransition(exceptTransitions, run))) continue;
+    for (let i = run.start; i < run.end; i += 1) {
+      const r = rows[i];
+      if (critical !== undefined && critical !== r.critical) continue;
+      if (data && !data.includes(r.datum ?? '')) continue;
+      selected.push(r);
+    }
   }
   return selected;
 }
@@ -231,9 +265,9 @@ function rowsOf(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
       return computerisation.filter((r) => steps.includes(r.step) && r.effective === answer);
     }
     case 'donnee':
-      return dataGaps(gapsOf(context, 'Donnée'), c);
+      return dataGaps(runsIn(context, 'Donnée'), c);
     case 'rupture':
-      return ruptures(gapsOf(context, 'Interopérabilité'), c);
+      return ruptures(runsIn(context, 'Interopérabilité'), c);
     case 'lecteur': {
       const { zones } = c;
       return gapsOf(context, 'Lecteur').filter((r) => zones.includes(r.zone));

@@ -2,7 +2,7 @@
 import type { ActionProposal, EvaluatedRow, Figures, Priority, Rate } from '../model';
 import { ConditionMemory, conditionContext, matchCondition, sameRows, type Hit } from './conditions';
 import { aboutWholeCircuit, gapOrder, proposalRef } from './ordering';
-import type { ActionTemplate } from './schema';
+import { simpleConditions, type ActionTemplate, type SimpleCondition } from './schema';
 import { ACTION_TEMPLATES } from './templates';
 import { fillFinding, scopeOf } from './wording';
 
@@ -37,7 +37,7 @@ interface Draft {
   template: ActionTemplate;
   proposal: ActionProposal;
   rows: EvaluatedRow[];
-  computerises: Set<string>;
+  computerises: ReadonlySet<string>;
   written: Written;
 }
 
@@ -48,7 +48,7 @@ interface Written {
   scope: string;
   finding: string;
   /** Steps this proposal computerises (its Informatisation NON rows). */
-  computerises: Set<string>;
+  computerises: ReadonlySet<string>;
   /** Steps its gaps need software at: their step, or either end of their transition (when asked). */
   needs?: Set<string>;
 }
@@ -68,6 +68,26 @@ function sameRate(a: Rate | undefined, b: Rate | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.numerator === b.numerator && a.denominator === b.denominator);
 }
 
+/**
+ * Whether a condition may select Informatisation rows answered NON: the others select gaps of
+ * another type, or rows answered OUI.
+ */
+function mayComputerise(c: SimpleCondition): boolean {
+  return (c.kind === 'informatisation' && c.answer === 'NON') || c.kind === 'statut' || c.kind === 'completude';
+}
+
+/** The templates whose rows may hold steps to computerise, found once. */
+const COMPUTERISING = new Set(ACTION_TEMPLATES.filter((t) => simpleConditions(t.condition).some(mayComputerise)));
+
+const NO_STEPS: ReadonlySet<string> = new Set();
+
+/** Steps the rows computerise: those of their Informatisation rows answered NON. */
+function stepsComputerised(rows: readonly EvaluatedRow[]): Set<string> {
+  const steps = new Set<string>();
+  for (let i = 0; i < rows.length; i += 1) if (rows[i].type === 'Informatisation' && rows[i].effective === 'NON') steps.add(rows[i].step);
+  return steps;
+}
+
 function write(template: ActionTemplate, { ref, hit }: Group, refsApart: boolean, memory?: ProposalMemory): Written {
   const known = memory?.written.get(ref);
   if (known && sameRate(known.rate, hit.rate) && sameRows(known.rows, hit.rows)) return known;
@@ -76,7 +96,7 @@ function write(template: ActionTemplate, { ref, hit }: Group, refsApart: boolean
     rate: hit.rate,
     scope: scopeOf(hit.rows),
     finding: fillFinding(template.finding, hit.rows, hit.rate, refsApart),
-    computerises: new Set(hit.rows.filter((r) => r.type === 'Informatisation' && r.effective === 'NON').map((r) => r.step)),
+    computerises: COMPUTERISING.has(template) ? stepsComputerised(hit.rows) : NO_STEPS,
   };
 }
 
@@ -105,15 +125,21 @@ function draft(template: ActionTemplate, { ref, hit }: Group, written: Written):
 
 function stepsNeeded(rows: readonly EvaluatedRow[]): Set<string> {
   const steps = new Set<string>();
-  for (const row of rows) {
-    if (row.type === 'Informatisation') continue;
+  // Rows of the same place follow each other: their steps were just added.
+  let lastStep: string | undefined;
+  let lastTo: string | null | undefined;
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i];
+    if (row.type === 'Informatisation' || (row.step === lastStep && row.to === lastTo)) continue;
+    lastStep = row.step;
+    lastTo = row.to;
     steps.add(row.step);
     if (row.to !== null) steps.add(row.to);
   }
   return steps;
 }
 
-function meets(a: Set<string>, b: Set<string>): boolean {
+function meets(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const x of a) if (b.has(x)) return true;
   return false;
 }

@@ -18,12 +18,53 @@ function frenchList(items: readonly string[]): string {
 /** At most this many references are listed; the rest are counted. */
 const MAX_REFS = 8;
 
-/** The distinct labels of the rows, in order; rows of the same place follow each other and mostly give the same. */
-function labelsOf(rows: readonly EvaluatedRow[], label: (row: EvaluatedRow) => string): string[] {
+/**
+ * The distinct labels of the rows, in order. Rows of the same place follow each other: a row of
+ * the catalogue step, transition or datum of the row before says the same label, found once.
+ */
+function stepLabels(rows: readonly EvaluatedRow[]): string[] {
   const labels = new Set<string>();
   let last: string | undefined;
+  let lastStep: string | undefined;
   for (let i = 0; i < rows.length; i += 1) {
-    const text = label(rows[i]);
+    const r = rows[i];
+    if (r.step === lastStep) continue;
+    const step = stepById(r.step);
+    lastStep = step ? r.step : undefined;
+    const text = step?.label ?? (tidyLabel(r.entry.step) || r.step);
+    if (text !== last) labels.add((last = text));
+  }
+  return [...labels];
+}
+
+function transitionLabels(rows: readonly EvaluatedRow[]): string[] {
+  const labels = new Set<string>();
+  let last: string | undefined;
+  let lastStep: string | undefined;
+  let lastTo: string | null | undefined;
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i];
+    if (!r.to) continue;
+    if (r.step === lastStep && r.to === lastTo) continue;
+    const known = TRANSITION_LABELS.get(r.step)?.get(r.to);
+    lastStep = known === undefined ? undefined : r.step;
+    lastTo = r.to;
+    const text = known ?? `${stepLabel(r)} → ${toLabel(r)}`;
+    if (text !== last) labels.add((last = text));
+  }
+  return [...labels];
+}
+
+function datumLabels(rows: readonly EvaluatedRow[]): string[] {
+  const labels = new Set<string>();
+  let last: string | undefined;
+  let lastDatum: string | undefined;
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i];
+    if (r.datum !== undefined && r.datum === lastDatum) continue;
+    const datum = r.datum ? datumById(r.datum) : undefined;
+    lastDatum = datum?.label ? r.datum : undefined;
+    const text = datum?.label || tidyLabel(r.entry.label);
     if (text !== last) labels.add((last = text));
   }
   return [...labels];
@@ -41,17 +82,9 @@ function zoneLabel(row: EvaluatedRow): string {
   return zoneById(row.zone)?.label ?? (tidyLabel(row.entry.zone) || row.zone);
 }
 
-function datumLabel(row: EvaluatedRow): string {
-  return (row.datum && datumById(row.datum)?.label) || tidyLabel(row.entry.label);
-}
-
 /** Labels of the catalogue transitions, by source then destination. */
 const TRANSITION_LABELS = new Map<string, Map<string, string>>();
 for (const t of CATALOGUE.transitions) TRANSITION_LABELS.set(t.from, (TRANSITION_LABELS.get(t.from) ?? new Map()).set(t.to, t.label));
-
-function transitionLabel(row: EvaluatedRow): string {
-  return (row.to !== null ? TRANSITION_LABELS.get(row.step)?.get(row.to) : undefined) ?? `${stepLabel(row)} → ${toLabel(row)}`;
-}
 
 /** The reference a finding lists for a row: its Réf., else its sheet row. */
 export function refText(row: EvaluatedRow): string {
@@ -79,11 +112,11 @@ function refList(rows: EvaluatedRow[], refsApart: boolean): string {
 function placeholderValue(name: Placeholder, rows: EvaluatedRow[], rate: Rate | undefined, refsApart: boolean): string {
   switch (name) {
     case 'etapes':
-      return frenchList(labelsOf(rows, stepLabel));
+      return frenchList(stepLabels(rows));
     case 'donnees':
-      return frenchList(labelsOf(rows, datumLabel));
+      return frenchList(datumLabels(rows));
     case 'transitions':
-      return frenchList(labelsOf(rows.filter((r) => r.to), transitionLabel));
+      return frenchList(transitionLabels(rows));
     case 'nombre':
       return String(rows.length);
     case 'refs':
@@ -120,10 +153,10 @@ const MAX_SCOPE = 4;
 export function scopeOf(rows: EvaluatedRow[]): string {
   if (rows.length === 0) return 'Ensemble du circuit';
   if (rows.every((r) => r.to)) {
-    const transitions = labelsOf(rows, transitionLabel);
+    const transitions = transitionLabels(rows);
     return transitions.length > MAX_SCOPE ? `Ensemble du circuit (${transitions.length} transitions)` : transitions.join(' ; ');
   }
-  const steps = labelsOf(rows, stepLabel);
+  const steps = stepLabels(rows);
   if (steps.length > MAX_SCOPE) return `Ensemble du circuit (${steps.length} étapes)`;
   const byZone = new Map<string, string[]>();
   let lastZone: string | undefined;
