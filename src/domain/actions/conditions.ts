@@ -1,9 +1,8 @@
 /** Evaluation of template conditions over effective answers: the rows that reveal each gap. */
-import { stepById } from '../catalogue';
 import { knownRefsApart, samePlaces } from '../evaluate';
 import type { EvaluatedRow, Figures, QuestionType, Rate, RowStatus } from '../model';
 import { tidyLabel } from '../text';
-import { placeRank, RANK_BOUND } from './ordering';
+import { placeRank, RANK_BOUND, stepRank } from './ordering';
 import { refText } from './wording';
 import type { Condition, SimpleCondition } from './schema';
 
@@ -15,22 +14,6 @@ export interface Hit {
 }
 
 const IUD_DATA = ['iud-id', 'iud-ip'];
-
-function isNon(row: EvaluatedRow): boolean {
-  return row.effective === 'NON';
-}
-
-/**
- * Catalogue steps answered Informatisation = NON. Their Donnée and Lecteur gaps are left to the
- * Informatisation templates: "set up the field in the software" means nothing where there is no
- * software yet. Steps the establishment added have no such template: their gaps stay.
- */
-export function stepsWithoutSoftware(rows: readonly EvaluatedRow[]): Set<string> {
-  const steps = new Set<string>();
-  // Loops over the rows are indexed: until a function is optimised, for…of allocates at each row.
-  for (let i = 0; i < rows.length; i += 1) if (rows[i].type === 'Informatisation' && isNon(rows[i]) && stepById(rows[i].step)) steps.add(rows[i].step);
-  return steps;
-}
 
 /** What every condition reads, computed once per analysis rather than once per template. */
 export interface ConditionContext {
@@ -45,11 +28,15 @@ export interface ConditionContext {
   /** Rows empty, invalid or incoherent, in circuit order; the empty or invalid ones; the incoherent ones. */
   notOk: EvaluatedRow[];
   unanswered: EvaluatedRow[];
+  /** The invalid ones among them. */
+  invalid: EvaluatedRow[];
   incoherent: EvaluatedRow[];
   /** Lecteur rows answered OUI. */
   readers: EvaluatedRow[];
   /** Steps where a regulatory gap sits: a critical Donnée or Interopérabilité row answered NON (either end of a transition). */
   legalGapSteps: Set<string>;
+  /** Some row not answered OUI, NON or NA as it should is an Informatisation row counted as NON. */
+  computerisationNotOk: boolean;
   figures: Figures;
   /** The runs of the lists read by place (see runsIn), found on the first condition that reads them. */
   runs: Map<readonly EvaluatedRow[], Run[]>;
@@ -62,42 +49,38 @@ const NO_ROWS: readonly EvaluatedRow[] = [];
  * has a few dozen places for thousands of rows: rows are dealt by place, then each place sorted.
  */
 function circuitOrder(rows: readonly EvaluatedRow[]): EvaluatedRow[] {
-  const { order } = circuitIndices(rows);
+  const ranks = new Int32Array(rows.length);
+  let lastStep: string | undefined;
+  let lastTo: string | null | undefined;
+  let rank = 0;
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i];
+    if (r.step !== lastStep || r.to !== lastTo) {
+      lastStep = r.step;
+      lastTo = r.to;
+      rank = placeRank(lastStep, lastTo);
+    }
+    ranks[i] = rank;
+  }
+  const order = circuitIndices(rows, ranks, false);
   const ordered = new Array<EvaluatedRow>(order.length);
   for (let k = 0; k < order.length; k += 1) ordered[k] = rows[order[k]];
   return ordered;
 }
 
 /**
- * The positions of the rows in circuit order (see circuitOrder), and whether the rows' sheet rows
- * increase with their positions (as read from a sheet): then each place is in sheet order already,
- * and no two rows share a sheet row.
+ * The positions of the rows in circuit order (see circuitOrder), from the ranks of their places.
+ * `increasing`: the rows' sheet rows increase with their positions (as read from a sheet), so each
+ * place is in sheet order already.
  */
-function circuitIndices(rows: readonly EvaluatedRow[]): { order: Int32Array; increasing: boolean } {
+function circuitIndices(rows: readonly EvaluatedRow[], ranks: Int32Array, increasing: boolean): Int32Array {
   const n = rows.length;
-  const ranks = new Int32Array(n);
   // A counting sort deals the rows by place: ranks are small integers.
   const starts = new Int32Array(RANK_BOUND + 1);
-  let increasing = true;
-  let lastRow = -Infinity;
-  // Rows of a place mostly follow each other: the rank of the row before is taken again.
-  let lastStep: string | undefined;
-  let lastTo: string | null | undefined;
-  let rank = 0;
   let maxRank = 0;
   for (let i = 0; i < n; i += 1) {
-    const r = rows[i];
-    if (r.step !== lastStep || r.to !== lastTo) {
-      lastStep = r.step;
-      lastTo = r.to;
-      rank = placeRank(lastStep, lastTo);
-      if (rank > maxRank) maxRank = rank;
-    }
-    ranks[i] = rank;
-    starts[rank + 1] += 1;
-    const row = r.entry.row;
-    if (row <= lastRow) increasing = false;
-    lastRow = row;
+    starts[ranks[i] + 1] += 1;
+    if (ranks[i] > maxRank) maxRank = ranks[i];
   }
   for (let k = 1; k <= maxRank; k += 1) starts[k] += starts[k - 1];
   const order = new Int32Array(n);
@@ -110,7 +93,7 @@ function circuitIndices(rows: readonly EvaluatedRow[]): { order: Int32Array; inc
       if (end - start > 1) sortPlace(rows, order, start, end);
     }
   }
-  return { order, increasing };
+  return order;
 }
 
 /** Puts the rows of one place in sheet order, unless they already are (ties keep their order). */
@@ -122,56 +105,190 @@ function sortPlace(rows: readonly EvaluatedRow[], order: Int32Array, start: numb
   order.set(place, start);
 }
 
-/** What the rows' cells other than the answers decide: their circuit order, and whether their references are apart. */
-interface Placement {
-  rows: readonly EvaluatedRow[];
-  order: Int32Array;
-  /** The rows' sheet rows increase with their positions (see circuitIndices). */
-  increasing: boolean;
-  refsApart: boolean;
-}
-
-function placementOf(rows: readonly EvaluatedRow[]): Placement {
-  const { order, increasing } = circuitIndices(rows);
-  return { rows, order, increasing, refsApart: knownRefsApart(rows) || refTextsApart(rows) };
-}
-
 function refTextsApart(rows: readonly EvaluatedRow[]): boolean {
   const refs = new Set<string>();
   for (let i = 0; i < rows.length; i += 1) refs.add(refText(rows[i]));
   return refs.size === rows.length;
 }
 
-/** The context of the conditions; `memory` keeps the placement of the rows while only answers change. */
+/**
+ * The rows as the lists need them: the rank of each row's place and a code of what the row is for
+ * the lists (see codeOf), what the rows add up to, their circuit order, whether their references
+ * are apart. A memory keeps it while only answers change, and reads again only the rows that did.
+ */
+interface Reading {
+  rows: readonly EvaluatedRow[];
+  ranks: Int32Array;
+  codes: Uint8Array;
+  /** Critical rows answered NON (other than Informatisation), by step at either end. */
+  legalGaps: Map<string, number>;
+  /** Informatisation rows answered NON, by rank of their catalogue step. */
+  withoutSoftware: Int32Array;
+  /** Informatisation rows counted as NON in a state other than ok. */
+  computerisationNotOk: number;
+  /** The rows' sheet rows increase with their positions (see circuitIndices). */
+  increasing: boolean;
+  order: Int32Array;
+  refsApart: boolean;
+}
+
+/**
+ * Reads the rows once, in sheet order, where they lie one after the other in memory; the lists
+ * are then dealt in circuit order from the codes alone.
+ */
+function readingOf(rows: readonly EvaluatedRow[]): Reading {
+  const n = rows.length;
+  const ranks = new Int32Array(n);
+  let increasing = true;
+  let lastRow = -Infinity;
+  // Rows of a place mostly follow each other: the rank of the row before is taken again.
+  let lastStep: string | undefined;
+  let lastTo: string | null | undefined;
+  let rank = 0;
+  for (let i = 0; i < n; i += 1) {
+    const r = rows[i];
+    if (r.step !== lastStep || r.to !== lastTo) {
+      lastStep = r.step;
+      lastTo = r.to;
+      rank = placeRank(lastStep, lastTo);
+    }
+    ranks[i] = rank;
+    const row = r.entry.row;
+    if (row <= lastRow) increasing = false;
+    lastRow = row;
+  }
+  const reading: Reading = {
+    rows,
+    ranks,
+    codes: new Uint8Array(n),
+    legalGaps: new Map(),
+    withoutSoftware: new Int32Array(UNKNOWN_RANK),
+    computerisationNotOk: 0,
+    increasing,
+    order: circuitIndices(rows, ranks, increasing),
+    refsApart: knownRefsApart(rows) || refTextsApart(rows),
+  };
+  for (let i = 0; i < n; i += 1) reading.codes[i] = codeOf(reading, rows[i], ranks[i], 1);
+  return reading;
+}
+
+function addTo(counts: Map<string, number>, key: string, by: number): void {
+  counts.set(key, (counts.get(key) ?? 0) + by);
+}
+
+/** The code of a row (what it is for the lists); what it adds up to is added to the reading (`by` 1), or taken away (-1). */
+function codeOf(reading: Reading, r: EvaluatedRow, rank: number, by: 1 | -1): number {
+  const { type, effective, status } = r;
+  if (r.critical && effective === 'NON' && type !== 'Informatisation') {
+    addTo(reading.legalGaps, r.step, by);
+    if (r.to !== null) addTo(reading.legalGaps, r.to, by);
+  }
+  let code = status === 'ok' ? 0 : status === 'incoherent' ? INCOHERENT : status === 'invalid' ? INVALID : EMPTY;
+  if (type === 'Informatisation') {
+    if (effective !== null) code |= COMPUTERISATION;
+    if (effective === 'NON') {
+      // Steps unknown to the catalogue all have the same rank, beyond the catalogue's.
+      const step = Math.floor(rank / 100);
+      if (step < UNKNOWN_RANK) reading.withoutSoftware[step] += by;
+      if (status !== 'ok') reading.computerisationNotOk += by;
+    }
+  } else if (type === 'Lecteur' && effective === 'OUI') code |= READER;
+  if (effective === 'NON') code |= GAP_OF[type ?? 'null'];
+  return code;
+}
+
+/**
+ * The reading of rows in the same places as the last one read: only the rows that changed are read
+ * again. Undefined when a row changed place.
+ */
+function readAgain(known: Reading, rows: readonly EvaluatedRow[]): Reading | undefined {
+  const before = known.rows;
+  for (let i = 0; i < rows.length; i += 1) {
+    if (rows[i] === before[i]) continue;
+    const rank = placeRank(rows[i].step, rows[i].to);
+    if (rank !== known.ranks[i]) return undefined;
+    codeOf(known, before[i], rank, -1);
+    known.codes[i] = codeOf(known, rows[i], rank, 1);
+  }
+  known.rows = rows;
+  return known;
+}
+
+/** The context of the conditions; `memory` keeps the reading of the rows while only answers change. */
 export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures, memory?: ConditionMemory): ConditionContext {
-  const withoutSoftware = stepsWithoutSoftware(rows);
-  const { order, increasing, refsApart } = memory ? memory.placement(rows) : placementOf(rows);
+  const { ranks, codes, legalGaps, withoutSoftware, computerisationNotOk, increasing, order, refsApart } = memory ? memory.read(rows) : readingOf(rows);
+  const legalGapSteps = new Set<string>();
+  for (const [step, count] of legalGaps) if (count > 0) legalGapSteps.add(step);
   const gaps = new Map<QuestionType | null, EvaluatedRow[]>();
   const computerisation: EvaluatedRow[] = [];
   const notOk: EvaluatedRow[] = [];
   const unanswered: EvaluatedRow[] = [];
+  const invalid: EvaluatedRow[] = [];
   const incoherent: EvaluatedRow[] = [];
   const readers: EvaluatedRow[] = [];
-  const legalGapSteps = new Set<string>();
   for (let k = 0; k < order.length; k += 1) {
-    const r = rows[order[k]];
-    if (r.critical && r.effective === 'NON' && r.type !== 'Informatisation') {
-      legalGapSteps.add(r.step);
-      if (r.to !== null) legalGapSteps.add(r.to);
-    }
-    if (r.status !== 'ok') {
+    const i = order[k];
+    const code = codes[i];
+    if (code === 0) continue;
+    const r = rows[i];
+    const state = code & STATE;
+    if (state !== 0) {
       notOk.push(r);
-      (r.status === 'incoherent' ? incoherent : unanswered).push(r);
+      if (state === INCOHERENT) incoherent.push(r);
+      else {
+        unanswered.push(r);
+        if (state === INVALID) invalid.push(r);
+      }
     }
-    if (r.type === 'Lecteur' && r.effective === 'OUI') readers.push(r);
-    if (r.type === 'Informatisation' && r.effective !== null) computerisation.push(r);
-    if (!isNon(r) || ((r.type === 'Donnée' || r.type === 'Lecteur') && withoutSoftware.has(r.step))) continue;
-    const ofType = gaps.get(r.type);
+    if (code & READER) readers.push(r);
+    if (code & COMPUTERISATION) computerisation.push(r);
+    const gap = code & GAP;
+    // Donnée and Lecteur gaps of a catalogue step without software are left to its computerisation (see Reading).
+    if (gap === 0 || ((gap === GAP_OF['Donnée'] || gap === GAP_OF.Lecteur) && withoutSoftware[Math.floor(ranks[i] / 100)] > 0)) continue;
+    const type = GAP_TYPES[gap >> GAP_SHIFT];
+    const ofType = gaps.get(type);
     if (ofType) ofType.push(r);
-    else gaps.set(r.type, [r]);
+    else gaps.set(type, [r]);
   }
-  return { refsApart, increasing, gaps, computerisation, notOk, unanswered, incoherent, readers, legalGapSteps, figures, runs: new Map() };
+  return {
+    refsApart,
+    increasing,
+    gaps,
+    computerisation,
+    notOk,
+    unanswered,
+    invalid,
+    incoherent,
+    readers,
+    legalGapSteps,
+    computerisationNotOk: computerisationNotOk > 0,
+    figures,
+    runs: new Map(),
+  };
 }
+
+/** Rank in the circuit of steps unknown to the catalogue (see stepRank). */
+const UNKNOWN_RANK = stepRank('~');
+
+// The code of a row (see conditionContext): its state, whether it is a reader or a computerisation
+// answer, and the type of its gap, if it is one.
+const EMPTY = 1;
+const INVALID = 2;
+const INCOHERENT = 3;
+const STATE = 3;
+const READER = 4;
+const COMPUTERISATION = 8;
+const GAP_SHIFT = 4;
+const GAP = 7 << GAP_SHIFT;
+const GAP_TYPES: (QuestionType | null)[] = [null, 'Informatisation', 'Donnée', 'Interopérabilité', 'Lecteur', 'Dépôt', null];
+const GAP_OF: Record<QuestionType | 'null', number> = {
+  Informatisation: 1 << GAP_SHIFT,
+  Donnée: 2 << GAP_SHIFT,
+  Interopérabilité: 3 << GAP_SHIFT,
+  Lecteur: 4 << GAP_SHIFT,
+  Dépôt: 5 << GAP_SHIFT,
+  null: 6 << GAP_SHIFT,
+};
 
 function onTransition(pairs: readonly [string, string][], r: { step: string; to: string | null }): boolean {
   for (const pair of pairs) if (r.step === pair[0] && r.to === pair[1]) return true;
@@ -246,11 +363,15 @@ function inStatesOf(rows: readonly EvaluatedRow[], statuses: readonly RowStatus[
   return selected;
 }
 
-/** The rows in one of these states, in circuit order: the shortest list of the context that holds them all. */
-function inStates(statuses: readonly RowStatus[], { notOk, unanswered, incoherent }: ConditionContext): readonly EvaluatedRow[] {
-  if (statuses.every((s) => s === 'empty' || s === 'invalid')) return unanswered;
-  if (statuses.every((s) => s === 'incoherent')) return incoherent;
-  return notOk;
+/** The rows in one of these states, in circuit order: the shortest list of the context that holds them all, and whether all its rows are. */
+function inStates(statuses: readonly RowStatus[], { notOk, unanswered, invalid, incoherent }: ConditionContext): { rows: readonly EvaluatedRow[]; all: boolean } {
+  const empty = statuses.includes('empty');
+  const isInvalid = statuses.includes('invalid');
+  const isIncoherent = statuses.includes('incoherent');
+  if (!empty && !isIncoherent) return { rows: invalid, all: isInvalid };
+  if (!isIncoherent) return { rows: unanswered, all: isInvalid };
+  if (!empty && !isInvalid) return { rows: incoherent, all: true };
+  return { rows: notOk, all: empty && isInvalid };
 }
 
 function gapsOf(context: ConditionContext, type: QuestionType): readonly EvaluatedRow[] {
@@ -281,8 +402,10 @@ function rowsOf(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
     }
     case 'logiciel-non-nomme':
       return computerisation.filter((r) => r.effective === 'OUI' && tidyLabel(r.entry.comment) === '');
-    case 'statut':
-      return inStatesOf(inStates(c.statuses, context), c.statuses, c.critical === true);
+    case 'statut': {
+      const { rows, all } = inStates(c.statuses, context);
+      return all && c.critical !== true ? rows.slice() : inStatesOf(rows, c.statuses, c.critical === true);
+    }
     case 'completude':
       return unanswered.slice();
     case 'taux-rupture':
@@ -322,7 +445,7 @@ function inputsOf(c: SimpleCondition, context: ConditionContext): (readonly Eval
     case 'lecteur-sans-iud':
       return [readers, gaps.get('Donnée')];
     case 'statut':
-      return [inStates(c.statuses, context)];
+      return [inStates(c.statuses, context).rows];
     case 'completude':
       return [unanswered];
   }
@@ -357,16 +480,13 @@ export class ConditionMemory {
   private unions = new Map<Condition, { parts: (Hit | null)[]; hit: Hit | null }>();
   private nextUnions = new Map<Condition, { parts: (Hit | null)[]; hit: Hit | null }>();
   private compared = new Map<readonly EvaluatedRow[] | undefined, Map<readonly EvaluatedRow[] | undefined, boolean>>();
-  private placed?: Placement;
+  private reading?: Reading;
 
-  /** The placement of the rows: the last one when the rows are in the same places. */
-  placement(rows: readonly EvaluatedRow[]): Placement {
-    const known = this.placed;
-    if (known && samePlaces(known.rows, rows)) {
-      known.rows = rows;
-      return known;
-    }
-    return (this.placed = placementOf(rows));
+  /** The reading of the rows: the last one, with the rows that changed read again, when the rows are in the same places. */
+  read(rows: readonly EvaluatedRow[]): Reading {
+    const known = this.reading;
+    const again = known && samePlaces(known.rows, rows) ? readAgain(known, rows) : undefined;
+    return (this.reading = again ?? readingOf(rows));
   }
 
   /** The hit kept for the condition, or undefined when it must be matched again. */

@@ -1,6 +1,6 @@
 /** Maps the gaps of an evaluated cartographie to proposed actions (SPEC §8). Pure and deterministic. */
 import type { ActionProposal, EvaluatedRow, Figures, Priority, Rate } from '../model';
-import { ConditionMemory, conditionContext, matchCondition, sameRows, type Hit } from './conditions';
+import { ConditionMemory, conditionContext, matchCondition, sameRows, type ConditionContext, type Hit } from './conditions';
 import { aboutWholeCircuit, gapOrder, proposalRef } from './ordering';
 import { simpleConditions, type ActionTemplate, type SimpleCondition } from './schema';
 import { ACTION_TEMPLATES } from './templates';
@@ -70,14 +70,13 @@ function sameRate(a: Rate | undefined, b: Rate | undefined): boolean {
 
 /**
  * Whether a condition may select Informatisation rows answered NON: the others select gaps of
- * another type, or rows answered OUI.
+ * another type, or rows answered OUI; rows in a state other than ok hold such rows only when some
+ * Informatisation row is counted as NON by the consistency rule.
  */
-function mayComputerise(c: SimpleCondition): boolean {
-  return (c.kind === 'informatisation' && c.answer === 'NON') || c.kind === 'statut' || c.kind === 'completude';
+function mayComputerise(c: SimpleCondition, computerisationNotOk: boolean): boolean {
+  if (c.kind === 'informatisation') return c.answer === 'NON';
+  return (c.kind === 'statut' || c.kind === 'completude') && computerisationNotOk;
 }
-
-/** The templates whose rows may hold steps to computerise, found once. */
-const COMPUTERISING = new Set(ACTION_TEMPLATES.filter((t) => simpleConditions(t.condition).some(mayComputerise)));
 
 const NO_STEPS: ReadonlySet<string> = new Set();
 
@@ -88,7 +87,7 @@ function stepsComputerised(rows: readonly EvaluatedRow[]): Set<string> {
   return steps;
 }
 
-function write(template: ActionTemplate, { ref, hit }: Group, refsApart: boolean, memory?: ProposalMemory): Written {
+function write(template: ActionTemplate, { ref, hit }: Group, { refsApart, computerisationNotOk }: ConditionContext, memory?: ProposalMemory): Written {
   const known = memory?.written.get(ref);
   if (known && sameRate(known.rate, hit.rate) && sameRows(known.rows, hit.rows)) return known;
   return {
@@ -96,7 +95,7 @@ function write(template: ActionTemplate, { ref, hit }: Group, refsApart: boolean
     rate: hit.rate,
     scope: scopeOf(hit.rows),
     finding: fillFinding(template.finding, hit.rows, hit.rate, refsApart),
-    computerises: COMPUTERISING.has(template) ? stepsComputerised(hit.rows) : NO_STEPS,
+    computerises: simpleConditions(template.condition).some((c) => mayComputerise(c, computerisationNotOk)) ? stepsComputerised(hit.rows) : NO_STEPS,
   };
 }
 
@@ -198,7 +197,7 @@ export function proposeActions(rows: readonly EvaluatedRow[], figures: Figures, 
     const grouped = groupsKept(template, hit, memory);
     groups?.set(template, { hit, groups: grouped });
     for (const group of grouped) {
-      const done = write(template, group, context.refsApart, memory);
+      const done = write(template, group, context, memory);
       written?.set(group.ref, done);
       drafts.push(draft(template, group, done));
     }
