@@ -23,8 +23,9 @@ export interface ConditionContext {
   increasing: boolean;
   /** Rows answered NON (effective), once the gaps of steps without software are set aside, by type, in circuit order. */
   gaps: Map<QuestionType | null, EvaluatedRow[]>;
-  /** Informatisation rows answered, in circuit order. */
+  /** Informatisation rows answered, in circuit order; those answered OUI with no software named in the comment. */
   computerisation: EvaluatedRow[];
+  unnamedSoftware: EvaluatedRow[];
   /** Rows empty, invalid or incoherent, in circuit order; the empty or invalid ones; the incoherent ones. */
   notOk: EvaluatedRow[];
   unanswered: EvaluatedRow[];
@@ -138,8 +139,18 @@ interface Reading {
  */
 function readingOf(rows: readonly EvaluatedRow[]): Reading {
   const n = rows.length;
-  const ranks = new Int32Array(n);
-  let increasing = true;
+  const reading: Reading = {
+    rows,
+    ranks: new Int32Array(n),
+    codes: new Uint8Array(n),
+    legalGaps: new Map(),
+    withoutSoftware: new Int32Array(UNKNOWN_RANK),
+    computerisationNotOk: 0,
+    increasing: true,
+    order: NO_ORDER,
+    refsApart: knownRefsApart(rows) || refTextsApart(rows),
+  };
+  const { ranks, codes } = reading;
   let lastRow = -Infinity;
   // Rows of a place mostly follow each other: the rank of the row before is taken again.
   let lastStep: string | undefined;
@@ -153,24 +164,16 @@ function readingOf(rows: readonly EvaluatedRow[]): Reading {
       rank = placeRank(lastStep, lastTo);
     }
     ranks[i] = rank;
+    codes[i] = codeOf(reading, r, rank, 1);
     const row = r.entry.row;
-    if (row <= lastRow) increasing = false;
+    if (row <= lastRow) reading.increasing = false;
     lastRow = row;
   }
-  const reading: Reading = {
-    rows,
-    ranks,
-    codes: new Uint8Array(n),
-    legalGaps: new Map(),
-    withoutSoftware: new Int32Array(UNKNOWN_RANK),
-    computerisationNotOk: 0,
-    increasing,
-    order: circuitIndices(rows, ranks, increasing),
-    refsApart: knownRefsApart(rows) || refTextsApart(rows),
-  };
-  for (let i = 0; i < n; i += 1) reading.codes[i] = codeOf(reading, rows[i], ranks[i], 1);
+  reading.order = circuitIndices(rows, ranks, reading.increasing);
   return reading;
 }
+
+const NO_ORDER = new Int32Array(0);
 
 function addTo(counts: Map<string, number>, key: string, by: number): void {
   counts.set(key, (counts.get(key) ?? 0) + by);
@@ -186,6 +189,7 @@ function codeOf(reading: Reading, r: EvaluatedRow, rank: number, by: 1 | -1): nu
   let code = status === 'ok' ? 0 : status === 'incoherent' ? INCOHERENT : status === 'invalid' ? INVALID : EMPTY;
   if (type === 'Informatisation') {
     if (effective !== null) code |= COMPUTERISATION;
+    if (effective === 'OUI' && tidyLabel(r.entry.comment) === '') code |= UNNAMED;
     if (effective === 'NON') {
       // Steps unknown to the catalogue all have the same rank, beyond the catalogue's.
       const step = Math.floor(rank / 100);
@@ -220,7 +224,10 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
   const legalGapSteps = new Set<string>();
   for (const [step, count] of legalGaps) if (count > 0) legalGapSteps.add(step);
   const gaps = new Map<QuestionType | null, EvaluatedRow[]>();
+  // The lists of gaps by the type's number in the codes.
+  const byGap: (EvaluatedRow[] | undefined)[] = [];
   const computerisation: EvaluatedRow[] = [];
+  const unnamedSoftware: EvaluatedRow[] = [];
   const notOk: EvaluatedRow[] = [];
   const unanswered: EvaluatedRow[] = [];
   const invalid: EvaluatedRow[] = [];
@@ -242,19 +249,20 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
     }
     if (code & READER) readers.push(r);
     if (code & COMPUTERISATION) computerisation.push(r);
+    if (code & UNNAMED) unnamedSoftware.push(r);
     const gap = code & GAP;
     // Donnée and Lecteur gaps of a catalogue step without software are left to its computerisation (see Reading).
     if (gap === 0 || ((gap === GAP_OF['Donnée'] || gap === GAP_OF.Lecteur) && withoutSoftware[Math.floor(ranks[i] / 100)] > 0)) continue;
-    const type = GAP_TYPES[gap >> GAP_SHIFT];
-    const ofType = gaps.get(type);
+    const ofType = byGap[gap >> GAP_SHIFT];
     if (ofType) ofType.push(r);
-    else gaps.set(type, [r]);
+    else gaps.set(GAP_TYPES[gap >> GAP_SHIFT], (byGap[gap >> GAP_SHIFT] = [r]));
   }
   return {
     refsApart,
     increasing,
     gaps,
     computerisation,
+    unnamedSoftware,
     notOk,
     unanswered,
     invalid,
@@ -271,7 +279,7 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
 const UNKNOWN_RANK = stepRank('~');
 
 // The code of a row (see conditionContext): its state, whether it is a reader or a computerisation
-// answer, and the type of its gap, if it is one.
+// answer, the type of its gap, if it is one, and whether it names no software where there is one.
 const EMPTY = 1;
 const INVALID = 2;
 const INCOHERENT = 3;
@@ -280,6 +288,7 @@ const READER = 4;
 const COMPUTERISATION = 8;
 const GAP_SHIFT = 4;
 const GAP = 7 << GAP_SHIFT;
+const UNNAMED = 128;
 const GAP_TYPES: (QuestionType | null)[] = [null, 'Informatisation', 'Donnée', 'Interopérabilité', 'Lecteur', 'Dépôt', null];
 const GAP_OF: Record<QuestionType | 'null', number> = {
   Informatisation: 1 << GAP_SHIFT,
@@ -319,8 +328,7 @@ function runsOf(rows: readonly EvaluatedRow[]): Run[] {
 }
 
 /** The runs of a list of the context, found once per analysis. */
-function runsIn(context: ConditionContext, type: QuestionType): { rows: readonly EvaluatedRow[]; runs: Run[] } {
-  const rows = gapsOf(context, type);
+function runsIn(context: ConditionContext, rows: readonly EvaluatedRow[]): { rows: readonly EvaluatedRow[]; runs: Run[] } {
   let runs = context.runs.get(rows);
   if (!runs) context.runs.set(rows, (runs = runsOf(rows)));
   return { rows, runs };
@@ -357,6 +365,16 @@ function ruptures({ rows, runs }: { rows: readonly EvaluatedRow[]; runs: Run[] }
   return selected;
 }
 
+function computerised({ rows, runs }: { rows: readonly EvaluatedRow[]; runs: Run[] }, c: Extract<SimpleCondition, { kind: 'informatisation' }>): EvaluatedRow[] {
+  const { steps, answer } = c;
+  const selected: EvaluatedRow[] = [];
+  for (const { step, start, end } of runs) {
+    if (!steps.includes(step)) continue;
+    for (let i = start; i < end; i += 1) if (rows[i].effective === answer) selected.push(rows[i]);
+  }
+  return selected;
+}
+
 function inStatesOf(rows: readonly EvaluatedRow[], statuses: readonly RowStatus[], criticalOnly: boolean): EvaluatedRow[] {
   const selected: EvaluatedRow[] = [];
   for (let i = 0; i < rows.length; i += 1) if (statuses.includes(rows[i].status) && (!criticalOnly || rows[i].critical)) selected.push(rows[i]);
@@ -381,14 +399,12 @@ function gapsOf(context: ConditionContext, type: QuestionType): readonly Evaluat
 function rowsOf(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
   const { computerisation, readers, unanswered } = context;
   switch (c.kind) {
-    case 'informatisation': {
-      const { steps, answer } = c;
-      return computerisation.filter((r) => steps.includes(r.step) && r.effective === answer);
-    }
+    case 'informatisation':
+      return computerised(runsIn(context, computerisation), c);
     case 'donnee':
-      return dataGaps(runsIn(context, 'Donnée'), c);
+      return dataGaps(runsIn(context, gapsOf(context, 'Donnée')), c);
     case 'rupture':
-      return ruptures(runsIn(context, 'Interopérabilité'), c);
+      return ruptures(runsIn(context, gapsOf(context, 'Interopérabilité')), c);
     case 'lecteur': {
       const { zones } = c;
       return gapsOf(context, 'Lecteur').filter((r) => zones.includes(r.zone));
@@ -401,7 +417,7 @@ function rowsOf(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
       return gapsOf(context, 'Donnée').filter((r) => (critical === undefined || critical === r.critical) && IUD_DATA.includes(r.datum ?? '') && equipped.has(r.step));
     }
     case 'logiciel-non-nomme':
-      return computerisation.filter((r) => r.effective === 'OUI' && tidyLabel(r.entry.comment) === '');
+      return context.unnamedSoftware.slice();
     case 'statut': {
       const { rows, all } = inStates(c.statuses, context);
       return all && c.critical !== true ? rows.slice() : inStatesOf(rows, c.statuses, c.critical === true);
@@ -431,8 +447,9 @@ function inputsOf(c: SimpleCondition, context: ConditionContext): (readonly Eval
   const { gaps, computerisation, unanswered, readers } = context;
   switch (c.kind) {
     case 'informatisation':
-    case 'logiciel-non-nomme':
       return [computerisation];
+    case 'logiciel-non-nomme':
+      return [context.unnamedSoftware];
     case 'donnee':
       return [gaps.get('Donnée')];
     case 'rupture':

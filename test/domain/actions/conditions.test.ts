@@ -1,13 +1,17 @@
 import fc from 'fast-check';
-import { conditionContext, matchCondition } from '../../../src/domain/actions/conditions';
+import { conditionContext, matchCondition, type ConditionContext } from '../../../src/domain/actions/conditions';
 import { simpleConditions, type SimpleCondition } from '../../../src/domain/actions/schema';
 import { ACTION_TEMPLATES } from '../../../src/domain/actions/templates';
 import { assess } from '../../../src/domain/assess';
 import type { EvaluatedRow } from '../../../src/domain/model';
+import { tidyLabel } from '../../../src/domain/text';
 import { randomCartographie } from '../../support/cartographie';
 
-/** The rows a rupture or donnee condition selects, read row by row from the gaps of its type (SPEC §8). */
-function scanned(c: SimpleCondition, gaps: readonly EvaluatedRow[]): EvaluatedRow[] {
+/** The rows a condition selects, read row by row from the context's list it reads (SPEC §8). */
+function scanned(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
+  if (c.kind === 'informatisation') return context.computerisation.filter((r) => c.steps.includes(r.step) && r.effective === c.answer);
+  if (c.kind === 'logiciel-non-nomme') return context.computerisation.filter((r) => r.effective === 'OUI' && tidyLabel(r.entry.comment) === '');
+  const gaps = context.gaps.get(c.kind === 'rupture' ? 'Interopérabilité' : 'Donnée') ?? [];
   const on = (pairs: [string, string][], r: EvaluatedRow) => pairs.some(([from, to]) => r.step === from && r.to === to);
   return gaps.filter((r) => {
     if ('critical' in c && c.critical !== undefined && c.critical !== r.critical) return false;
@@ -22,21 +26,23 @@ function scanned(c: SimpleCondition, gaps: readonly EvaluatedRow[]): EvaluatedRo
   });
 }
 
-const CONDITIONS = ACTION_TEMPLATES.flatMap((t) => simpleConditions(t.condition)).filter((c) => c.kind === 'rupture' || c.kind === 'donnee');
+const KINDS = ['rupture', 'donnee', 'informatisation', 'logiciel-non-nomme'];
+const CONDITIONS = ACTION_TEMPLATES.flatMap((t) => simpleConditions(t.condition)).filter((c) => KINDS.includes(c.kind));
 
-describe('conditions read by place', () => {
+describe('conditions read by place or from the codes of the rows', () => {
   it('select the same rows as a scan of every gap, in the same order', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 400 }), fc.boolean(), (seed, extra, computerised) => {
         const random = randomCartographie(seed, extra);
-        // With every step computerised, the Donnée gaps are not left to the computerisation actions.
-        const entries = computerised ? random.entries.map((e) => (e.type === 'Informatisation' ? { ...e, answer: { value: 'OUI' } } : e)) : random.entries;
+        // With every step computerised, the Donnée gaps are not left to the computerisation actions;
+        // some Informatisation rows name their software, some only seem to (spaces).
+        const COMMENTS = ['', 'Logiciel X', ' \u00a0 '];
+        const entries = random.entries.map((e, i) =>
+          e.type === 'Informatisation' ? { ...e, comment: COMMENTS[i % 3], answer: computerised ? { value: 'OUI' } : e.answer } : e,
+        );
         const { rows, figures } = assess({ ...random, entries });
         const context = conditionContext(rows, figures);
-        for (const c of CONDITIONS) {
-          const gaps = context.gaps.get(c.kind === 'rupture' ? 'Interopérabilité' : 'Donnée') ?? [];
-          expect(matchCondition(c, context)?.rows ?? []).toEqual(scanned(c, gaps));
-        }
+        for (const c of CONDITIONS) expect(matchCondition(c, context)?.rows ?? []).toEqual(scanned(c, context));
       }),
       { numRuns: 60 },
     );
