@@ -7,8 +7,8 @@ import { refText } from './wording';
 import type { Condition, SimpleCondition } from './schema';
 
 export interface Hit {
-  /** Rows behind the finding, in circuit order. */
-  rows: EvaluatedRow[];
+  /** Rows behind the finding, in circuit order (a list of the context itself when the condition takes it whole). */
+  rows: readonly EvaluatedRow[];
   /** The rate a threshold condition compared. */
   rate?: Rate;
 }
@@ -26,8 +26,8 @@ export interface ConditionContext {
   /** Informatisation rows answered, in circuit order; those answered OUI with no software named in the comment. */
   computerisation: EvaluatedRow[];
   unnamedSoftware: EvaluatedRow[];
-  /** Rows empty, invalid or incoherent, in circuit order; the empty or invalid ones; the incoherent ones. */
-  notOk: EvaluatedRow[];
+  /** Rows empty, invalid or incoherent, in circuit order (gathered when a condition asks); the empty or invalid ones; the incoherent ones. */
+  notOk: () => readonly EvaluatedRow[];
   unanswered: EvaluatedRow[];
   /** The invalid ones among them. */
   invalid: EvaluatedRow[];
@@ -221,6 +221,7 @@ function readAgain(known: Reading, rows: readonly EvaluatedRow[]): Reading | und
 /** The context of the conditions; `memory` keeps the reading of the rows while only answers change. */
 export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures, memory?: ConditionMemory): ConditionContext {
   const { ranks, codes, legalGaps, withoutSoftware, computerisationNotOk, increasing, order, refsApart } = memory ? memory.read(rows) : readingOf(rows);
+  let notOk: EvaluatedRow[] | undefined;
   const legalGapSteps = new Set<string>();
   for (const [step, count] of legalGaps) if (count > 0) legalGapSteps.add(step);
   const gaps = new Map<QuestionType | null, EvaluatedRow[]>();
@@ -228,7 +229,6 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
   const byGap: (EvaluatedRow[] | undefined)[] = [];
   const computerisation: EvaluatedRow[] = [];
   const unnamedSoftware: EvaluatedRow[] = [];
-  const notOk: EvaluatedRow[] = [];
   const unanswered: EvaluatedRow[] = [];
   const invalid: EvaluatedRow[] = [];
   const incoherent: EvaluatedRow[] = [];
@@ -240,7 +240,6 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
     const r = rows[i];
     const state = code & STATE;
     if (state !== 0) {
-      notOk.push(r);
       if (state === INCOHERENT) incoherent.push(r);
       else {
         unanswered.push(r);
@@ -263,7 +262,7 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
     gaps,
     computerisation,
     unnamedSoftware,
-    notOk,
+    notOk: () => (notOk ??= inState(rows, order, codes)),
     unanswered,
     invalid,
     incoherent,
@@ -273,6 +272,13 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
     figures,
     runs: new Map(),
   };
+}
+
+/** The rows in a state other than ok, in circuit order. */
+function inState(rows: readonly EvaluatedRow[], order: Int32Array, codes: Uint8Array): EvaluatedRow[] {
+  const selected: EvaluatedRow[] = [];
+  for (let k = 0; k < order.length; k += 1) if ((codes[order[k]] & STATE) !== 0) selected.push(rows[order[k]]);
+  return selected;
 }
 
 /** Rank in the circuit of steps unknown to the catalogue (see stepRank). */
@@ -389,14 +395,14 @@ function inStates(statuses: readonly RowStatus[], { notOk, unanswered, invalid, 
   if (!empty && !isIncoherent) return { rows: invalid, all: isInvalid };
   if (!isIncoherent) return { rows: unanswered, all: isInvalid };
   if (!empty && !isInvalid) return { rows: incoherent, all: true };
-  return { rows: notOk, all: empty && isInvalid };
+  return { rows: notOk(), all: empty && isInvalid };
 }
 
 function gapsOf(context: ConditionContext, type: QuestionType): readonly EvaluatedRow[] {
   return context.gaps.get(type) ?? NO_ROWS;
 }
 
-function rowsOf(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
+function rowsOf(c: SimpleCondition, context: ConditionContext): readonly EvaluatedRow[] {
   const { computerisation, readers, unanswered } = context;
   switch (c.kind) {
     case 'informatisation':
@@ -410,22 +416,22 @@ function rowsOf(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
       return gapsOf(context, 'Lecteur').filter((r) => zones.includes(r.zone));
     }
     case 'depot':
-      return gapsOf(context, 'Dépôt').slice();
+      return gapsOf(context, 'Dépôt');
     case 'lecteur-sans-iud': {
       const equipped = new Set(readers.map((r) => r.step));
       const { critical } = c;
       return gapsOf(context, 'Donnée').filter((r) => (critical === undefined || critical === r.critical) && IUD_DATA.includes(r.datum ?? '') && equipped.has(r.step));
     }
     case 'logiciel-non-nomme':
-      return context.unnamedSoftware.slice();
+      return context.unnamedSoftware;
     case 'statut': {
       const { rows, all } = inStates(c.statuses, context);
-      return all && c.critical !== true ? rows.slice() : inStatesOf(rows, c.statuses, c.critical === true);
+      return all && c.critical !== true ? rows : inStatesOf(rows, c.statuses, c.critical === true);
     }
     case 'completude':
-      return unanswered.slice();
+      return unanswered;
     case 'taux-rupture':
-      return gapsOf(context, 'Interopérabilité').slice();
+      return gapsOf(context, 'Interopérabilité');
   }
 }
 
@@ -558,7 +564,7 @@ function matchSimple(c: SimpleCondition, context: ConditionContext, memory?: Con
   return hit;
 }
 
-function hitOf(rows: EvaluatedRow[], rate: Rate | undefined): Hit | null {
+function hitOf(rows: readonly EvaluatedRow[], rate: Rate | undefined): Hit | null {
   return rows.length > 0 ? { rows, rate } : null;
 }
 

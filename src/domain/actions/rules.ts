@@ -36,14 +36,14 @@ function groupsOf(template: ActionTemplate, hit: Hit): Group[] {
 interface Draft {
   template: ActionTemplate;
   proposal: ActionProposal;
-  rows: EvaluatedRow[];
+  rows: readonly EvaluatedRow[];
   computerises: ReadonlySet<string>;
   written: Written;
 }
 
 /** What a group of rows gives whatever the other proposals: its wording and the steps it needs or computerises. */
 interface Written {
-  rows: EvaluatedRow[];
+  rows: readonly EvaluatedRow[];
   rate?: Rate;
   scope: string;
   finding: string;

@@ -92,7 +92,7 @@ export function refText(row: EvaluatedRow): string {
 }
 
 /** `refsApart`: no two rows of the sheet list the same reference, so each row's is its own. */
-function refList(rows: EvaluatedRow[], refsApart: boolean): string {
+function refList(rows: readonly EvaluatedRow[], refsApart: boolean): string {
   let refs: string[];
   let count: number;
   if (refsApart) {
@@ -109,7 +109,7 @@ function refList(rows: EvaluatedRow[], refsApart: boolean): string {
   return count > MAX_REFS ? `réf. ${shown} et ${count - MAX_REFS} autres` : `réf. ${shown}`;
 }
 
-function placeholderValue(name: Placeholder, rows: EvaluatedRow[], rate: Rate | undefined, refsApart: boolean): string {
+function placeholderValue(name: Placeholder, rows: readonly EvaluatedRow[], rate: Rate | undefined, refsApart: boolean): string {
   switch (name) {
     case 'etapes':
       return frenchList(stepLabels(rows));
@@ -127,7 +127,7 @@ function placeholderValue(name: Placeholder, rows: EvaluatedRow[], rate: Rate | 
 }
 
 /** `refsApart`: no two rows of the sheet list the same reference (see refText). */
-export function fillFinding(template: string, rows: EvaluatedRow[], rate?: Rate, refsApart = false): string {
+export function fillFinding(template: string, rows: readonly EvaluatedRow[], rate?: Rate, refsApart = false): string {
   const parts = templateParts(template);
   let text = parts[0];
   for (let i = 1; i < parts.length; i += 2) text += placeholderValue(parts[i] as Placeholder, rows, rate, refsApart) + parts[i + 1];
@@ -150,7 +150,7 @@ function templateParts(template: string): string[] {
 const MAX_SCOPE = 4;
 
 /** The "Zone / étape" column: transitions, or steps grouped by zone, in the rows' order. */
-export function scopeOf(rows: EvaluatedRow[]): string {
+export function scopeOf(rows: readonly EvaluatedRow[]): string {
   if (rows.length === 0) return 'Ensemble du circuit';
   if (rows.every((r) => r.to)) {
     const transitions = transitionLabels(rows);

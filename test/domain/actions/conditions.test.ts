@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { conditionContext, matchCondition, type ConditionContext } from '../../../src/domain/actions/conditions';
+import { placeRank } from '../../../src/domain/actions/ordering';
 import { simpleConditions, type SimpleCondition } from '../../../src/domain/actions/schema';
 import { ACTION_TEMPLATES } from '../../../src/domain/actions/templates';
 import { assess } from '../../../src/domain/assess';
@@ -8,7 +9,8 @@ import { tidyLabel } from '../../../src/domain/text';
 import { randomCartographie } from '../../support/cartographie';
 
 /** The rows a condition selects, read row by row from the context's list it reads (SPEC §8). */
-function scanned(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] {
+function scanned(c: SimpleCondition, context: ConditionContext, rows: readonly EvaluatedRow[]): EvaluatedRow[] {
+  if (c.kind === 'statut') return inCircuitOrder(rows.filter((r) => (c.statuses as string[]).includes(r.status) && (!c.critical || r.critical)));
   if (c.kind === 'informatisation') return context.computerisation.filter((r) => c.steps.includes(r.step) && r.effective === c.answer);
   if (c.kind === 'logiciel-non-nomme') return context.computerisation.filter((r) => r.effective === 'OUI' && tidyLabel(r.entry.comment) === '');
   const gaps = context.gaps.get(c.kind === 'rupture' ? 'Interopérabilité' : 'Donnée') ?? [];
@@ -26,8 +28,22 @@ function scanned(c: SimpleCondition, context: ConditionContext): EvaluatedRow[] 
   });
 }
 
-const KINDS = ['rupture', 'donnee', 'informatisation', 'logiciel-non-nomme'];
-const CONDITIONS = ACTION_TEMPLATES.flatMap((t) => simpleConditions(t.condition)).filter((c) => KINDS.includes(c.kind));
+/** Rows in circuit order: by the rank of their place, then by sheet row. */
+function inCircuitOrder(rows: readonly EvaluatedRow[]): EvaluatedRow[] {
+  return [...rows].sort((a, b) => placeRank(a.step, a.to) - placeRank(b.step, b.to) || a.entry.row - b.entry.row);
+}
+
+/** Conditions on states, those of the templates and the other combinations. */
+const STATES: SimpleCondition[] = [
+  { kind: 'statut', statuses: ['empty', 'invalid', 'incoherent'] },
+  { kind: 'statut', statuses: ['empty', 'incoherent'], critical: true },
+  { kind: 'statut', statuses: ['invalid', 'incoherent'] },
+  { kind: 'statut', statuses: ['empty'] },
+  { kind: 'statut', statuses: [] },
+];
+
+const KINDS = ['rupture', 'donnee', 'informatisation', 'logiciel-non-nomme', 'statut'];
+const CONDITIONS = [...ACTION_TEMPLATES.flatMap((t) => simpleConditions(t.condition)).filter((c) => KINDS.includes(c.kind)), ...STATES];
 
 describe('conditions read by place or from the codes of the rows', () => {
   it('select the same rows as a scan of every gap, in the same order', () => {
@@ -42,7 +58,7 @@ describe('conditions read by place or from the codes of the rows', () => {
         );
         const { rows, figures } = assess({ ...random, entries });
         const context = conditionContext(rows, figures);
-        for (const c of CONDITIONS) expect(matchCondition(c, context)?.rows ?? []).toEqual(scanned(c, context));
+        for (const c of CONDITIONS) expect(matchCondition(c, context)?.rows ?? []).toEqual(scanned(c, context, rows));
       }),
       { numRuns: 60 },
     );
