@@ -5,14 +5,12 @@ import type { EvaluatedRow, Rate } from '../model';
 import { tidyLabel, trim } from '../text';
 import type { Placeholder } from './schema';
 
-/** "« A »", "« A » et « B »", "« A », « B » et « C »". */
+/** "« A »", "« A » et « B »", "« A », « B » et « C »": joined at once, without a string per item. */
 function frenchList(items: readonly string[]): string {
-  let list = '';
-  for (let i = 0; i < items.length; i += 1) {
-    const separator = i === 0 ? '' : i === items.length - 1 ? ' et ' : ', ';
-    list += `${separator}« ${items[i]} »`;
-  }
-  return list;
+  const n = items.length;
+  if (n === 0) return '';
+  if (n === 1) return `« ${items[0]} »`;
+  return `« ${items.slice(0, n - 1).join(' », « ')} » et « ${items[n - 1]} »`;
 }
 
 /** At most this many references are listed; the rest are counted. */
