@@ -35,14 +35,20 @@ function stepLabels(rows: readonly EvaluatedRow[]): string[] {
   return [...labels];
 }
 
-function transitionLabels(rows: readonly EvaluatedRow[]): string[] {
+/** The labels of the rows' transitions; `all`: undefined as soon as a row has no destination (rows without one are skipped otherwise). */
+function transitionLabels(rows: readonly EvaluatedRow[], all: true): string[] | undefined;
+function transitionLabels(rows: readonly EvaluatedRow[]): string[];
+function transitionLabels(rows: readonly EvaluatedRow[], all = false): string[] | undefined {
   const labels = new Set<string>();
   let last: string | undefined;
   let lastStep: string | undefined;
   let lastTo: string | null | undefined;
   for (let i = 0; i < rows.length; i += 1) {
     const r = rows[i];
-    if (!r.to) continue;
+    if (!r.to) {
+      if (all) return undefined;
+      continue;
+    }
     if (r.step === lastStep && r.to === lastTo) continue;
     const known = TRANSITION_LABELS.get(r.step)?.get(r.to);
     lastStep = known === undefined ? undefined : r.step;
@@ -150,8 +156,9 @@ const MAX_SCOPE = 4;
 /** The "Zone / étape" column: transitions, or steps grouped by zone, in the rows' order. */
 export function scopeOf(rows: readonly EvaluatedRow[]): string {
   if (rows.length === 0) return 'Ensemble du circuit';
-  if (rows.every((r) => r.to)) {
-    const transitions = transitionLabels(rows);
+  // Transitions when every row has a destination.
+  const transitions = transitionLabels(rows, true);
+  if (transitions) {
     return transitions.length > MAX_SCOPE ? `Ensemble du circuit (${transitions.length} transitions)` : transitions.join(' ; ');
   }
   const steps = stepLabels(rows);
