@@ -2,6 +2,7 @@
 import { CATALOGUE, datumById, stepById, zoneById } from '../catalogue';
 import { formatRate } from '../format';
 import type { EvaluatedRow, Rate } from '../model';
+import { memo } from '../memo';
 import { tidyLabel, trim } from '../text';
 import type { Placeholder } from './schema';
 
@@ -59,6 +60,12 @@ function transitionLabels(rows: readonly EvaluatedRow[], all = false): string[] 
   return [...labels];
 }
 
+/**
+ * The Élément évalué of a row unknown to the catalogue, tidied. Each analysis of a sheet meets the
+ * same texts again: they are remembered, within a bound.
+ */
+const tidyElement = memo(tidyLabel, 100_000);
+
 function datumLabels(rows: readonly EvaluatedRow[]): string[] {
   const labels = new Set<string>();
   let last: string | undefined;
@@ -68,7 +75,7 @@ function datumLabels(rows: readonly EvaluatedRow[]): string[] {
     if (r.datum !== undefined && r.datum === lastDatum) continue;
     const datum = r.datum ? datumById(r.datum) : undefined;
     lastDatum = datum?.label ? r.datum : undefined;
-    const text = datum?.label || tidyLabel(r.entry.label);
+    const text = datum?.label || tidyElement(r.entry.label);
     if (text !== last) labels.add((last = text));
   }
   return [...labels];
