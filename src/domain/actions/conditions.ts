@@ -202,18 +202,27 @@ function codeOf(reading: Reading, r: EvaluatedRow, rank: number, by: 1 | -1): nu
 }
 
 /**
- * The reading of rows in the same places as the last one read: only the rows that changed are read
- * again. Undefined when a row changed place.
+ * The reading of rows in the same places as the last one read (see samePlaces): only the rows that
+ * changed are read again. Undefined when a row changed place.
  */
 function readAgain(known: Reading, rows: readonly EvaluatedRow[]): Reading | undefined {
   const before = known.rows;
-  for (let i = 0; i < rows.length; i += 1) {
-    if (rows[i] === before[i]) continue;
-    const rank = placeRank(rows[i].step, rows[i].to);
-    if (rank !== known.ranks[i]) return undefined;
-    codeOf(known, before[i], rank, -1);
-    known.codes[i] = codeOf(known, rows[i], rank, 1);
-  }
+  if (rows.length !== before.length) return undefined;
+  const changed: number[] = [];
+  for (let i = 0; i < rows.length; i += 1) if (rows[i] !== before[i]) changed.push(i);
+  if (
+    !samePlaces(
+      changed.map((i) => before[i]),
+      changed.map((i) => rows[i]),
+    )
+  )
+    return undefined;
+  const ranks = changed.map((i) => placeRank(rows[i].step, rows[i].to));
+  if (ranks.some((rank, k) => rank !== known.ranks[changed[k]])) return undefined;
+  changed.forEach((i, k) => {
+    codeOf(known, before[i], ranks[k], -1);
+    known.codes[i] = codeOf(known, rows[i], ranks[k], 1);
+  });
   known.rows = rows;
   return known;
 }
@@ -251,7 +260,7 @@ export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures
     if (code & UNNAMED) unnamedSoftware.push(r);
     const gap = code & GAP;
     // Donnée and Lecteur gaps of a catalogue step without software are left to its computerisation (see Reading).
-    if (gap === 0 || ((gap === GAP_OF['Donnée'] || gap === GAP_OF.Lecteur) && withoutSoftware[Math.floor(ranks[i] / 100)] > 0)) continue;
+    if (gap === 0 || ((gap === DONNEE_GAP || gap === LECTEUR_GAP) && withoutSoftware[Math.floor(ranks[i] / 100)] > 0)) continue;
     const ofType = byGap[gap >> GAP_SHIFT];
     if (ofType) ofType.push(r);
     else gaps.set(GAP_TYPES[gap >> GAP_SHIFT], (byGap[gap >> GAP_SHIFT] = [r]));
@@ -296,11 +305,13 @@ const GAP_SHIFT = 4;
 const GAP = 7 << GAP_SHIFT;
 const UNNAMED = 128;
 const GAP_TYPES: (QuestionType | null)[] = [null, 'Informatisation', 'Donnée', 'Interopérabilité', 'Lecteur', 'Dépôt', null];
+const DONNEE_GAP = 2 << GAP_SHIFT;
+const LECTEUR_GAP = 4 << GAP_SHIFT;
 const GAP_OF: Record<QuestionType | 'null', number> = {
   Informatisation: 1 << GAP_SHIFT,
-  Donnée: 2 << GAP_SHIFT,
+  Donnée: DONNEE_GAP,
   Interopérabilité: 3 << GAP_SHIFT,
-  Lecteur: 4 << GAP_SHIFT,
+  Lecteur: LECTEUR_GAP,
   Dépôt: 5 << GAP_SHIFT,
   null: 6 << GAP_SHIFT,
 };
@@ -508,7 +519,7 @@ export class ConditionMemory {
   /** The reading of the rows: the last one, with the rows that changed read again, when the rows are in the same places. */
   read(rows: readonly EvaluatedRow[]): Reading {
     const known = this.reading;
-    const again = known && samePlaces(known.rows, rows) ? readAgain(known, rows) : undefined;
+    const again = known && readAgain(known, rows);
     return (this.reading = again ?? readingOf(rows));
   }
 
@@ -596,6 +607,18 @@ function union(parts: (Hit | null)[], increasing: boolean): Hit | null {
  * have increasing keys when no two rows share a sheet row.
  */
 function circuitKeys(rows: readonly EvaluatedRow[]): Float64Array {
+  let keys = CIRCUIT_KEYS.get(rows);
+  if (!keys) CIRCUIT_KEYS.set(rows, (keys = keysOf(rows)));
+  return keys;
+}
+
+/**
+ * The keys of the lists merged, while the lists live: lists are never changed once made, and
+ * the Analyser merges again lists of the last analysis with one that changed.
+ */
+const CIRCUIT_KEYS = new WeakMap<readonly EvaluatedRow[], Float64Array>();
+
+function keysOf(rows: readonly EvaluatedRow[]): Float64Array {
   const keys = new Float64Array(rows.length);
   let lastStep: string | undefined;
   let lastTo: string | null | undefined;
