@@ -15,19 +15,26 @@ interface Group {
 function groupsOf(template: ActionTemplate, hit: Hit): Group[] {
   if (template.per === 'global') return [{ ref: proposalRef(template.key), hit }];
   // Groups by step, then destination, in order of first appearance: no reference built per row.
-  const groups: { step: string; to: string | null; rows: EvaluatedRow[] }[] = [];
-  const byPlace = new Map<string, Map<string | null, EvaluatedRow[]>>();
-  for (const row of hit.rows) {
-    const to = template.per === 'transition' ? row.to : null;
-    let atStep = byPlace.get(row.step);
-    if (!atStep) byPlace.set(row.step, (atStep = new Map()));
-    const group = atStep.get(to);
-    if (group) group.push(row);
-    else {
-      const rows = [row];
-      atStep.set(to, rows);
-      groups.push({ step: row.step, to, rows });
+  type Place = { step: string; to: string | null; rows: EvaluatedRow[] };
+  const groups: Place[] = [];
+  const byPlace = new Map<string, Map<string | null, Place>>();
+  // Rows of a place follow each other: the group of the row before is taken again.
+  let last: Place | undefined;
+  const perTransition = template.per === 'transition';
+  for (let i = 0; i < hit.rows.length; i += 1) {
+    const row = hit.rows[i];
+    const to = perTransition ? row.to : null;
+    if (!last || row.step !== last.step || to !== last.to) {
+      let atStep = byPlace.get(row.step);
+      if (!atStep) byPlace.set(row.step, (atStep = new Map()));
+      last = atStep.get(to);
+      if (!last) {
+        last = { step: row.step, to, rows: [] };
+        atStep.set(to, last);
+        groups.push(last);
+      }
     }
+    last.rows.push(row);
   }
   return groups.map(({ step, to, rows }) => ({ ref: proposalRef(template.key, { step, to }), hit: { rows, rate: hit.rate } }));
 }
