@@ -392,9 +392,11 @@ function computerised({ rows, runs }: { rows: readonly EvaluatedRow[]; runs: Run
   return selected;
 }
 
-function inStatesOf(rows: readonly EvaluatedRow[], statuses: readonly RowStatus[], criticalOnly: boolean): EvaluatedRow[] {
+/** The rows in one of these states (`all`: every row is), critical rows only when asked. */
+function inStatesOf(rows: readonly EvaluatedRow[], statuses: readonly RowStatus[], all: boolean, criticalOnly: boolean): readonly EvaluatedRow[] {
+  if (all && !criticalOnly) return rows;
   const selected: EvaluatedRow[] = [];
-  for (let i = 0; i < rows.length; i += 1) if (statuses.includes(rows[i].status) && (!criticalOnly || rows[i].critical)) selected.push(rows[i]);
+  for (let i = 0; i < rows.length; i += 1) if ((all || statuses.includes(rows[i].status)) && (!criticalOnly || rows[i].critical)) selected.push(rows[i]);
   return selected;
 }
 
@@ -437,7 +439,7 @@ function rowsOf(c: SimpleCondition, context: ConditionContext): readonly Evaluat
       return context.unnamedSoftware;
     case 'statut': {
       const { rows, all } = inStates(c.statuses, context);
-      return all && c.critical !== true ? rows : inStatesOf(rows, c.statuses, c.critical === true);
+      return inStatesOf(rows, c.statuses, all, c.critical === true);
     }
     case 'completude':
       return unanswered;
