@@ -1,4 +1,5 @@
 /** Evaluation of template conditions over effective answers: the rows that reveal each gap. */
+import { CATALOGUE } from '../catalogue';
 import { knownRefsApart, samePlaces } from '../evaluate';
 import type { EvaluatedRow, Figures, QuestionType, Rate, RowStatus } from '../model';
 import { tidyLabel } from '../text';
@@ -121,7 +122,8 @@ interface Reading {
   rows: readonly EvaluatedRow[];
   ranks: Int32Array;
   codes: Uint8Array;
-  /** Critical rows answered NON (other than Informatisation), by step at either end. */
+  /** Critical rows answered NON (other than Informatisation), by step at either end: by rank for catalogue steps, by id for the others. */
+  legalGapsAt: Int32Array;
   legalGaps: Map<string, number>;
   /** Informatisation rows answered NON, by rank of their catalogue step. */
   withoutSoftware: Int32Array;
@@ -143,6 +145,7 @@ function readingOf(rows: readonly EvaluatedRow[]): Reading {
     rows,
     ranks: new Int32Array(n),
     codes: new Uint8Array(n),
+    legalGapsAt: new Int32Array(UNKNOWN_RANK),
     legalGaps: new Map(),
     withoutSoftware: new Int32Array(UNKNOWN_RANK),
     computerisationNotOk: 0,
@@ -183,8 +186,14 @@ function addTo(counts: Map<string, number>, key: string, by: number): void {
 function codeOf(reading: Reading, r: EvaluatedRow, rank: number, by: 1 | -1): number {
   const { type, effective, status } = r;
   if (r.critical && effective === 'NON' && type !== 'Informatisation') {
-    addTo(reading.legalGaps, r.step, by);
-    if (r.to !== null) addTo(reading.legalGaps, r.to, by);
+    const step = Math.floor(rank / 100);
+    if (step < UNKNOWN_RANK) reading.legalGapsAt[step] += by;
+    else addTo(reading.legalGaps, r.step, by);
+    if (r.to !== null) {
+      const to = rank % 100;
+      if (to > 0 && to < UNKNOWN_RANK) reading.legalGapsAt[to] += by;
+      else addTo(reading.legalGaps, r.to, by);
+    }
   }
   let code = status === 'ok' ? 0 : status === 'incoherent' ? INCOHERENT : status === 'invalid' ? INVALID : EMPTY;
   if (type === 'Informatisation') {
@@ -229,9 +238,10 @@ function readAgain(known: Reading, rows: readonly EvaluatedRow[]): Reading | und
 
 /** The context of the conditions; `memory` keeps the reading of the rows while only answers change. */
 export function conditionContext(rows: readonly EvaluatedRow[], figures: Figures, memory?: ConditionMemory): ConditionContext {
-  const { ranks, codes, legalGaps, withoutSoftware, computerisationNotOk, increasing, order, refsApart } = memory ? memory.read(rows) : readingOf(rows);
+  const { ranks, codes, legalGapsAt, legalGaps, withoutSoftware, computerisationNotOk, increasing, order, refsApart } = memory ? memory.read(rows) : readingOf(rows);
   let notOk: EvaluatedRow[] | undefined;
   const legalGapSteps = new Set<string>();
+  for (let step = 0; step < UNKNOWN_RANK; step += 1) if (legalGapsAt[step] > 0) legalGapSteps.add(STEP_AT_RANK[step]);
   for (const [step, count] of legalGaps) if (count > 0) legalGapSteps.add(step);
   const gaps = new Map<QuestionType | null, EvaluatedRow[]>();
   // The lists of gaps by the type's number in the codes.
@@ -292,6 +302,10 @@ function inState(rows: readonly EvaluatedRow[], order: Int32Array, codes: Uint8A
 
 /** Rank in the circuit of steps unknown to the catalogue (see stepRank). */
 const UNKNOWN_RANK = stepRank('~');
+
+/** Catalogue steps by rank. */
+const STEP_AT_RANK: string[] = [];
+for (const { id } of CATALOGUE.steps) STEP_AT_RANK[stepRank(id)] = id;
 
 // The code of a row (see conditionContext): its state, whether it is a reader or a computerisation
 // answer, the type of its gap, if it is one, and whether it names no software where there is one.

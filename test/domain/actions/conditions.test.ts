@@ -6,7 +6,7 @@ import { ACTION_TEMPLATES } from '../../../src/domain/actions/templates';
 import { assess } from '../../../src/domain/assess';
 import type { EvaluatedRow } from '../../../src/domain/model';
 import { tidyLabel } from '../../../src/domain/text';
-import { randomCartographie } from '../../support/cartographie';
+import { cartographieOf, randomCartographie } from '../../support/cartographie';
 
 /** The rows a condition selects, read row by row from the context's list it reads (SPEC §8). */
 function scanned(c: SimpleCondition, context: ConditionContext, rows: readonly EvaluatedRow[]): EvaluatedRow[] {
@@ -56,9 +56,17 @@ describe('conditions read by place or from the codes of the rows', () => {
         const entries = random.entries.map((e, i) =>
           e.type === 'Informatisation' ? { ...e, comment: COMMENTS[i % 3], answer: computerised ? { value: 'OUI' } : e.answer } : e,
         );
-        const { rows, figures } = assess({ ...random, entries });
+        // Critical gaps at steps the establishment added, and on a transition towards one.
+        const added = cartographieOf([
+          { zone: 'Zone ajoutée', step: 'Stérilisation', type: 'Donnée', label: 'Lot', critical: 'OUI', answer: 'NON' },
+          { zone: 'Zone ajoutée', step: 'Pose du DMI (ou échec de pose et motif)', type: 'Interopérabilité', label: 'Lot', to: 'Salle de réveil', critical: 'OUI', answer: 'NON' },
+        ]).entries.map((e, i) => ({ ...e, row: random.entries.length + 2 + i }));
+        const { rows, figures } = assess({ ...random, entries: [...entries, ...added] });
         const context = conditionContext(rows, figures);
         for (const c of CONDITIONS) expect(matchCondition(c, context)?.rows ?? []).toEqual(scanned(c, context, rows));
+        // Steps of regulatory gaps, at either end of a transition.
+        const legal = rows.filter((r) => r.critical && r.effective === 'NON' && r.type !== 'Informatisation').flatMap((r) => (r.to === null ? [r.step] : [r.step, r.to]));
+        expect([...context.legalGapSteps].sort()).toEqual([...new Set(legal)].sort());
       }),
       { numRuns: 60 },
     );
