@@ -4,6 +4,7 @@ import { placeRank } from '../../../src/domain/actions/ordering';
 import { simpleConditions, type SimpleCondition } from '../../../src/domain/actions/schema';
 import { ACTION_TEMPLATES } from '../../../src/domain/actions/templates';
 import { assess } from '../../../src/domain/assess';
+import { stepById } from '../../../src/domain/catalogue';
 import type { EvaluatedRow } from '../../../src/domain/model';
 import { tidyLabel } from '../../../src/domain/text';
 import { cartographieOf, randomCartographie } from '../../support/cartographie';
@@ -64,6 +65,18 @@ describe('conditions read by place or from the codes of the rows', () => {
         const { rows, figures } = assess({ ...random, entries: [...entries, ...added] });
         const context = conditionContext(rows, figures);
         for (const c of CONDITIONS) expect(matchCondition(c, context)?.rows ?? []).toEqual(scanned(c, context, rows));
+        // The lists, each a scan of the rows put in circuit order.
+        const withoutSoftware = new Set(rows.filter((r) => r.type === 'Informatisation' && r.effective === 'NON' && stepById(r.step)).map((r) => r.step));
+        const scan = (keep: (r: EvaluatedRow) => boolean) => inCircuitOrder(rows.filter(keep));
+        for (const type of ['Informatisation', 'Donnée', 'Interopérabilité', 'Lecteur', 'Dépôt', null] as const) {
+          const gaps = scan((r) => r.type === type && r.effective === 'NON' && !((type === 'Donnée' || type === 'Lecteur') && withoutSoftware.has(r.step)));
+          expect(context.gaps.get(type) ?? []).toEqual(gaps);
+        }
+        expect(context.computerisation).toEqual(scan((r) => r.type === 'Informatisation' && r.effective !== null));
+        expect(context.readers).toEqual(scan((r) => r.type === 'Lecteur' && r.effective === 'OUI'));
+        expect(context.unanswered).toEqual(scan((r) => r.status === 'empty' || r.status === 'invalid'));
+        expect(context.invalid).toEqual(scan((r) => r.status === 'invalid'));
+        expect(context.incoherent).toEqual(scan((r) => r.status === 'incoherent'));
         // Steps of regulatory gaps, at either end of a transition.
         const legal = rows.filter((r) => r.critical && r.effective === 'NON' && r.type !== 'Informatisation').flatMap((r) => (r.to === null ? [r.step] : [r.step, r.to]));
         expect([...context.legalGapSteps].sort()).toEqual([...new Set(legal)].sort());
