@@ -47,7 +47,7 @@ const KINDS = ['rupture', 'donnee', 'informatisation', 'logiciel-non-nomme', 'st
 const CONDITIONS = [...ACTION_TEMPLATES.flatMap((t) => simpleConditions(t.condition)).filter((c) => KINDS.includes(c.kind)), ...STATES];
 
 describe('conditions read by place or from the codes of the rows', () => {
-  it('select the same rows as a scan of every gap, in the same order', () => {
+  it('deal the lists and select the same rows as a scan of the rows, in the same order', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 400 }), fc.boolean(), (seed, extra, computerised) => {
         const random = randomCartographie(seed, extra);
