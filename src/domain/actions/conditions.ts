@@ -51,6 +51,14 @@ const NO_ROWS: readonly EvaluatedRow[] = [];
  * has a few dozen places for thousands of rows: rows are dealt by place, then each place sorted.
  */
 function circuitOrder(rows: readonly EvaluatedRow[]): EvaluatedRow[] {
+  const order = circuitIndices(rows, placeRanks(rows), false);
+  const ordered = new Array<EvaluatedRow>(order.length);
+  for (let k = 0; k < order.length; k += 1) ordered[k] = rows[order[k]];
+  return ordered;
+}
+
+/** The ranks of the rows' places (see placeRank). Rows of a place mostly follow each other: the rank of the row before is taken again. */
+function placeRanks(rows: readonly EvaluatedRow[]): Int32Array {
   const ranks = new Int32Array(rows.length);
   let lastStep: string | undefined;
   let lastTo: string | null | undefined;
@@ -64,10 +72,7 @@ function circuitOrder(rows: readonly EvaluatedRow[]): EvaluatedRow[] {
     }
     ranks[i] = rank;
   }
-  const order = circuitIndices(rows, ranks, false);
-  const ordered = new Array<EvaluatedRow>(order.length);
-  for (let k = 0; k < order.length; k += 1) ordered[k] = rows[order[k]];
-  return ordered;
+  return ranks;
 }
 
 /**
@@ -155,7 +160,7 @@ function readingOf(rows: readonly EvaluatedRow[]): Reading {
   };
   const { ranks, codes } = reading;
   let lastRow = -Infinity;
-  // Rows of a place mostly follow each other: the rank of the row before is taken again.
+  // As placeRanks, in the same pass as the codes: each row is read once.
   let lastStep: string | undefined;
   let lastTo: string | null | undefined;
   let rank = 0;
@@ -635,19 +640,9 @@ function circuitKeys(rows: readonly EvaluatedRow[]): Float64Array {
 const CIRCUIT_KEYS = new WeakMap<readonly EvaluatedRow[], Float64Array>();
 
 function keysOf(rows: readonly EvaluatedRow[]): Float64Array {
+  const ranks = placeRanks(rows);
   const keys = new Float64Array(rows.length);
-  let lastStep: string | undefined;
-  let lastTo: string | null | undefined;
-  let rank = 0;
-  for (let i = 0; i < rows.length; i += 1) {
-    const r = rows[i];
-    if (r.step !== lastStep || r.to !== lastTo) {
-      lastStep = r.step;
-      lastTo = r.to;
-      rank = placeRank(lastStep, lastTo);
-    }
-    keys[i] = rank * SHEET_ROWS + r.entry.row;
-  }
+  for (let i = 0; i < rows.length; i += 1) keys[i] = ranks[i] * SHEET_ROWS + rows[i].entry.row;
   return keys;
 }
 
