@@ -15,11 +15,14 @@ const WHOLE_CIRCUIT = 99;
 
 const RANKS = new Map(CATALOGUE.steps.map((s) => [s.id, s.order]));
 
+/** Bound of the ranks of places (see placeRank). */
+export const RANK_BOUND = (UNKNOWN_STEP + 1) * 100;
+
 export function stepRank(step: string): number {
   return RANKS.get(step) ?? UNKNOWN_STEP;
 }
 
-/** Rank of a step or a transition: the source step first, then the destination. */
+/** Rank of a step or a transition: the source step first, then the destination. Ranks stay below RANK_BOUND. */
 export function placeRank(step: string, to?: string | null): number {
   return stepRank(step) * 100 + (to ? stepRank(to) : 0);
 }

@@ -1,8 +1,8 @@
 /** Maps the gaps of an evaluated cartographie to proposed actions (SPEC §8). Pure and deterministic. */
 import type { ActionProposal, EvaluatedRow, Figures, Priority, Rate } from '../model';
-import { ConditionMemory, conditionContext, matchCondition, sameRows, type Hit } from './conditions';
+import { ConditionMemory, conditionContext, matchCondition, sameRows, type ConditionContext, type Hit } from './conditions';
 import { aboutWholeCircuit, gapOrder, proposalRef } from './ordering';
-import type { ActionTemplate } from './schema';
+import { simpleConditions, type ActionTemplate, type SimpleCondition } from './schema';
 import { ACTION_TEMPLATES } from './templates';
 import { fillFinding, scopeOf } from './wording';
 
@@ -15,19 +15,26 @@ interface Group {
 function groupsOf(template: ActionTemplate, hit: Hit): Group[] {
   if (template.per === 'global') return [{ ref: proposalRef(template.key), hit }];
   // Groups by step, then destination, in order of first appearance: no reference built per row.
-  const groups: { step: string; to: string | null; rows: EvaluatedRow[] }[] = [];
-  const byPlace = new Map<string, Map<string | null, EvaluatedRow[]>>();
-  for (const row of hit.rows) {
-    const to = template.per === 'transition' ? row.to : null;
-    let atStep = byPlace.get(row.step);
-    if (!atStep) byPlace.set(row.step, (atStep = new Map()));
-    const group = atStep.get(to);
-    if (group) group.push(row);
-    else {
-      const rows = [row];
-      atStep.set(to, rows);
-      groups.push({ step: row.step, to, rows });
+  type Place = { step: string; to: string | null; rows: EvaluatedRow[] };
+  const groups: Place[] = [];
+  const byPlace = new Map<string, Map<string | null, Place>>();
+  // Rows of a place follow each other: the group of the row before is taken again.
+  let last: Place | undefined;
+  const perTransition = template.per === 'transition';
+  for (let i = 0; i < hit.rows.length; i += 1) {
+    const row = hit.rows[i];
+    const to = perTransition ? row.to : null;
+    if (!last || row.step !== last.step || to !== last.to) {
+      let atStep = byPlace.get(row.step);
+      if (!atStep) byPlace.set(row.step, (atStep = new Map()));
+      last = atStep.get(to);
+      if (!last) {
+        last = { step: row.step, to, rows: [] };
+        atStep.set(to, last);
+        groups.push(last);
+      }
     }
+    last.rows.push(row);
   }
   return groups.map(({ step, to, rows }) => ({ ref: proposalRef(template.key, { step, to }), hit: { rows, rate: hit.rate } }));
 }
@@ -36,19 +43,19 @@ function groupsOf(template: ActionTemplate, hit: Hit): Group[] {
 interface Draft {
   template: ActionTemplate;
   proposal: ActionProposal;
-  rows: EvaluatedRow[];
-  computerises: Set<string>;
+  rows: readonly EvaluatedRow[];
+  computerises: ReadonlySet<string>;
   written: Written;
 }
 
 /** What a group of rows gives whatever the other proposals: its wording and the steps it needs or computerises. */
 interface Written {
-  rows: EvaluatedRow[];
+  rows: readonly EvaluatedRow[];
   rate?: Rate;
   scope: string;
   finding: string;
   /** Steps this proposal computerises (its Informatisation NON rows). */
-  computerises: Set<string>;
+  computerises: ReadonlySet<string>;
   /** Steps its gaps need software at: their step, or either end of their transition (when asked). */
   needs?: Set<string>;
 }
@@ -68,7 +75,26 @@ function sameRate(a: Rate | undefined, b: Rate | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.numerator === b.numerator && a.denominator === b.denominator);
 }
 
-function write(template: ActionTemplate, { ref, hit }: Group, refsApart: boolean, memory?: ProposalMemory): Written {
+/**
+ * Whether a condition may select Informatisation rows answered NON: the others select gaps of
+ * another type, or rows answered OUI; rows in a state other than ok hold such rows only when some
+ * Informatisation row is counted as NON by the consistency rule.
+ */
+function mayComputerise(c: SimpleCondition, computerisationNotOk: boolean): boolean {
+  if (c.kind === 'informatisation') return c.answer === 'NON';
+  return (c.kind === 'statut' || c.kind === 'completude') && computerisationNotOk;
+}
+
+const NO_STEPS: ReadonlySet<string> = new Set();
+
+/** Steps the rows computerise: those of their Informatisation rows answered NON. */
+function stepsComputerised(rows: readonly EvaluatedRow[]): Set<string> {
+  const steps = new Set<string>();
+  for (let i = 0; i < rows.length; i += 1) if (rows[i].type === 'Informatisation' && rows[i].effective === 'NON') steps.add(rows[i].step);
+  return steps;
+}
+
+function write(template: ActionTemplate, { ref, hit }: Group, { refsApart, computerisationNotOk }: ConditionContext, memory?: ProposalMemory): Written {
   const known = memory?.written.get(ref);
   if (known && sameRate(known.rate, hit.rate) && sameRows(known.rows, hit.rows)) return known;
   return {
@@ -76,7 +102,7 @@ function write(template: ActionTemplate, { ref, hit }: Group, refsApart: boolean
     rate: hit.rate,
     scope: scopeOf(hit.rows),
     finding: fillFinding(template.finding, hit.rows, hit.rate, refsApart),
-    computerises: new Set(hit.rows.filter((r) => r.type === 'Informatisation' && r.effective === 'NON').map((r) => r.step)),
+    computerises: simpleConditions(template.condition).some((c) => mayComputerise(c, computerisationNotOk)) ? stepsComputerised(hit.rows) : NO_STEPS,
   };
 }
 
@@ -105,15 +131,21 @@ function draft(template: ActionTemplate, { ref, hit }: Group, written: Written):
 
 function stepsNeeded(rows: readonly EvaluatedRow[]): Set<string> {
   const steps = new Set<string>();
-  for (const row of rows) {
-    if (row.type === 'Informatisation') continue;
+  // Rows of the same place follow each other: their steps were just added.
+  let lastStep: string | undefined;
+  let lastTo: string | null | undefined;
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i];
+    if (row.type === 'Informatisation' || (row.step === lastStep && row.to === lastTo)) continue;
+    lastStep = row.step;
+    lastTo = row.to;
     steps.add(row.step);
     if (row.to !== null) steps.add(row.to);
   }
   return steps;
 }
 
-function meets(a: Set<string>, b: Set<string>): boolean {
+function meets(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const x of a) if (b.has(x)) return true;
   return false;
 }
@@ -172,7 +204,7 @@ export function proposeActions(rows: readonly EvaluatedRow[], figures: Figures, 
     const grouped = groupsKept(template, hit, memory);
     groups?.set(template, { hit, groups: grouped });
     for (const group of grouped) {
-      const done = write(template, group, context.refsApart, memory);
+      const done = write(template, group, context, memory);
       written?.set(group.ref, done);
       drafts.push(draft(template, group, done));
     }

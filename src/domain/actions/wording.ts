@@ -1,29 +1,89 @@
 /** French wording of proposals: lists, step and datum labels, the placeholders of findings. */
-import { CATALOGUE, datumById, stepById, zoneById } from '../catalogue';
+import { CATALOGUE, datumById as importedDatumById, stepById as importedStepById, zoneById as importedZoneById } from '../catalogue';
 import { formatRate } from '../format';
 import type { EvaluatedRow, Rate } from '../model';
-import { tidyLabel, trim } from '../text';
+import { memo } from '../memo';
+import { tidyLabel as importedTidyLabel, trim as importedTrim } from '../text';
 import type { Placeholder } from './schema';
 
-/** "« A »", "« A » et « B »", "« A », « B » et « C »". */
+// Called for every row of a finding, so held here: CommonJS builds (tsx, Jest, the bench) read an
+// imported name through a getter at each call.
+const datumById = importedDatumById;
+const stepById = importedStepById;
+const zoneById = importedZoneById;
+const tidyLabel = importedTidyLabel;
+const trim = importedTrim;
+
+/** "« A »", "« A » et « B »", "« A », « B » et « C »": joined at once, without a string per item. */
 function frenchList(items: readonly string[]): string {
-  let list = '';
-  for (let i = 0; i < items.length; i += 1) {
-    const separator = i === 0 ? '' : i === items.length - 1 ? ' et ' : ', ';
-    list += `${separator}« ${items[i]} »`;
-  }
-  return list;
+  const n = items.length;
+  if (n === 0) return '';
+  if (n === 1) return `« ${items[0]} »`;
+  return `« ${items.slice(0, n - 1).join(' », « ')} » et « ${items[n - 1]} »`;
 }
 
 /** At most this many references are listed; the rest are counted. */
 const MAX_REFS = 8;
 
-/** The distinct labels of the rows, in order; rows of the same place follow each other and mostly give the same. */
-function labelsOf(rows: readonly EvaluatedRow[], label: (row: EvaluatedRow) => string): string[] {
+/**
+ * The distinct labels of the rows, in order. Rows of the same place follow each other: a row of
+ * the catalogue step, transition or datum of the row before says the same label, found once.
+ */
+function stepLabels(rows: readonly EvaluatedRow[]): string[] {
   const labels = new Set<string>();
   let last: string | undefined;
+  let lastStep: string | undefined;
   for (let i = 0; i < rows.length; i += 1) {
-    const text = label(rows[i]);
+    const r = rows[i];
+    if (r.step === lastStep) continue;
+    const step = stepById(r.step);
+    lastStep = step ? r.step : undefined;
+    const text = step?.label ?? (tidyLabel(r.entry.step) || r.step);
+    if (text !== last) labels.add((last = text));
+  }
+  return [...labels];
+}
+
+/** The labels of the rows' transitions; `all`: undefined as soon as a row has no destination (rows without one are skipped otherwise). */
+function transitionLabels(rows: readonly EvaluatedRow[], all: true): string[] | undefined;
+function transitionLabels(rows: readonly EvaluatedRow[]): string[];
+function transitionLabels(rows: readonly EvaluatedRow[], all = false): string[] | undefined {
+  const labels = new Set<string>();
+  let last: string | undefined;
+  let lastStep: string | undefined;
+  let lastTo: string | null | undefined;
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i];
+    if (!r.to) {
+      if (all) return undefined;
+      continue;
+    }
+    if (r.step === lastStep && r.to === lastTo) continue;
+    const known = TRANSITION_LABELS.get(r.step)?.get(r.to);
+    lastStep = known === undefined ? undefined : r.step;
+    lastTo = r.to;
+    const text = known ?? `${stepLabel(r)} → ${toLabel(r)}`;
+    if (text !== last) labels.add((last = text));
+  }
+  return [...labels];
+}
+
+/**
+ * The Élément évalué of a row unknown to the catalogue, tidied. Each analysis of a sheet meets the
+ * same texts again: they are remembered, within a bound.
+ */
+const tidyElement = memo(tidyLabel, 100_000);
+
+function datumLabels(rows: readonly EvaluatedRow[]): string[] {
+  const labels = new Set<string>();
+  let last: string | undefined;
+  let lastDatum: string | undefined;
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i];
+    if (r.datum !== undefined && r.datum === lastDatum) continue;
+    const datum = r.datum ? datumById(r.datum) : undefined;
+    lastDatum = datum?.label ? r.datum : undefined;
+    const text = datum?.label || tidyElement(r.entry.label);
     if (text !== last) labels.add((last = text));
   }
   return [...labels];
@@ -41,17 +101,9 @@ function zoneLabel(row: EvaluatedRow): string {
   return zoneById(row.zone)?.label ?? (tidyLabel(row.entry.zone) || row.zone);
 }
 
-function datumLabel(row: EvaluatedRow): string {
-  return (row.datum && datumById(row.datum)?.label) || tidyLabel(row.entry.label);
-}
-
 /** Labels of the catalogue transitions, by source then destination. */
 const TRANSITION_LABELS = new Map<string, Map<string, string>>();
 for (const t of CATALOGUE.transitions) TRANSITION_LABELS.set(t.from, (TRANSITION_LABELS.get(t.from) ?? new Map()).set(t.to, t.label));
-
-function transitionLabel(row: EvaluatedRow): string {
-  return (row.to !== null ? TRANSITION_LABELS.get(row.step)?.get(row.to) : undefined) ?? `${stepLabel(row)} → ${toLabel(row)}`;
-}
 
 /** The reference a finding lists for a row: its Réf., else its sheet row. */
 export function refText(row: EvaluatedRow): string {
@@ -59,7 +111,7 @@ export function refText(row: EvaluatedRow): string {
 }
 
 /** `refsApart`: no two rows of the sheet list the same reference, so each row's is its own. */
-function refList(rows: EvaluatedRow[], refsApart: boolean): string {
+function refList(rows: readonly EvaluatedRow[], refsApart: boolean): string {
   let refs: string[];
   let count: number;
   if (refsApart) {
@@ -76,14 +128,14 @@ function refList(rows: EvaluatedRow[], refsApart: boolean): string {
   return count > MAX_REFS ? `réf. ${shown} et ${count - MAX_REFS} autres` : `réf. ${shown}`;
 }
 
-function placeholderValue(name: Placeholder, rows: EvaluatedRow[], rate: Rate | undefined, refsApart: boolean): string {
+function placeholderValue(name: Placeholder, rows: readonly EvaluatedRow[], rate: Rate | undefined, refsApart: boolean): string {
   switch (name) {
     case 'etapes':
-      return frenchList(labelsOf(rows, stepLabel));
+      return frenchList(stepLabels(rows));
     case 'donnees':
-      return frenchList(labelsOf(rows, datumLabel));
+      return frenchList(datumLabels(rows));
     case 'transitions':
-      return frenchList(labelsOf(rows.filter((r) => r.to), transitionLabel));
+      return frenchList(transitionLabels(rows));
     case 'nombre':
       return String(rows.length);
     case 'refs':
@@ -94,7 +146,7 @@ function placeholderValue(name: Placeholder, rows: EvaluatedRow[], rate: Rate | 
 }
 
 /** `refsApart`: no two rows of the sheet list the same reference (see refText). */
-export function fillFinding(template: string, rows: EvaluatedRow[], rate?: Rate, refsApart = false): string {
+export function fillFinding(template: string, rows: readonly EvaluatedRow[], rate?: Rate, refsApart = false): string {
   const parts = templateParts(template);
   let text = parts[0];
   for (let i = 1; i < parts.length; i += 2) text += placeholderValue(parts[i] as Placeholder, rows, rate, refsApart) + parts[i + 1];
@@ -117,13 +169,14 @@ function templateParts(template: string): string[] {
 const MAX_SCOPE = 4;
 
 /** The "Zone / étape" column: transitions, or steps grouped by zone, in the rows' order. */
-export function scopeOf(rows: EvaluatedRow[]): string {
+export function scopeOf(rows: readonly EvaluatedRow[]): string {
   if (rows.length === 0) return 'Ensemble du circuit';
-  if (rows.every((r) => r.to)) {
-    const transitions = labelsOf(rows, transitionLabel);
+  // Transitions when every row has a destination.
+  const transitions = transitionLabels(rows, true);
+  if (transitions) {
     return transitions.length > MAX_SCOPE ? `Ensemble du circuit (${transitions.length} transitions)` : transitions.join(' ; ');
   }
-  const steps = labelsOf(rows, stepLabel);
+  const steps = stepLabels(rows);
   if (steps.length > MAX_SCOPE) return `Ensemble du circuit (${steps.length} étapes)`;
   const byZone = new Map<string, string[]>();
   let lastZone: string | undefined;

@@ -4,7 +4,7 @@ import { proposeActions } from '../../../src/domain/actions/rules';
 import { ACTION_TEMPLATES } from '../../../src/domain/actions/templates';
 import { CATALOGUE } from '../../../src/domain/catalogue';
 import { demoAnswers } from '../../../src/domain/demo';
-import { cartographieFromAnswers, cartographieOf, randomCartographie } from '../../support/cartographie';
+import { cartographieFromAnswers, cartographieOf, prng, randomCartographie } from '../../support/cartographie';
 import { cleanCartographie, proposalsOf, refsOf, refsOfType, type Overrides } from './fixtures';
 
 /**
@@ -227,6 +227,23 @@ describe('proposeActions properties', () => {
         expect(refsOf({ ...random, entries })).toContain('DONNEE-CRITIQUE@reception-unitaire');
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it('orders rows by where they are in the sheet, whatever their order in the list', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed, extra, order) => {
+        const { rows, figures, proposals } = analyse(randomCartographie(seed, extra));
+        // The same rows (same sheet rows), listed in another order: circuit order sorts them again.
+        const random = prng(order);
+        const shuffled = rows.slice();
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = Math.floor(random() * (i + 1));
+          [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+        }
+        expect(proposeActions(shuffled, figures)).toEqual(proposals);
+      }),
+      { numRuns: 40 },
     );
   });
 });
