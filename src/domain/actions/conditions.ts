@@ -2,8 +2,8 @@
 import { CATALOGUE } from '../catalogue';
 import { knownRefsApart, samePlaces } from '../evaluate';
 import type { EvaluatedRow, Figures, QuestionType, Rate, RowStatus } from '../model';
-import { tidyLabel as importedTidyLabel } from '../text';
-import { placeRank as importedPlaceRank, RANK_BOUND, stepRank } from './ordering';
+import { tidyLabel } from '../text';
+import { placeRank, RANK_BOUND, stepRank } from './ordering';
 import { refText } from './wording';
 import type { Condition, SimpleCondition } from './schema';
 
@@ -15,11 +15,6 @@ export interface Hit {
 }
 
 const IUD_DATA = ['iud-id', 'iud-ip'];
-
-// Called for every row, so held here: CommonJS builds (tsx, Jest, the bench) read an imported
-// name through a getter at each call.
-const placeRank = importedPlaceRank;
-const tidyLabel = importedTidyLabel;
 
 /** What every condition reads, computed once per analysis rather than once per template. */
 export interface ConditionContext {

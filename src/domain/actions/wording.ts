@@ -1,18 +1,10 @@
 /** French wording of proposals: lists, step and datum labels, the placeholders of findings. */
-import { CATALOGUE, datumById as importedDatumById, stepById as importedStepById, zoneById as importedZoneById } from '../catalogue';
+import { CATALOGUE, datumById, stepById, zoneById } from '../catalogue';
 import { formatRate } from '../format';
 import type { EvaluatedRow, Rate } from '../model';
 import { memo } from '../memo';
-import { tidyLabel as importedTidyLabel, trim as importedTrim } from '../text';
+import { tidyLabel, trim } from '../text';
 import type { Placeholder } from './schema';
-
-// Called for every row of a finding, so held here: CommonJS builds (tsx, Jest, the bench) read an
-// imported name through a getter at each call.
-const datumById = importedDatumById;
-const stepById = importedStepById;
-const zoneById = importedZoneById;
-const tidyLabel = importedTidyLabel;
-const trim = importedTrim;
 
 /** "« A »", "« A » et « B »", "« A », « B » et « C »": joined at once, without a string per item. */
 function frenchList(items: readonly string[]): string {
