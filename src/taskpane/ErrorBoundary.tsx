@@ -1,4 +1,6 @@
 import { Component, Suspense, lazy, type ErrorInfo, type ReactNode } from 'react';
+import { FluentProvider } from '@fluentui/react-components';
+import { paneTheme } from './theme';
 
 // Loaded only when a crash happens; the plain text stands in while it loads (or if it cannot).
 const PaneNotice = lazy(() => import(/* webpackChunkName: "pane-notice" */ './PaneNotice'));
@@ -31,12 +33,15 @@ export class ErrorBoundary extends Component<Props, State> {
     const { error } = this.state;
     if (!error) return this.props.children;
     const detail = `Vos données dans le classeur ne sont pas touchées. Détail : ${error.message}`;
+    // Its own theme: the pane that crashed may have been the one to give it (see mount).
     return (
-      <Suspense fallback={<p role="alert">{`${TITLE} ${detail}`}</p>}>
-        <PaneNotice intent="error" role="alert" title={TITLE} action={{ label: 'Réafficher le volet', onClick: () => this.setState({ error: null }) }}>
-          {detail}
-        </PaneNotice>
-      </Suspense>
+      <FluentProvider theme={paneTheme}>
+        <Suspense fallback={<p role="alert">{`${TITLE} ${detail}`}</p>}>
+          <PaneNotice intent="error" role="alert" title={TITLE} action={{ label: 'Réafficher le volet', onClick: () => this.setState({ error: null }) }}>
+            {detail}
+          </PaneNotice>
+        </Suspense>
+      </FluentProvider>
     );
   }
 }

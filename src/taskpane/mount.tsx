@@ -13,12 +13,21 @@ export function PaneFrame({ children }: { children: ReactNode }) {
   );
 }
 
-/** Renders `content` into the page's root element. */
-export function mount(content: ReactNode, container: HTMLElement | null = document.getElementById('root')): void {
-  if (!container) throw new Error('Élément #root absent de la page');
-  createRoot(container).render(
-    <StrictMode>
-      <PaneFrame>{content}</PaneFrame>
-    </StrictMode>,
+/**
+ * The frame of content that brings its own Fluent provider (the pane, which switches its theme for
+ * presentation): the same page background and error boundary without a second provider, whose theme
+ * (a style tag of every token) the first figures would wait for.
+ */
+function ThemedContentFrame({ children }: { children: ReactNode }) {
+  return (
+    <div style={{ minHeight: '100%', backgroundColor: paneTheme.colorNeutralBackground1 }}>
+      <ErrorBoundary>{children}</ErrorBoundary>
+    </div>
   );
+}
+
+/** Renders `content` into the page's root element; `themed` content brings its own Fluent provider. */
+export function mount(content: ReactNode, { container = document.getElementById('root'), themed = false }: { container?: HTMLElement | null; themed?: boolean } = {}): void {
+  if (!container) throw new Error('Élément #root absent de la page');
+  createRoot(container).render(<StrictMode>{themed ? <ThemedContentFrame>{content}</ThemedContentFrame> : <PaneFrame>{content}</PaneFrame>}</StrictMode>);
 }

@@ -10,6 +10,7 @@ import { Pane } from './Pane';
  */
 export async function startPane(port: WorkbookPort, options: { establishment?: string } = {}): Promise<void> {
   const session = new AnalysisSession(port, options);
-  mount(<Pane session={session} port={port} />);
+  // The pane gives itself its Fluent theme (to switch it for presentation).
+  mount(<Pane session={session} port={port} />, { themed: true });
   await session.start({ afterFirstAnalysis: afterNextPaint });
 }

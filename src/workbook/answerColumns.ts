@@ -75,9 +75,15 @@ export function readFormula(area: CartographieArea, row: number): Formula {
   return call('IF', call('ISFORMULA', answer), INVALID, call('IFERROR', call('IF', binary('=', trimmed, EMPTY), EMPTY, lookup), INVALID));
 }
 
-/** TRIM(type) = "Donnée", or one of the types. */
-function typeIs(type: Formula, ...types: QuestionType[]): Formula {
-  const tests = types.map((name) => binary('=', call('TRIM', type), text(name)));
+/** The type names as formula texts, shared by every row. */
+const TYPE_TEXTS = new Map<QuestionType, Formula>(QUESTION_TYPES.map((name) => [name, text(name)]));
+const OUI = text('OUI');
+const NA = text('NA');
+const KEPT_EMPTY = text(KEPT.empty);
+
+/** `trimmedType` (TRIM of the type cell) = "Donnée", or one of the types. */
+function typeIs(trimmedType: Formula, ...types: QuestionType[]): Formula {
+  const tests = types.map((name) => binary('=', trimmedType, TYPE_TEXTS.get(name) as Formula));
   return tests.length === 1 ? tests[0] : call('OR', ...tests);
 }
 
@@ -100,26 +106,32 @@ function stepOff(area: CartographieArea, stepCell: Formula): Formula {
   return binary('>', count, ZERO);
 }
 
-/** « Réponse retenue » of sheet row `row`: "" (not a question), "invalide", "non renseignée", or the answer counted. */
+/**
+ * « Réponse retenue » of sheet row `row`: "" (not a question), "invalide", "non renseignée", or the
+ * answer counted. A part used twice in the formula is one shared subtree (a template writes
+ * hundreds of these formulas; the text and the result are the same).
+ */
 export function keptFormula(area: CartographieArea, row: number): Formula {
   const { columns } = area;
-  const type = cell(row, columns.type);
+  const type = call('TRIM', cell(row, columns.type));
   const read = cell(row, columns.read);
   const step = cell(row, columns.step);
-  const is = (value: string) => binary('=', read, text(value));
-  const dataOff = call('AND', typeIs(type, 'Donnée'), is('OUI'), stepOff(area, step));
-  const linkSteps: Formula[] = [stepOff(area, step)];
+  const isOui = binary('=', read, OUI);
+  const isEmpty = binary('=', read, EMPTY);
+  const ownStepOff = stepOff(area, step);
+  const dataOff = call('AND', typeIs(type, 'Donnée'), isOui, ownStepOff);
+  const linkSteps: Formula[] = [ownStepOff];
   if (columns.to !== undefined) {
     const to = cell(row, columns.to);
     linkSteps.push(call('AND', binary('<>', call('TRIM', to), EMPTY), stepOff(area, to)));
   }
-  const linkOff = call('AND', typeIs(type, 'Interopérabilité'), call('OR', is('OUI'), is('NA')), call('OR', ...linkSteps));
-  const counted = call('IF', call('OR', dataOff, linkOff), text('NON'), read);
+  const linkOff = call('AND', typeIs(type, 'Interopérabilité'), call('OR', isOui, binary('=', read, NA)), call('OR', ...linkSteps));
+  const counted = call('IF', call('OR', dataOff, linkOff), NON, read);
   return call(
     'IF',
-    call('AND', binary('=', call('TRIM', type), EMPTY), is('')),
+    call('AND', binary('=', type, EMPTY), isEmpty),
     EMPTY,
-    call('IF', call('NOT', typeIs(type, ...QUESTION_TYPES)), INVALID, call('IF', is(KEPT.invalid), INVALID, call('IF', is(''), text(KEPT.empty), counted))),
+    call('IF', call('NOT', typeIs(type, ...QUESTION_TYPES)), INVALID, call('IF', binary('=', read, INVALID), INVALID, call('IF', isEmpty, KEPT_EMPTY, counted))),
   );
 }
 

@@ -62,13 +62,19 @@ export const array = (values: readonly string[]): Formula => ({ kind: 'array', v
 export const call = (name: FunctionName, ...args: Formula[]): Formula => ({ kind: 'call', name, args });
 export const binary = (operator: BinaryOperator, left: Formula, right: Formula): Formula => ({ kind: 'binary', operator, left, right });
 
+// Properties set one by one rather than spread: a template's formulas hold thousands of references.
 export function cell(row: number, col: number, sheet?: string, absolute = false): CellReference {
-  return { kind: 'cell', row, col, ...(sheet !== undefined && { sheet }), ...(absolute && { absolute }) };
+  const reference: CellReference = { kind: 'cell', row, col };
+  if (sheet !== undefined) reference.sheet = sheet;
+  if (absolute) reference.absolute = true;
+  return reference;
 }
 
 /** Rows `top`..`bottom` of one column. */
 export function column(col: number, top: number, bottom: number, sheet?: string): RangeReference {
-  return { kind: 'range', top, left: col, bottom, right: col, ...(sheet !== undefined && { sheet }) };
+  const reference: RangeReference = { kind: 'range', top, left: col, bottom, right: col };
+  if (sheet !== undefined) reference.sheet = sheet;
+  return reference;
 }
 
 /** a + b + … (0 for none). */
@@ -84,7 +90,9 @@ export function ratio(numerator: Formula, denominator: Formula, whenZero: Formul
 
 /** COUNTIFS over pairs (range, criterion). */
 export function countIfs(pairs: [RangeReference, Formula][]): Formula {
-  return call('COUNTIFS', ...pairs.flat());
+  const args: Formula[] = [];
+  for (const [range, criterion] of pairs) args.push(range, criterion);
+  return { kind: 'call', name: 'COUNTIFS', args };
 }
 
 /** Escapes the wildcards of COUNTIFS and MATCH: "*", "?" and "~" are matched literally. */

@@ -57,7 +57,24 @@ export function renderTemplate(workbook: MemoryWorkbook, template: TemplateSheet
     }
   }
   workbook.write(sheet.name, [...layoutWrites(template.cells), ...(table ? tableWrites(table) : [])]);
-  setPrint(sheet, template.print, templateLastRow(template), templateRowHeights(template));
+  setPrint(sheet, template.print, templateLastRow(template), new Map());
+  templateHeights(sheet, template);
+}
+
+/**
+ * A template sheet's row heights, worked out when first read (printing, export): a workbook
+ * created from the template is read and analysed without them.
+ */
+function templateHeights(sheet: MemorySheet, template: TemplateSheet): void {
+  let heights: Record<number, number> | undefined;
+  Object.defineProperty(sheet, 'rowHeights', {
+    enumerable: true,
+    configurable: true,
+    get: () => (heights ??= Object.fromEntries(templateRowHeights(template))),
+    set: (value: Record<number, number>) => {
+      heights = value;
+    },
+  });
 }
 
 /** The page setup, printed range and row heights the other adapters write, kept on the sheet. */

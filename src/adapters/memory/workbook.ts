@@ -135,12 +135,32 @@ function isDateFormat(format: string | undefined): boolean {
 
 export function toCellInput(cell: MemoryCell | undefined): CellInput {
   if (!cell) return { value: null };
-  return {
-    value: cell.value,
-    ...(cell.error !== undefined && { error: true }),
-    ...(hasFormula(cell) && { formula: true }),
-    ...(typeof cell.value === 'number' && isDateFormat(cell.numberFormat) && { date: true }),
+  // Properties set one by one rather than spread: a sheet read makes thousands of these.
+  const input: CellInput = { value: cell.value };
+  if (cell.error !== undefined) input.error = true;
+  if (hasFormula(cell)) input.formula = true;
+  if (typeof cell.value === 'number' && isDateFormat(cell.numberFormat)) input.date = true;
+  return input;
+}
+
+/** What a formula cell's CellInput takes from its result. */
+const LAZY_KEYS = ['value', 'error', 'date'] as const;
+
+/**
+ * The CellInput of an add-in formula not evaluated yet: `resolve` evaluates it when its value, error
+ * or date is first looked at, then the object holds what toCellInput gives. A sheet read for a few
+ * of its columns (the cartographie, whose computed columns hold hundreds of formulas) evaluates
+ * only the formulas whose cells are looked at.
+ */
+function pendingInput(resolve: () => CellInput): CellInput & { resolve: () => void } {
+  const input = { formula: true } as CellInput;
+  const settle = (): CellInput => {
+    const result = resolve();
+    for (const key of LAZY_KEYS) delete input[key];
+    return Object.assign(input, result);
   };
+  for (const key of LAZY_KEYS) Object.defineProperty(input, key, { enumerable: true, configurable: true, get: () => settle()[key] });
+  return Object.defineProperty(input, 'resolve', { value: settle }) as CellInput & { resolve: () => void };
 }
 
 function inRule(rule: ColumnRule, row: number, column: number): boolean {
@@ -172,11 +192,26 @@ export class MemoryWorkbook {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Formula cells read by grid() and not looked at yet: each is evaluated before the workbook next
+   * changes, so that it shows the value of the moment it was read, as Excel's values do. Weakly
+   * held: a read no one keeps costs nothing.
+   */
+  private pending: WeakRef<CellInput & { resolve: () => void }>[] = [];
+
+  /** Called before every change of content or sheets. */
+  private beforeChange(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const ref of pending) ref.deref()?.resolve();
+  }
+
   private emit(event: WorkbookEvent): void {
     if (event.kind !== 'select') {
       this.stale = true;
       this.evaluated.clear();
       this.settled.clear();
+      this.evaluate = undefined;
     }
     for (const listener of this.listeners) listener(event);
   }
@@ -189,6 +224,8 @@ export class MemoryWorkbook {
   /** Formula cells evaluated, and sheets whose every formula is, since the last change. */
   private readonly evaluated = new Set<MemoryCell>();
   private readonly settled = new Set<MemorySheet>();
+  /** Evaluates formula cells since the last change (its ranges and counts stay valid until then). */
+  private evaluate?: (sheet: MemorySheet, cell: MemoryCell) => void;
 
   private settle(sheet?: MemorySheet): void {
     if (!this.stale) return;
@@ -212,11 +249,17 @@ export class MemoryWorkbook {
     this.stale = true;
     this.evaluated.clear();
     this.settled.clear();
+    this.evaluate = undefined;
     this.settle();
   }
 
   /** Evaluates one formula cell, and first the formula cells it refers to, unless already done. */
   private evaluator(): (sheet: MemorySheet, cell: MemoryCell) => void {
+    this.evaluate ??= this.newEvaluator();
+    return this.evaluate;
+  }
+
+  private newEvaluator(): (sheet: MemorySheet, cell: MemoryCell) => void {
     const running = new Set<MemoryCell>();
     const evaluate = (sheet: MemorySheet, cell: MemoryCell): void => {
       if (!cell.expression || this.evaluated.has(cell)) return;
@@ -270,6 +313,7 @@ export class MemoryWorkbook {
 
   /** Adds an empty sheet, before `before` when it exists, else last. */
   addSheet(name: string, before?: string): MemorySheet {
+    this.beforeChange();
     if (this.sheets.some((sheet) => sheet.name === name)) throw new Error(`La feuille « ${name} » existe déjà.`);
     const sheet: MemorySheet = { name, cells: {}, columnWidths: [], frozenRows: 0, validations: [], conditionalFormats: [] };
     const index = before === undefined ? -1 : this.sheets.findIndex((s) => s.name === before);
@@ -280,6 +324,7 @@ export class MemoryWorkbook {
   }
 
   removeSheet(name: string): void {
+    this.beforeChange();
     const sheet = this.mustSheet(name);
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((table) => table.sheet !== sheet.name);
@@ -287,6 +332,7 @@ export class MemoryWorkbook {
   }
 
   renameSheet(from: string, to: string): void {
+    this.beforeChange();
     const sheet = this.mustSheet(from);
     for (const table of this.tables) if (table.sheet === sheet.name) table.sheet = to;
     sheet.name = to;
@@ -345,6 +391,7 @@ export class MemoryWorkbook {
 
   /** The user pastes a block whose top-left is `topLeft`: one change event for the whole range. */
   paste(sheet: string, topLeft: string, values: Scalar[][]): void {
+    this.beforeChange();
     const target = this.mustSheet(sheet);
     const { row, column } = parseAddress(topLeft);
     values.forEach((line, r) =>
@@ -364,6 +411,7 @@ export class MemoryWorkbook {
   write(sheet: string, cells: { address: string; cell: Partial<MemoryCell> }[]): void {
     if (cells.length === 0) return;
     const target = this.mustSheet(sheet);
+    this.beforeChange();
     let [top, left, bottom, right] = [Infinity, Infinity, 0, 0];
     for (const { address, cell } of cells) {
       const { row, column } = parseAddress(address);
@@ -382,6 +430,7 @@ export class MemoryWorkbook {
 
   /** Empties a range (values and formats) as the add-in; the whole sheet without a range. */
   clear(sheet: string, range?: string): void {
+    this.beforeChange();
     const target = this.mustSheet(sheet);
     if (range === undefined) {
       target.cells = {};
@@ -415,22 +464,37 @@ export class MemoryWorkbook {
     return { ...target.cells };
   }
 
-  /** Every used cell from A1, as the workbook layer reads sheets. */
+  /**
+   * Every used cell from A1, as the workbook layer reads sheets. The add-in's formulas not yet
+   * evaluated since the last change are evaluated when their cell is looked at (see pendingInput).
+   */
   grid(sheet: string): Grid {
     const target = this.mustSheet(sheet);
-    this.settle(target);
-    // Each address parsed once, for the used size and for the cell's place.
-    const placed: { row: number; column: number; cell: MemoryCell }[] = [];
+    const lazy = this.stale && !this.settled.has(target);
+    // Each address parsed once, for the used size and for the cell's place; the empty cells made last.
+    const addresses = Object.keys(target.cells);
+    const places = addresses.map((address) => parseAddress(address));
     let [rows, columns] = [0, 0];
-    for (const [address, cell] of Object.entries(target.cells)) {
-      const { row, column } = parseAddress(address);
-      placed.push({ row, column, cell });
-      rows = Math.max(rows, row);
-      columns = Math.max(columns, column);
+    for (const { row, column } of places) {
+      if (row > rows) rows = row;
+      if (column > columns) columns = column;
     }
-    const grid: CellInput[][] = Array.from({ length: rows }, () => Array.from({ length: columns }, () => ({ value: null })));
-    for (const { row, column, cell } of placed) grid[row - 1][column - 1] = toCellInput(cell);
-    return { sheet: target.name, top: 1, left: 1, rows: grid };
+    const grid: (CellInput | undefined)[][] = Array.from({ length: rows }, () => new Array<CellInput | undefined>(columns));
+    places.forEach(({ row, column }, index) => {
+      const cell = target.cells[addresses[index]];
+      grid[row - 1][column - 1] = lazy && cell.expression && !this.evaluated.has(cell) ? this.pendingCell(target, cell) : toCellInput(cell);
+    });
+    for (const line of grid) for (let column = 0; column < columns; column++) line[column] ??= { value: null };
+    return { sheet: target.name, top: 1, left: 1, rows: grid as CellInput[][] };
+  }
+
+  private pendingCell(sheet: MemorySheet, cell: MemoryCell): CellInput {
+    const input = pendingInput(() => {
+      this.evaluator()(sheet, cell);
+      return toCellInput(cell);
+    });
+    this.pending.push(new WeakRef(input));
+    return input;
   }
 
   select(sheet: string, cell: string): void {
