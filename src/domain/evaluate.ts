@@ -46,7 +46,7 @@ function labelKeys() {
     type: memo(questionType, GENERATION),
     critical: memo((text: string) => labelKey(text) === 'oui', GENERATION),
     empty: memo(isEmpty, GENERATION),
-    tidy: memo(tidyLabel, GENERATION),
+    stepPrefix: memo(stepPrefix, GENERATION),
   };
 }
 type LabelKeys = ReturnType<typeof labelKeys>;
@@ -129,11 +129,18 @@ function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named:
   };
 }
 
-/** "Étape – Élément évalué" of a row; `tidyStep` may be a memo of tidyLabel, step labels repeat. */
-export function rowLabel(entry: CartographieEntry, question?: Question, tidyStep: (text: string) => string = tidyLabel): string {
-  const step = tidyStep(entry.step) || (question ? (stepById(question.step)?.label ?? '') : '');
-  const label = tidyLabel(entry.label) || (question?.label ?? '');
-  return `${step} – ${label}`;
+const BLANK_STEP = ' – ';
+
+/** "Étape – " of a row label, from the Étape shown. */
+function stepPrefix(step: string): string {
+  return `${tidyLabel(step)}${BLANK_STEP}`;
+}
+
+/** "Étape – Élément évalué" of a row; `prefixOf` may be a memo of stepPrefix, step labels repeat. */
+export function rowLabel(entry: CartographieEntry, question?: Question, prefixOf: (step: string) => string = stepPrefix): string {
+  let prefix = prefixOf(entry.step);
+  if (prefix === BLANK_STEP && question) prefix = `${stepById(question.step)?.label ?? ''}${BLANK_STEP}`;
+  return prefix + (tidyLabel(entry.label) || (question?.label ?? ''));
 }
 
 function typeMessage(entry: CartographieEntry): string {
@@ -203,7 +210,19 @@ export interface EvaluationMemory {
   /** Steps not computerised, the rows after the consistency rule and the findings of each row. */
   off: Set<string>;
   rows: EvaluatedRow[];
-  rowFindings: (Finding[] | undefined)[];
+  rowFindings: RowFindings[];
+}
+
+/** The findings of a row: most rows have none or one, which needs no list. */
+type RowFindings = Finding | Finding[] | undefined;
+
+function withFinding(findings: RowFindings, finding: Finding): RowFindings {
+  if (findings === undefined) return finding;
+  if (Array.isArray(findings)) {
+    findings.push(finding);
+    return findings;
+  }
+  return [findings, finding];
 }
 
 export interface Evaluation {
@@ -223,7 +242,7 @@ function reporter(sheet: string, keys: LabelKeys): Report {
     cell: entry.answerCell,
     row: entry.row,
     ref: entry.ref,
-    rowLabel: rowLabel(entry, row?.question, keys.tidy),
+    rowLabel: rowLabel(entry, row?.question, keys.stepPrefix),
     message,
     critical: row?.critical ?? false,
   });
@@ -292,12 +311,17 @@ function readAll(entries: readonly CartographieEntry[], keys: LabelKeys, read: (
   return { readings, placesKept };
 }
 
-/** The hint about a label close to a catalogue one, the first time the label is seen. */
-function hintOnce(seen: Set<string>, kind: 'Étape' | 'Zone', label: string, row: EvaluatedRow, findings: Finding[], report: Report): void {
-  if (seen.has(label)) return;
+/** Whether `label` is seen for the first time; it is then seen. */
+function firstSeen(seen: Set<string>, label: string): boolean {
+  if (seen.has(label)) return false;
   seen.add(label);
-  const hint = labelHint(kind, label);
-  if (hint) findings.push(report(row.entry, 'libelle', hint, row));
+  return true;
+}
+
+/** The hint about a label close to a catalogue one, if any. */
+function hint(kind: 'Étape' | 'Zone', label: string, row: EvaluatedRow, findings: Finding[], report: Report): void {
+  const text = labelHint(kind, label);
+  if (text) findings.push(report(row.entry, 'libelle', text, row));
 }
 
 /** References in double or naming other cells, labels close to a catalogue one, text under the table. */
@@ -310,6 +334,9 @@ function placesOf(readings: readonly Reading[], report: Report): Places {
   let previous: CartographieEntry | undefined;
   const stepsSeen = new Set<string>();
   const zonesSeen = new Set<string>();
+  // The first label written for each step key is met where its label is first seen (as stepLabels finds it).
+  const stepNames = new Map<string, string>();
+  let last = 0;
   // Loops over the rows are indexed: until a function is optimised, for…of allocates at each row.
   for (let i = 0; i < readings.length; i += 1) {
     const reading = readings[i];
@@ -330,13 +357,19 @@ function placesOf(readings: readonly Reading[], report: Report): Places {
       }
     }
     // Consecutive questions mostly show the same zone and step: seen already, no lookup needed.
-    if (entry.zone !== previous?.zone) hintOnce(zonesSeen, 'Zone', entry.zone, row, findings, report);
-    if (entry.step !== previous?.step) hintOnce(stepsSeen, 'Étape', entry.step, row, findings, report);
-    if (row.to !== null) hintOnce(stepsSeen, 'Étape', entry.to, row, findings, report);
+    if (entry.zone !== previous?.zone && firstSeen(zonesSeen, entry.zone)) hint('Zone', entry.zone, row, findings, report);
+    if (entry.step !== previous?.step && firstSeen(stepsSeen, entry.step)) {
+      putLabel(stepNames, row.step, entry.step);
+      hint('Étape', entry.step, row, findings, report);
+    }
+    if (row.to !== null && firstSeen(stepsSeen, entry.to)) {
+      putLabel(stepNames, row.to, entry.to);
+      hint('Étape', entry.to, row, findings, report);
+    }
+    if (entry.row > last) last = entry.row;
     previous = entry;
   }
-  const rows = questions.map((q) => q.row!);
-  return { questions, findings, outside: outsideFinding(outside, rows, report), stepNames: stepLabels(rows), refsApart };
+  return { questions, findings, outside: outsideFinding(outside, last, report), stepNames, refsApart };
 }
 
 /** The messages of the consistency rule, by answer then by the steps not computerised: many rows share one. */
@@ -377,17 +410,17 @@ function incoherence(row: EvaluatedRow, off: Set<string>, stepNames: Map<string,
 }
 
 /** The row of question `i` after the consistency rule, and its findings (type, answer, consistency), put in `rows` and `rowFindings`. */
-function checkRow(reading: Reading, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages, report: Report, rows: EvaluatedRow[], rowFindings: (Finding[] | undefined)[], i: number): void {
+function checkRow(reading: Reading, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages, report: Report, rows: EvaluatedRow[], rowFindings: RowFindings[], i: number): void {
   const { answer } = reading;
   let row = reading.row!;
-  let findings: Finding[] | undefined;
-  if (row.type === null) findings = [report(row.entry, 'invalide', typeMessage(row.entry), row)];
-  if (answer.kind === 'invalid') (findings ??= []).push(report(row.entry, 'invalide', answer.reason, row));
-  if (row.status === 'empty') (findings ??= []).push(report(row.entry, 'non-renseigne', 'Réponse non renseignée', row));
+  let findings: RowFindings;
+  if (row.type === null) findings = report(row.entry, 'invalide', typeMessage(row.entry), row);
+  if (answer.kind === 'invalid') findings = withFinding(findings, report(row.entry, 'invalide', answer.reason, row));
+  if (row.status === 'empty') findings = withFinding(findings, report(row.entry, 'non-renseigne', 'Réponse non renseignée', row));
   const message = incoherence(row, off, stepNames, messages);
   if (message !== null) {
     row = incoherent(row);
-    (findings ??= []).push(report(row.entry, 'incoherence', message, row));
+    findings = withFinding(findings, report(row.entry, 'incoherence', message, row));
   }
   rows[i] = row;
   rowFindings[i] = findings;
@@ -428,7 +461,7 @@ export function evaluate(cartographie: Cartographie, previous?: EvaluationMemory
   // Rows whose reading and the steps not computerised are as before keep their row and findings.
   const kept = placesKept && sameSet(off, earlier!.off) ? earlier! : undefined;
   const rows: EvaluatedRow[] = new Array(questions.length);
-  const rowFindings: (Finding[] | undefined)[] = new Array(questions.length);
+  const rowFindings: RowFindings[] = new Array(questions.length);
   const findings = places.findings.slice();
   const messages: IncoherenceMessages = new Map();
   for (let i = 0; i < questions.length; i += 1) {
@@ -440,7 +473,9 @@ export function evaluate(cartographie: Cartographie, previous?: EvaluationMemory
       checkRow(reading, off, places.stepNames, messages, report, rows, rowFindings, i);
     }
     const own = rowFindings[i];
-    if (own !== undefined) for (let j = 0; j < own.length; j += 1) findings.push(own[j]);
+    if (own === undefined) continue;
+    if (Array.isArray(own)) for (let j = 0; j < own.length; j += 1) findings.push(own[j]);
+    else findings.push(own);
   }
   if (places.outside) findings.push(places.outside);
   if (places.refsApart) REFS_APART.add(rows);
@@ -455,10 +490,9 @@ export function knownRefsApart(rows: readonly EvaluatedRow[]): boolean {
   return REFS_APART.has(rows);
 }
 
-/** Text typed under the table (a note, a signature) is not a question: said once, not counted. */
-function outsideFinding(outside: CartographieEntry[], rows: EvaluatedRow[], report: Report): Finding | undefined {
+/** Text typed under the table (a note, a signature) is not a question: said once, not counted; `last`: the last question's sheet row. */
+function outsideFinding(outside: CartographieEntry[], last: number, report: Report): Finding | undefined {
   if (outside.length === 0) return undefined;
-  const last = rows.reduce((max, r) => Math.max(max, r.entry.row), 0);
   const below = outside.filter((entry) => entry.row > last);
   if (below.length === 0) return undefined;
   const first = below[0];

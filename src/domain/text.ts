@@ -25,12 +25,80 @@ function computeKey(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * The comparison key of each character up to U+00FF when it is one character other than a space
+ * (normaliseLabel works character by character on those: "É" is "e", "`" is "'"), else 0.
+ */
+const FOLD = new Uint16Array(0x100);
+for (let c = 0x21; c < 0x100; c += 1) {
+  const key = computeKey(String.fromCharCode(c));
+  if (key.length === 1 && key !== ' ') FOLD[c] = key.charCodeAt(0);
+}
+
+function mix(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+/** How many characters at the end of a key tailHash reads: enough to tell most labels apart. */
+const TAIL = 12;
+
+/** A hash of the last characters of a comparison key (normaliseLabel's result). */
+export function tailHash(key: string): number {
+  let hash = 0;
+  for (let i = Math.max(0, key.length - TAIL); i < key.length; i += 1) hash = mix(hash, key.charCodeAt(i));
+  return hash;
+}
+
+/**
+ * tailHash(normaliseLabel(text)) read from the end of the text itself, without making its key, when
+ * that end holds only characters FOLD knows and single plain spaces between them (most labels);
+ * else undefined. The key then ends with those characters folded one by one, whatever comes
+ * before: telling that a label is none of a few known ones costs no key, no memo and no pass over
+ * the whole label.
+ */
+export function textTailHash(text: string): number | undefined {
+  const from = Math.max(0, text.length - TAIL);
+  if (text.length === 0 || text.charCodeAt(text.length - 1) === 0x20) return undefined;
+  // A space that opens the end read stays one space in the key after a character FOLD knows.
+  if (text.charCodeAt(from) === 0x20 && !(from > 0 && isFolded(text.charCodeAt(from - 1)))) return undefined;
+  let hash = 0;
+  let space = false;
+  for (let i = from; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 && !space) space = true;
+    else if (isFolded(c)) space = false;
+    else return undefined;
+    hash = mix(hash, c === 0x20 ? c : FOLD[c]);
+  }
+  return hash;
+}
+
+function isFolded(code: number): boolean {
+  return code < 0x100 && FOLD[code] !== 0;
+}
+
 /** A run of spaces or a space other than the plain one: what tidyLabel must rewrite. */
 const UNTIDY = /[\s\u00A0\u202F\u2007\u2009\u200B]{2}|[\u00A0\u202F\u2007\u2009\u200B\t\n\r\f\v]/;
 
 /** Trims and collapses spaces of a label as the user wrote it, keeping its case and accents. */
 export function tidyLabel(text: string): string {
-  return UNTIDY.test(text) ? text.replace(SPACES, ' ').trim() : trim(text);
+  return isTidy(text) || !UNTIDY.test(text) ? trim(text) : text.replace(SPACES, ' ').trim();
+}
+
+/**
+ * Whether UNTIDY finds nothing to rewrite, read character by character (most labels): only plain
+ * spaces, never two in a row, and otherwise no character of \s or UNTIDY (none lies between U+00A1
+ * and U+167F).
+ */
+function isTidy(text: string): boolean {
+  let space = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if ((c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x1680)) space = false;
+    else if (c === 0x20 && !space) space = true;
+    else return false;
+  }
+  return true;
 }
 
 /** String.prototype.trim, without a copy when both ends are already printable ASCII (most cells). */
