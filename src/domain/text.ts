@@ -87,23 +87,7 @@ const UNTIDY = /[\s\u00A0\u202F\u2007\u2009\u200B]{2}|[\u00A0\u202F\u2007\u2009\
 
 /** Trims and collapses spaces of a label as the user wrote it, keeping its case and accents. */
 export function tidyLabel(text: string): string {
-  return isTidy(text) || !UNTIDY.test(text) ? trim(text) : text.replace(SPACES, ' ').trim();
-}
-
-/**
- * Whether UNTIDY finds nothing to rewrite, read character by character (most labels): only plain
- * spaces, never two in a row, and otherwise no character of \s or UNTIDY (none lies between U+00A1
- * and U+167F).
- */
-function isTidy(text: string): boolean {
-  let space = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if ((c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x1680)) space = false;
-    else if (c === 0x20 && !space) space = true;
-    else return false;
-  }
-  return true;
+  return UNTIDY.test(text) ? text.replace(SPACES, ' ').trim() : trim(text);
 }
 
 /** String.prototype.trim, without a copy when both ends are already printable ASCII (most cells). */

@@ -1,29 +1,14 @@
 import fc from 'fast-check';
 import { CATALOGUE, questionsOfLabel } from '../../src/domain/catalogue';
-import { normaliseLabel, tailHash, textTailHash, tidyLabel } from '../../src/domain/text';
+import { normaliseLabel, tailHash, textTailHash } from '../../src/domain/text';
 
-/** Characters that labels hold, and those every rewrite of a label is about: spaces of all kinds, accents, apostrophes, dashes, combining marks. */
+/** Characters that labels hold, and those every rewrite of a label key is about: spaces of all kinds, accents, apostrophes, dashes, combining marks. */
 const tricky = fc.constantFrom(
   ' ', '  ', '\u00A0', '\u202F', '\u2007', '\u2009', '\u200B', '\u2000', '\u3000', '\t', '\n', '\r', '\v', '\f', '\uFEFF',
   'é', 'É', 'è', 'ç', 'Æ', 'ß', 'œ', 'İ', 'Σ', '\u0301', 'e\u0301', '’', '`', '´', '–', '-', '\u2212', 'ﬁ', '가',
   'a', 'Z', '0', '(', ')', '/', '\u00AD', '\u0085', '\u1680', '\u167F',
 );
 const label = fc.array(fc.oneof(tricky, fc.string({ maxLength: 3 }), fc.string({ unit: 'grapheme', maxLength: 2 })), { maxLength: 24 }).map((parts) => parts.join(''));
-
-/** tidyLabel as its regular expressions alone define it. */
-function tidyReference(text: string): string {
-  const untidy = /[\s\u00A0\u202F\u2007\u2009\u200B]{2}|[\u00A0\u202F\u2007\u2009\u200B\t\n\r\f\v]/;
-  return untidy.test(text) ? text.replace(/[\s\u00A0\u202F\u2007\u2009\u200B]+/g, ' ').trim() : text.trim();
-}
-
-describe('tidyLabel', () => {
-  it('gives what its regular expressions give, for plain labels read character by character as for the others', () => {
-    fc.assert(fc.property(label, (text) => tidyLabel(text) === tidyReference(text)), { numRuns: 5000 });
-    for (const text of ['Réception', ' Réception', 'Réception ', 'a  b', 'a b', 'a\u00A0b', 'a\u2000b', '\u2000a', '', ' ']) {
-      expect(tidyLabel(text)).toBe(tidyReference(text));
-    }
-  });
-});
 
 describe('textTailHash', () => {
   it('when it reads a hash from the text, it is the hash of the end of its key', () => {
