@@ -94,7 +94,8 @@ function datumOfType(candidates: readonly Question[], type: QuestionType): strin
   return undefined;
 }
 
-function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named: Question | undefined, keys: LabelKeys): EvaluatedRow {
+/** The row of a question, the consistency rule applied with the steps not computerised `off`. */
+function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named: Question | undefined, keys: LabelKeys, off: Set<string>): EvaluatedRow {
   const type = keys.type(entry.type);
   const step = keys.step(entry.step);
   const to = type === 'Interopérabilité' && !keys.empty(entry.to) ? keys.step(entry.to) : null;
@@ -113,7 +114,7 @@ function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named:
     }
   }
   const given = answer.kind === 'answer' ? answer.answer : null;
-  const status = type === null || answer.kind === 'invalid' ? 'invalid' : given === null ? 'empty' : 'ok';
+  const status = type === null || answer.kind === 'invalid' ? 'invalid' : given === null ? 'empty' : isIncoherent(type, given, step, to, off) ? 'incoherent' : 'ok';
   return {
     entry,
     question,
@@ -125,7 +126,44 @@ function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named:
     critical: keys.critical(entry.critical),
     answer: given,
     status,
-    effective: status === 'ok' ? given : null,
+    effective: effectiveOf(status, given),
+  };
+}
+
+/** The answer counted: an incoherent OUI or NA counts as NON, an empty or invalid one not at all. */
+function effectiveOf(status: EvaluatedRow['status'], given: Answer | null): Answer | null {
+  return status === 'ok' ? given : status === 'incoherent' ? 'NON' : null;
+}
+
+/**
+ * The consistency rule (SPEC §6): a Donnée answered OUI, or an Interopérabilité answered OUI or NA,
+ * at or towards a step not computerised counts as NON.
+ */
+function isIncoherent(type: QuestionType, answer: Answer, step: string, to: string | null, off: Set<string>): boolean {
+  if (off.size === 0) return false;
+  if (type === 'Donnée') return answer === 'OUI' && off.has(step);
+  if (type === 'Interopérabilité' && answer !== 'NON') return off.has(step) || (to !== null && to !== step && off.has(to));
+  return false;
+}
+
+/** An answered row under the consistency rule with the steps not computerised `off`: itself when its status stays, else a copy of the right status. */
+function underRule(row: EvaluatedRow, off: Set<string>): EvaluatedRow {
+  if (row.status !== 'ok' && row.status !== 'incoherent') return row;
+  const status = isIncoherent(row.type!, row.answer!, row.step, row.to, off) ? 'incoherent' : 'ok';
+  if (status === row.status) return row;
+  // Field by field, as evaluatedRow builds rows, so that every row has one shape.
+  return {
+    entry: row.entry,
+    question: row.question,
+    type: row.type,
+    zone: row.zone,
+    step: row.step,
+    to: row.to,
+    datum: row.datum,
+    critical: row.critical,
+    answer: row.answer,
+    status,
+    effective: effectiveOf(status, row.answer),
   };
 }
 
@@ -174,21 +212,10 @@ function labelHint(kind: 'Étape' | 'Zone', written: string): string | null {
   return `${kind} « ${written} » : diffère de « ${close.label} » par les accents, les espaces ou la ponctuation ; comptée comme ${what}, comme le font les formules de la Synthèse`;
 }
 
-/** What one entry says by itself, whatever the other rows hold. */
-interface Reading {
-  entry: CartographieEntry;
-  answer: NormalisedAnswer;
-  /** The row before the consistency rule; absent when the entry is not a question. */
-  row?: EvaluatedRow;
-  /** The catalogue question its Réf. names, and its Réf. as rows are matched by it (questions only). */
-  named?: Question;
-  ref: string;
-}
-
 /** What depends on where rows are (their cells other than the answer), not on what they answer. */
 interface Places {
-  /** Readings of the questions, in sheet order. */
-  questions: Reading[];
+  /** Indices of the entries that are questions, in sheet order. */
+  questions: number[];
   /** References and labels reported, in sheet order; the text under the table, if any. */
   findings: Finding[];
   outside?: Finding;
@@ -199,18 +226,19 @@ interface Places {
 
 /**
  * What an evaluation keeps so that the next version of the same sheet is evaluated from what
- * changed: entries unchanged keep their reading, and when only answers changed, the references,
- * labels and the rows the consistency rule leaves alone are taken as they were.
+ * changed: entries unchanged keep their answer read, their row and its findings, and when only
+ * answers changed, the references, labels and places are taken as they were.
  */
 export interface EvaluationMemory {
   sheet: string;
   entries: readonly CartographieEntry[];
-  readings: Reading[];
+  /** By entry: the answer read, the row after the consistency rule (undefined: not a question) and the row's findings. */
+  answers: NormalisedAnswer[];
+  rows: (EvaluatedRow | undefined)[];
+  findings: RowFindings[];
   places: Places;
-  /** Steps not computerised, the rows after the consistency rule and the findings of each row. */
+  /** Steps not computerised. */
   off: Set<string>;
-  rows: EvaluatedRow[];
-  rowFindings: RowFindings[];
 }
 
 /** The findings of a row: most rows have none or one, which needs no list. */
@@ -248,14 +276,6 @@ function reporter(sheet: string, keys: LabelKeys): Report {
   });
 }
 
-function readEntry(entry: CartographieEntry, keys: LabelKeys, read: (cell: CellInput) => NormalisedAnswer): Reading {
-  const answer = read(entry.answer);
-  if (!isQuestion(entry, answer, keys)) return { entry, answer, row: undefined, named: undefined, ref: '' };
-  const ref = refKey(entry.ref);
-  const named = questionOfRef(ref);
-  return { entry, answer, row: evaluatedRow(entry, answer, named, keys), named, ref };
-}
-
 function sameCell(a: CellInput, b: CellInput): boolean {
   return Object.is(a.value, b.value) && !a.error === !b.error && !a.formula === !b.formula && !a.date === !b.date;
 }
@@ -289,26 +309,55 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
   return true;
 }
 
+/** How an entry was read: as it was (the memory's), or anew, as a question or not. */
+const KEPT = 0;
+const READ_ANEW = 1;
+const QUESTION_ANEW = 2;
+
+interface Reading {
+  answers: NormalisedAnswer[];
+  /** Rows and findings of the entries kept; filled for the others by evaluate. */
+  rows: (EvaluatedRow | undefined)[];
+  findings: RowFindings[];
+  how: Uint8Array;
+  off: Set<string>;
+  /** Only answers changed: the same entries in the same places, each still a question or still not one. */
+  placesKept: boolean;
+}
+
 /**
- * The readings of the entries, those of entries unchanged since `previous` kept; and whether only
- * answers changed (same entries in the same places, each still a question or still not one).
+ * The answers of the entries and the steps not computerised, what entries unchanged since
+ * `previous` had kept; which entries are questions read anew.
  */
-function readAll(entries: readonly CartographieEntry[], keys: LabelKeys, read: (cell: CellInput) => NormalisedAnswer, previous?: EvaluationMemory): { readings: Reading[]; placesKept: boolean } {
-  const readings: Reading[] = new Array(entries.length);
+function readAll(entries: readonly CartographieEntry[], keys: LabelKeys, read: (cell: CellInput) => NormalisedAnswer, previous?: EvaluationMemory): Reading {
+  const n = entries.length;
+  const answers: NormalisedAnswer[] = new Array(n);
+  const rows: (EvaluatedRow | undefined)[] = new Array(n);
+  const findings: RowFindings[] = new Array(n);
+  const how = new Uint8Array(n);
+  const off = new Set<string>();
   const before = previous?.entries;
-  let placesKept = before !== undefined && before.length === entries.length;
-  for (let i = 0; i < entries.length; i += 1) {
+  let placesKept = before !== undefined && before.length === n;
+  for (let i = 0; i < n; i += 1) {
     const entry = entries[i];
     const old = before?.[i];
     if (old !== undefined && (old === entry || (samePlace(old, entry) && sameCell(old.answer, entry.answer)))) {
-      readings[i] = previous!.readings[i];
+      answers[i] = previous!.answers[i];
+      const row = previous!.rows[i];
+      rows[i] = row;
+      findings[i] = previous!.findings[i];
+      if (row !== undefined && row.type === 'Informatisation' && row.effective === 'NON') off.add(row.step);
       continue;
     }
-    const reading = readEntry(entry, keys, read);
-    readings[i] = reading;
-    if (placesKept && !(old !== undefined && samePlace(old, entry) && (previous!.readings[i].row === undefined) === (reading.row === undefined))) placesKept = false;
+    const answer = read(entry.answer);
+    answers[i] = answer;
+    const question = isQuestion(entry, answer, keys);
+    how[i] = question ? QUESTION_ANEW : READ_ANEW;
+    // Steps with at least one Informatisation row answered NON (SPEC §6; any NON wins).
+    if (question && answer.kind === 'answer' && answer.answer === 'NON' && keys.type(entry.type) === 'Informatisation') off.add(keys.step(entry.step));
+    if (placesKept && !(old !== undefined && samePlace(old, entry) && (previous!.rows[i] === undefined) === !question)) placesKept = false;
   }
-  return { readings, placesKept };
+  return { answers, rows, findings, how, off, placesKept };
 }
 
 /** Whether `label` is seen for the first time; it is then seen. */
@@ -324,52 +373,61 @@ function hint(kind: 'Étape' | 'Zone', label: string, row: EvaluatedRow, finding
   if (text) findings.push(report(row.entry, 'libelle', text, row));
 }
 
-/** References in double or naming other cells, labels close to a catalogue one, text under the table. */
-function placesOf(readings: readonly Reading[], report: Report): Places {
-  const questions: Reading[] = [];
-  const findings: Finding[] = [];
-  const outside: CartographieEntry[] = [];
-  const refsSeen = new Map<string, number>();
-  let refsApart = true;
-  let previous: CartographieEntry | undefined;
-  const stepsSeen = new Set<string>();
-  const zonesSeen = new Set<string>();
+/** References in double or naming other cells, labels close to a catalogue one, text under the table: the questions given in sheet order. */
+class PlacesReader {
+  private readonly questions: number[] = [];
+  private readonly findings: Finding[] = [];
+  private readonly outside: CartographieEntry[] = [];
+  private readonly refsSeen = new Map<string, number>();
+  private refsApart = true;
+  private previous: CartographieEntry | undefined;
+  private readonly stepsSeen = new Set<string>();
+  private readonly zonesSeen = new Set<string>();
   // The first label written for each step key is met where its label is first seen (as stepLabels finds it).
-  const stepNames = new Map<string, string>();
-  let last = 0;
-  // Loops over the rows are indexed: until a function is optimised, for…of allocates at each row.
-  for (let i = 0; i < readings.length; i += 1) {
-    const reading = readings[i];
-    const { entry, row, named, ref } = reading;
-    if (row === undefined) {
-      if (holdsText(entry)) outside.push(entry);
-      continue;
-    }
-    questions.push(reading);
+  private readonly stepNames = new Map<string, string>();
+  private last = 0;
+
+  constructor(private readonly report: Report) {}
+
+  /** Entry `i`, not a question. */
+  skip(entry: CartographieEntry): void {
+    if (holdsText(entry)) this.outside.push(entry);
+  }
+
+  /** Entry `i`, a question: its row, the catalogue question its Réf. names and its Réf. as rows are matched by it. */
+  add(i: number, row: EvaluatedRow, named: Question | undefined, ref: string): void {
+    const { entry } = row;
+    const { findings, report } = this;
+    this.questions.push(i);
     if (named && named !== row.question) findings.push(report(entry, 'reference', refMessage(entry, row, named), row));
-    if (ref === '') refsApart = false;
+    if (ref === '') this.refsApart = false;
     else {
-      const first = refsSeen.get(ref);
-      if (first === undefined) refsSeen.set(ref, entry.row);
+      const first = this.refsSeen.get(ref);
+      if (first === undefined) this.refsSeen.set(ref, entry.row);
       else {
-        refsApart = false;
+        this.refsApart = false;
         findings.push(report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${first} ; les deux lignes comptent`, row));
       }
     }
     // Consecutive questions mostly show the same zone and step: seen already, no lookup needed.
-    if (entry.zone !== previous?.zone && firstSeen(zonesSeen, entry.zone)) hint('Zone', entry.zone, row, findings, report);
-    if (entry.step !== previous?.step && firstSeen(stepsSeen, entry.step)) {
-      putLabel(stepNames, row.step, entry.step);
+    const previous = this.previous;
+    if (entry.zone !== previous?.zone && firstSeen(this.zonesSeen, entry.zone)) hint('Zone', entry.zone, row, findings, report);
+    if (entry.step !== previous?.step && firstSeen(this.stepsSeen, entry.step)) {
+      putLabel(this.stepNames, row.step, entry.step);
       hint('Étape', entry.step, row, findings, report);
     }
-    if (row.to !== null && firstSeen(stepsSeen, entry.to)) {
-      putLabel(stepNames, row.to, entry.to);
+    if (row.to !== null && firstSeen(this.stepsSeen, entry.to)) {
+      putLabel(this.stepNames, row.to, entry.to);
       hint('Étape', entry.to, row, findings, report);
     }
-    if (entry.row > last) last = entry.row;
-    previous = entry;
+    if (entry.row > this.last) this.last = entry.row;
+    this.previous = entry;
   }
-  return { questions, findings, outside: outsideFinding(outside, last, report), stepNames, refsApart };
+
+  places(): Places {
+    const { questions, findings, stepNames, refsApart } = this;
+    return { questions, findings, outside: outsideFinding(this.outside, this.last, this.report), stepNames, refsApart };
+  }
 }
 
 /** The messages of the consistency rule, by answer then by the steps not computerised: many rows share one. */
@@ -389,58 +447,21 @@ function incoherenceMessage(answer: Answer | null, step: string, other: string |
   return message;
 }
 
-/**
- * The message of the consistency rule (SPEC §6) when a step the row depends on is not
- * computerised, else null.
- */
-function incoherence(row: EvaluatedRow, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages): string | null {
-  if (row.status !== 'ok' || off.size === 0) return null;
-  let step: string | null = null;
-  let other: string | null = null;
-  if (row.type === 'Donnée' && row.answer === 'OUI') {
-    if (off.has(row.step)) step = row.step;
-  } else if (row.type === 'Interopérabilité' && (row.answer === 'OUI' || row.answer === 'NA')) {
-    if (off.has(row.step)) step = row.step;
-    if (row.to !== null && row.to !== row.step && off.has(row.to)) {
-      if (step === null) step = row.to;
-      else other = row.to;
-    }
-  }
-  return step === null ? null : incoherenceMessage(row.answer, step, other, stepNames, messages);
+/** The message of the consistency rule for an incoherent row: the step or steps not computerised it depends on. */
+function incoherence(row: EvaluatedRow, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages): string {
+  if (!off.has(row.step)) return incoherenceMessage(row.answer, row.to!, null, stepNames, messages);
+  const other = row.type === 'Interopérabilité' && row.to !== null && row.to !== row.step && off.has(row.to) ? row.to : null;
+  return incoherenceMessage(row.answer, row.step, other, stepNames, messages);
 }
 
-/** The row of question `i` after the consistency rule, and its findings (type, answer, consistency), put in `rows` and `rowFindings`. */
-function checkRow(reading: Reading, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages, report: Report, rows: EvaluatedRow[], rowFindings: RowFindings[], i: number): void {
-  const { answer } = reading;
-  let row = reading.row!;
+/** The findings of a question's row: its type, its answer, the consistency rule. */
+function rowFindings(row: EvaluatedRow, answer: NormalisedAnswer, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages, report: Report): RowFindings {
   let findings: RowFindings;
   if (row.type === null) findings = report(row.entry, 'invalide', typeMessage(row.entry), row);
   if (answer.kind === 'invalid') findings = withFinding(findings, report(row.entry, 'invalide', answer.reason, row));
   if (row.status === 'empty') findings = withFinding(findings, report(row.entry, 'non-renseigne', 'Réponse non renseignée', row));
-  const message = incoherence(row, off, stepNames, messages);
-  if (message !== null) {
-    row = incoherent(row);
-    findings = withFinding(findings, report(row.entry, 'incoherence', message, row));
-  }
-  rows[i] = row;
-  rowFindings[i] = findings;
-}
-
-/** The row counted as NON by the consistency rule; built field by field, as evaluatedRow builds rows, so that every row has one shape. */
-function incoherent(row: EvaluatedRow): EvaluatedRow {
-  return {
-    entry: row.entry,
-    question: row.question,
-    type: row.type,
-    zone: row.zone,
-    step: row.step,
-    to: row.to,
-    datum: row.datum,
-    critical: row.critical,
-    answer: row.answer,
-    status: 'incoherent',
-    effective: 'NON',
-  };
+  if (row.status === 'incoherent') findings = withFinding(findings, report(row.entry, 'incoherence', incoherence(row, off, stepNames, messages), row));
+  return findings;
 }
 
 /**
@@ -451,35 +472,43 @@ export function evaluate(cartographie: Cartographie, previous?: EvaluationMemory
   const { sheet, entries } = cartographie;
   const earlier = previous?.sheet === sheet ? previous : undefined;
   const keys = KEYS;
-  const read = READ;
   const report = reporter(sheet, keys);
-  const { readings, placesKept } = readAll(entries, keys, read, earlier);
-  const places = placesKept ? { ...earlier!.places, questions: readings.filter((r) => r.row !== undefined) } : placesOf(readings, report);
+  const { answers, rows: entryRows, findings: entryFindings, how, off, placesKept } = readAll(entries, keys, READ, earlier);
+  // Rows kept keep their status and findings when the steps not computerised and the places are as before.
+  const recheck = !(placesKept && sameSet(off, earlier!.off));
+  const reader = placesKept ? undefined : new PlacesReader(report);
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = entries[i];
+    let row = entryRows[i];
+    if (how[i] === QUESTION_ANEW || (reader !== undefined && row !== undefined)) {
+      const ref = refKey(entry.ref);
+      const named = questionOfRef(ref);
+      if (how[i] === QUESTION_ANEW) row = evaluatedRow(entry, answers[i], named, keys, off);
+      else if (recheck) row = underRule(row!, off);
+      reader?.add(i, row!, named, ref);
+    } else if (row !== undefined && recheck) row = underRule(row, off);
+    else if (row === undefined) reader?.skip(entry);
+    entryRows[i] = row;
+  }
+  const places = reader?.places() ?? earlier!.places;
 
   const questions = places.questions;
-  const off = stepsNotComputerised(questions.map((q) => q.row!));
-  // Rows whose reading and the steps not computerised are as before keep their row and findings.
-  const kept = placesKept && sameSet(off, earlier!.off) ? earlier! : undefined;
   const rows: EvaluatedRow[] = new Array(questions.length);
-  const rowFindings: RowFindings[] = new Array(questions.length);
   const findings = places.findings.slice();
   const messages: IncoherenceMessages = new Map();
-  for (let i = 0; i < questions.length; i += 1) {
-    const reading = questions[i];
-    if (kept !== undefined && kept.places.questions[i] === reading) {
-      rows[i] = kept.rows[i];
-      rowFindings[i] = kept.rowFindings[i];
-    } else {
-      checkRow(reading, off, places.stepNames, messages, report, rows, rowFindings, i);
-    }
-    const own = rowFindings[i];
+  for (let q = 0; q < questions.length; q += 1) {
+    const i = questions[q];
+    const row = entryRows[i]!;
+    rows[q] = row;
+    let own = entryFindings[i];
+    if (recheck || how[i] !== KEPT) entryFindings[i] = own = rowFindings(row, answers[i], off, places.stepNames, messages, report);
     if (own === undefined) continue;
     if (Array.isArray(own)) for (let j = 0; j < own.length; j += 1) findings.push(own[j]);
     else findings.push(own);
   }
   if (places.outside) findings.push(places.outside);
   if (places.refsApart) REFS_APART.add(rows);
-  return { rows, findings, stepNames: places.stepNames, memory: { sheet, entries, readings, places, off, rows, rowFindings } };
+  return { rows, findings, stepNames: places.stepNames, memory: { sheet, entries, answers, rows: entryRows, findings: entryFindings, places, off } };
 }
 
 /** Rows of evaluations whose questions have their Réf. apart (Places.refsApart), so that proposals need not check it again. */
@@ -499,13 +528,6 @@ function outsideFinding(outside: CartographieEntry[], last: number, report: Repo
   const text = [first.ref, first.label, first.step, first.zone, first.comment].map(tidyLabel).find((t) => t !== '') ?? '';
   const others = below.length > 1 ? ` (et ${below.length - 1} autre${below.length > 2 ? 's' : ''} ligne${below.length > 2 ? 's' : ''} en dessous)` : '';
   return report(first, 'hors-cartographie', `Ligne hors cartographie : « ${text} »${others}, sans Type ni Réponse, n'est pas une question ; elle n'entre dans aucun calcul`);
-}
-
-/** Steps with at least one Informatisation row answered NON (SPEC §6; any NON wins). */
-function stepsNotComputerised(rows: EvaluatedRow[]): Set<string> {
-  const off = new Set<string>();
-  for (let i = 0; i < rows.length; i += 1) if (rows[i].type === 'Informatisation' && rows[i].effective === 'NON') off.add(rows[i].step);
-  return off;
 }
 
 /** Label to show for each step key: the catalogue label, else the first label written for it. */
