@@ -8,6 +8,7 @@
 import { normaliseAnswer, type NormalisedAnswer } from './answers';
 import { parseQuestionType, questionOfRef, questionsOfLabel, refKey, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
 import type { Answer, Cartographie, CartographieEntry, CellInput, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
+import { FirstEntries } from './firstEntries';
 import { memo } from './memo';
 import { labelKey, tidyLabel } from './text';
 
@@ -378,7 +379,7 @@ class PlacesReader {
   private readonly questions: number[] = [];
   private readonly findings: Finding[] = [];
   private readonly outside: CartographieEntry[] = [];
-  private readonly refsSeen = new Map<string, number>();
+  private readonly refsSeen: FirstEntries;
   private refsApart = true;
   private previous: CartographieEntry | undefined;
   private readonly stepsSeen = new Set<string>();
@@ -387,14 +388,19 @@ class PlacesReader {
   private readonly stepNames = new Map<string, string>();
   private last = 0;
 
-  constructor(private readonly report: Report) {}
+  constructor(
+    private readonly entries: readonly CartographieEntry[],
+    private readonly report: Report,
+  ) {
+    this.refsSeen = new FirstEntries(entries.length, (i) => refKey(entries[i].ref));
+  }
 
   /** Entry `i`, not a question. */
   skip(entry: CartographieEntry): void {
     if (holdsText(entry)) this.outside.push(entry);
   }
 
-  /** Entry `i`, a question: its row, the catalogue question its Réf. names and its Réf. as rows are matched by it. */
+  /** Entry `i`, a question: its row, the catalogue question its Réf. names and its Réf. as rows are matched by it (refKey). */
   add(i: number, row: EvaluatedRow, named: Question | undefined, ref: string): void {
     const { entry } = row;
     const { findings, report } = this;
@@ -402,11 +408,10 @@ class PlacesReader {
     if (named && named !== row.question) findings.push(report(entry, 'reference', refMessage(entry, row, named), row));
     if (ref === '') this.refsApart = false;
     else {
-      const first = this.refsSeen.get(ref);
-      if (first === undefined) this.refsSeen.set(ref, entry.row);
-      else {
+      const first = this.refsSeen.firstOrAdd(i, ref);
+      if (first >= 0) {
         this.refsApart = false;
-        findings.push(report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${first} ; les deux lignes comptent`, row));
+        findings.push(report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${this.entries[first].row} ; les deux lignes comptent`, row));
       }
     }
     // Consecutive questions mostly show the same zone and step: seen already, no lookup needed.
@@ -476,7 +481,7 @@ export function evaluate(cartographie: Cartographie, previous?: EvaluationMemory
   const { answers, rows: entryRows, findings: entryFindings, how, off, placesKept } = readAll(entries, keys, READ, earlier);
   // Rows kept keep their status and findings when the steps not computerised and the places are as before.
   const recheck = !(placesKept && sameSet(off, earlier!.off));
-  const reader = placesKept ? undefined : new PlacesReader(report);
+  const reader = placesKept ? undefined : new PlacesReader(entries, report);
   for (let i = 0; i < entries.length; i += 1) {
     const entry = entries[i];
     let row = entryRows[i];
