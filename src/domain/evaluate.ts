@@ -435,28 +435,30 @@ class PlacesReader {
   }
 }
 
-/** The messages of the consistency rule, by answer then by the steps not computerised: many rows share one. */
-type IncoherenceMessages = Map<Answer | null, Map<string, string>>;
+/** The messages of the consistency rule, by step not computerised, then the other one ('' for none), then answer: many rows share one. */
+type IncoherenceMessages = Map<string, Map<string, Partial<Record<Answer, string>>>>;
 
-function incoherenceMessage(answer: Answer | null, step: string, other: string | null, stepNames: Map<string, string>, messages: IncoherenceMessages): string {
-  let bySteps = messages.get(answer);
-  if (bySteps === undefined) messages.set(answer, (bySteps = new Map()));
-  const key = other === null ? step : `${step}\n${other}`;
-  let message = bySteps.get(key);
+function incoherenceMessage(answer: Answer, step: string, other: string | null, stepNames: Map<string, string>, messages: IncoherenceMessages): string {
+  let byOther = messages.get(step);
+  if (byOther === undefined) messages.set(step, (byOther = new Map()));
+  let byAnswer = byOther.get(other ?? '');
+  if (byAnswer === undefined) byOther.set(other ?? '', (byAnswer = {}));
+  let message = byAnswer[answer];
   if (message === undefined) {
     const name = (s: string) => `« ${stepNames.get(s) ?? s} »`;
     const subject = other === null ? `l'étape ${name(step)} n'est pas informatisée` : `les étapes ${name(step)} et ${name(other)} ne sont pas informatisées`;
     message = `Réponse ${answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`;
-    bySteps.set(key, message);
+    byAnswer[answer] = message;
   }
   return message;
 }
 
 /** The message of the consistency rule for an incoherent row: the step or steps not computerised it depends on. */
 function incoherence(row: EvaluatedRow, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages): string {
-  if (!off.has(row.step)) return incoherenceMessage(row.answer, row.to!, null, stepNames, messages);
+  const answer = row.answer!;
+  if (!off.has(row.step)) return incoherenceMessage(answer, row.to!, null, stepNames, messages);
   const other = row.type === 'Interopérabilité' && row.to !== null && row.to !== row.step && off.has(row.to) ? row.to : null;
-  return incoherenceMessage(row.answer, row.step, other, stepNames, messages);
+  return incoherenceMessage(answer, row.step, other, stepNames, messages);
 }
 
 /** The findings of a question's row: its type, its answer, the consistency rule. */

@@ -219,8 +219,11 @@ export class FigureTotals {
       const before = i > 0 ? rows[i - 1] : undefined;
       if (zone === undefined || row.zone !== before!.zone) {
         zone = zones.get(row.zone);
-        if (!zone) zones.set(row.zone, (zone = new Tally()));
-        if (!zoneNames.has(row.zone)) zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
+        // A zone other than the catalogue's is named after the first label written for it.
+        if (!zone) {
+          zones.set(row.zone, (zone = new Tally()));
+          zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
+        }
       }
       if (step === undefined || row.step !== before!.step) step = entryOf(steps, row.step, newStep);
       if (row.zone !== step.shownUnder) step.shownUnder = firstZone(step.shownUnder, row.zone);
