@@ -315,20 +315,23 @@ const KEPT = 0;
 const READ_ANEW = 1;
 const QUESTION_ANEW = 2;
 
+/** The entries read, by entry as in EvaluationMemory. */
 interface Reading {
   answers: NormalisedAnswer[];
-  /** Rows and findings of the entries kept; filled for the others by evaluate. */
+  /** Rows and findings of the entries kept; those of the others are made by evaluate. */
   rows: (EvaluatedRow | undefined)[];
   findings: RowFindings[];
+  /** KEPT, READ_ANEW or QUESTION_ANEW. */
   how: Uint8Array;
+  /** Steps not computerised. */
   off: Set<string>;
   /** Only answers changed: the same entries in the same places, each still a question or still not one. */
   placesKept: boolean;
 }
 
 /**
- * The answers of the entries and the steps not computerised, what entries unchanged since
- * `previous` had kept; which entries are questions read anew.
+ * The answers of the entries and the steps not computerised: entries unchanged since `previous`
+ * as it had them (answer, row, findings), the others read anew, questions or not.
  */
 function readAll(entries: readonly CartographieEntry[], keys: LabelKeys, read: (cell: CellInput) => NormalisedAnswer, previous?: EvaluationMemory): Reading {
   const n = entries.length;
@@ -395,7 +398,7 @@ class PlacesReader {
     this.refsSeen = new FirstEntries(entries.length, (i) => refKey(entries[i].ref));
   }
 
-  /** Entry `i`, not a question. */
+  /** An entry that is not a question. */
   skip(entry: CartographieEntry): void {
     if (holdsText(entry)) this.outside.push(entry);
   }
@@ -486,16 +489,22 @@ export function evaluate(cartographie: Cartographie, previous?: EvaluationMemory
   const reader = placesKept ? undefined : new PlacesReader(entries, report);
   for (let i = 0; i < entries.length; i += 1) {
     const entry = entries[i];
-    let row = entryRows[i];
-    if (how[i] === QUESTION_ANEW || (reader !== undefined && row !== undefined)) {
-      const ref = refKey(entry.ref);
-      const named = questionOfRef(ref);
-      if (how[i] === QUESTION_ANEW) row = evaluatedRow(entry, answers[i], named, keys, off);
-      else if (recheck) row = underRule(row!, off);
-      reader?.add(i, row!, named, ref);
-    } else if (row !== undefined && recheck) row = underRule(row, off);
-    else if (row === undefined) reader?.skip(entry);
+    const kept = entryRows[i];
+    const anew = how[i] === QUESTION_ANEW;
+    if (kept === undefined && !anew) {
+      reader?.skip(entry);
+      continue;
+    }
+    // A question: its row made, or kept and, when the steps not computerised may have changed, put under the rule again.
+    let named: Question | undefined;
+    let ref = '';
+    if (anew || reader !== undefined) {
+      ref = refKey(entry.ref);
+      named = questionOfRef(ref);
+    }
+    const row = anew ? evaluatedRow(entry, answers[i], named, keys, off) : recheck ? underRule(kept!, off) : kept!;
     entryRows[i] = row;
+    reader?.add(i, row, named, ref);
   }
   const places = reader?.places() ?? earlier!.places;
 
