@@ -29,7 +29,11 @@ import type {
   TransitionFigures,
   ZoneFigures,
 } from './model';
-import { tidyLabel } from './text';
+import { tidyLabel as importedTidyLabel } from './text';
+
+// Called for every Informatisation row until its step names its software, so held here: CommonJS
+// builds read an imported name through a getter at each call.
+const tidyLabel = importedTidyLabel;
 
 export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
