@@ -233,7 +233,7 @@ export class FigureTotals {
       if (row.zone !== step.shownUnder) step.shownUnder = firstZone(step.shownUnder, row.zone);
       if (row.type === 'Informatisation') {
         (step.zonesOf ??= new Set()).add(row.zone);
-        if (step.software === '') step.software = tidyLabel(row.entry.comment);
+        if (step.software === '' && row.entry.comment !== '') step.software = tidyLabel(row.entry.comment);
       }
       if (row.type === 'Interopérabilité' && row.to !== null) transitionRows.push(row);
       else this.countIn(row, 1, zone, step);
@@ -244,8 +244,9 @@ export class FigureTotals {
       const link = links.of(row.step, row.to as string);
       const view = this.viewOf(row);
       if (view === 'transitions') link.crossZone = true;
-      const zonesIn = link.zones.get(view) ?? new Set<string>();
-      link.zones.set(view, zonesIn.add(zoneLabel(row.zone, row.entry.zone)));
+      let zonesIn = link.zones.get(view);
+      if (zonesIn === undefined) link.zones.set(view, (zonesIn = new Set()));
+      zonesIn.add(zoneLabel(row.zone, row.entry.zone));
       if (view) link.views.add(view);
       this.countIn(row, 1, zones.get(row.zone)!, steps.get(row.step)!, link, view);
     }
@@ -280,12 +281,15 @@ export class FigureTotals {
     step.tally.add(row, sign);
     const field = equipmentField(row);
     if (field && row.effective !== null) step.equipment[field].add(row.effective, sign);
-    if (row.status !== 'ok') this.statuses[row.status] += sign;
+    // Fields named in full: a field picked by a string read at run time is a slower, keyed access.
+    if (row.status === 'empty') this.statuses.empty += sign;
+    else if (row.status === 'invalid') this.statuses.invalid += sign;
+    else if (row.status === 'incoherent') this.statuses.incoherent += sign;
     if (link) {
       link.tally.add(row, sign);
       if (view && row.effective) this.views[view].add(row.effective, sign);
     }
-    if (row.effective === 'NON' && (row.type === 'Donnée' || row.type === 'Interopérabilité')) this.gaps[this.gapOf(row)] += sign;
+    if (row.effective === 'NON' && (row.type === 'Donnée' || row.type === 'Interopérabilité')) this.countGap(row, sign);
   }
 
   /** The continuity view a transition row counts in: none, or the point de transition it crosses, or its zone's. */
@@ -294,11 +298,17 @@ export class FigureTotals {
     return crossing ? 'transitions' : row.zone === 'pui' ? 'pui' : row.zone === 'bloc' ? 'blocs' : null;
   }
 
-  /** The gap of SPEC §5 a Donnée or Interopérabilité row answered NON is counted as (see GapCounts). */
-  private gapOf(row: EvaluatedRow): keyof GapCounts {
-    if (row.critical) return row.type === 'Donnée' ? 'missingTraceabilityData' : 'sanitaryRuptures';
+  /** Counts a Donnée or Interopérabilité row answered NON in its gap of SPEC §5 (see GapCounts). */
+  private countGap(row: EvaluatedRow, sign: 1 | -1): void {
+    const { gaps } = this;
+    if (row.critical) {
+      if (row.type === 'Donnée') gaps.missingTraceabilityData += sign;
+      else gaps.sanitaryRuptures += sign;
+      return;
+    }
     const towardsCity = row.type === 'Interopérabilité' && row.to !== null && this.steps.get(row.to)?.zonesOf?.has('ville') === true;
-    return row.zone === 'ville' || towardsCity ? 'cityGaps' : 'financialGaps';
+    if (row.zone === 'ville' || towardsCity) gaps.cityGaps += sign;
+    else gaps.financialGaps += sign;
   }
 
   /** `names`: the label of each step key (stepLabels of the rows). */
