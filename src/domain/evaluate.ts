@@ -50,6 +50,8 @@ const GENERATION = 10_000;
 function labelKeys() {
   return {
     step: memo(stepKey, GENERATION),
+    /** Step key of a Vers l'étape, null when blank. */
+    to: memo((text: string) => (isEmpty(text) ? null : stepKey(text)), GENERATION),
     zone: memo(zoneKey, GENERATION),
     type: memo(questionType, GENERATION),
     critical: memo((text: string) => labelKey(text) === 'oui', GENERATION),
@@ -106,7 +108,7 @@ function datumOfType(candidates: readonly Question[], type: QuestionType): strin
 function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named: Question | undefined, keys: LabelKeys, off: Set<string>): EvaluatedRow {
   const type = keys.type(entry.type);
   const step = keys.step(entry.step);
-  const to = type === 'Interopérabilité' && !keys.empty(entry.to) ? keys.step(entry.to) : null;
+  const to = type === 'Interopérabilité' ? keys.to(entry.to) : null;
   // The catalogue question the row is: its Réf. when the visible cells agree, else by what they show;
   // the same wording names the same datum at any step.
   let question: Question | undefined;
