@@ -225,7 +225,7 @@ function labelHint(kind: 'Étape' | 'Zone', written: string): string | null {
 /** What depends on where rows are (their cells other than the answer), not on what they answer. */
 interface Places {
   /** Indices of the entries that are questions, in sheet order. */
-  questions: number[];
+  questions: Int32Array;
   /** References and labels reported, in sheet order; the text under the table, if any. */
   findings: Finding[];
   outside?: Finding;
@@ -388,7 +388,8 @@ function hint(kind: 'Étape' | 'Zone', label: string, row: EvaluatedRow, finding
 
 /** References in double or naming other cells, labels close to a catalogue one, text under the table: the questions given in sheet order. */
 class PlacesReader {
-  private readonly questions: number[] = [];
+  private readonly questions: Int32Array;
+  private count = 0;
   private readonly findings: Finding[] = [];
   private readonly outside: CartographieEntry[] = [];
   private readonly refsSeen: FirstEntries;
@@ -404,6 +405,7 @@ class PlacesReader {
     private readonly entries: readonly CartographieEntry[],
     private readonly report: Report,
   ) {
+    this.questions = new Int32Array(entries.length);
     this.refsSeen = new FirstEntries(entries.length, (i) => refKey(entries[i].ref));
   }
 
@@ -416,7 +418,8 @@ class PlacesReader {
   add(i: number, row: EvaluatedRow, named: Question | undefined, ref: string): void {
     const { entry } = row;
     const { findings, report } = this;
-    this.questions.push(i);
+    this.questions[this.count] = i;
+    this.count += 1;
     if (named && named !== row.question) findings.push(report(entry, 'reference', refMessage(entry, row, named), row));
     if (ref === '') this.refsApart = false;
     else {
@@ -442,8 +445,8 @@ class PlacesReader {
   }
 
   places(): Places {
-    const { questions, findings, stepNames, refsApart } = this;
-    return { questions, findings, outside: outsideFinding(this.outside, this.last, this.report), stepNames, refsApart };
+    const { findings, stepNames, refsApart } = this;
+    return { questions: this.questions.subarray(0, this.count), findings, outside: outsideFinding(this.outside, this.last, this.report), stepNames, refsApart };
   }
 }
 
