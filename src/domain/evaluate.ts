@@ -6,10 +6,20 @@
  * normalised, the consistency rule applied, and every problem reported as a located French finding.
  */
 import { normaliseAnswer, type NormalisedAnswer } from './answers';
-import { parseQuestionType, questionOfRef, questionsOfLabel, refKey, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
+import { parseQuestionType, questionOfRef as importedQuestionOfRef, questionsOfLabel as importedQuestionsOfLabel, refKey as importedRefKey, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById as importedZoneById, zoneByLabel, zoneOfLabel } from './catalogue';
 import type { Answer, Cartographie, CartographieEntry, CellInput, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
+import { FirstEntries } from './firstEntries';
 import { memo } from './memo';
-import { labelKey, tidyLabel } from './text';
+import { labelKey, tidyLabel as importedTidyLabel } from './text';
+
+// Called for every row (zoneById for every transition row the figures count), so held here:
+// CommonJS builds (tsx, Jest, the bench) read an imported name through a getter at each call,
+// about a fifth of an evaluation's time.
+const questionOfRef = importedQuestionOfRef;
+const questionsOfLabel = importedQuestionsOfLabel;
+const refKey = importedRefKey;
+const tidyLabel = importedTidyLabel;
+const zoneById = importedZoneById;
 
 export interface Evaluation {
   rows: EvaluatedRow[];
@@ -42,11 +52,13 @@ const GENERATION = 10_000;
 function labelKeys() {
   return {
     step: memo(stepKey, GENERATION),
+    /** Step key of a Vers l'étape, null when blank. */
+    to: memo((text: string) => (isEmpty(text) ? null : stepKey(text)), GENERATION),
     zone: memo(zoneKey, GENERATION),
     type: memo(questionType, GENERATION),
     critical: memo((text: string) => labelKey(text) === 'oui', GENERATION),
     empty: memo(isEmpty, GENERATION),
-    tidy: memo(tidyLabel, GENERATION),
+    stepPrefix: memo(stepPrefix, GENERATION),
   };
 }
 type LabelKeys = ReturnType<typeof labelKeys>;
@@ -94,10 +106,11 @@ function datumOfType(candidates: readonly Question[], type: QuestionType): strin
   return undefined;
 }
 
-function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named: Question | undefined, keys: LabelKeys): EvaluatedRow {
+/** The row of a question, the consistency rule applied with the steps not computerised `off`. */
+function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named: Question | undefined, keys: LabelKeys, off: Set<string>): EvaluatedRow {
   const type = keys.type(entry.type);
   const step = keys.step(entry.step);
-  const to = type === 'Interopérabilité' && !keys.empty(entry.to) ? keys.step(entry.to) : null;
+  const to = type === 'Interopérabilité' ? keys.to(entry.to) : null;
   // The catalogue question the row is: its Réf. when the visible cells agree, else by what they show;
   // the same wording names the same datum at any step.
   let question: Question | undefined;
@@ -113,7 +126,7 @@ function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named:
     }
   }
   const given = answer.kind === 'answer' ? answer.answer : null;
-  const status = type === null || answer.kind === 'invalid' ? 'invalid' : given === null ? 'empty' : 'ok';
+  const status = type === null || answer.kind === 'invalid' ? 'invalid' : given === null ? 'empty' : isIncoherent(type, given, step, to, off) ? 'incoherent' : 'ok';
   return {
     entry,
     question,
@@ -125,15 +138,59 @@ function evaluatedRow(entry: CartographieEntry, answer: NormalisedAnswer, named:
     critical: keys.critical(entry.critical),
     answer: given,
     status,
-    effective: status === 'ok' ? given : null,
+    effective: effectiveOf(status, given),
   };
 }
 
-/** "Étape – Élément évalué" of a row; `tidyStep` may be a memo of tidyLabel, step labels repeat. */
-export function rowLabel(entry: CartographieEntry, question?: Question, tidyStep: (text: string) => string = tidyLabel): string {
-  const step = tidyStep(entry.step) || (question ? (stepById(question.step)?.label ?? '') : '');
-  const label = tidyLabel(entry.label) || (question?.label ?? '');
-  return `${step} – ${label}`;
+/** The answer counted: an incoherent OUI or NA counts as NON, an empty or invalid one not at all. */
+function effectiveOf(status: EvaluatedRow['status'], given: Answer | null): Answer | null {
+  return status === 'ok' ? given : status === 'incoherent' ? 'NON' : null;
+}
+
+/**
+ * The consistency rule (SPEC §6): a Donnée answered OUI, or an Interopérabilité answered OUI or NA,
+ * at or towards a step not computerised counts as NON.
+ */
+function isIncoherent(type: QuestionType, answer: Answer, step: string, to: string | null, off: Set<string>): boolean {
+  if (off.size === 0) return false;
+  if (type === 'Donnée') return answer === 'OUI' && off.has(step);
+  if (type === 'Interopérabilité' && answer !== 'NON') return off.has(step) || (to !== null && to !== step && off.has(to));
+  return false;
+}
+
+/** An answered row under the consistency rule with the steps not computerised `off`: itself when its status stays, else a copy of the right status. */
+function underRule(row: EvaluatedRow, off: Set<string>): EvaluatedRow {
+  if (row.status !== 'ok' && row.status !== 'incoherent') return row;
+  const status = isIncoherent(row.type!, row.answer!, row.step, row.to, off) ? 'incoherent' : 'ok';
+  if (status === row.status) return row;
+  // Field by field, as evaluatedRow builds rows, so that every row has one shape.
+  return {
+    entry: row.entry,
+    question: row.question,
+    type: row.type,
+    zone: row.zone,
+    step: row.step,
+    to: row.to,
+    datum: row.datum,
+    critical: row.critical,
+    answer: row.answer,
+    status,
+    effective: effectiveOf(status, row.answer),
+  };
+}
+
+const BLANK_STEP = ' – ';
+
+/** "Étape – " of a row label, from the Étape shown. */
+function stepPrefix(step: string): string {
+  return `${tidyLabel(step)}${BLANK_STEP}`;
+}
+
+/** "Étape – Élément évalué" of a row; `prefixOf` may be a memo of stepPrefix, step labels repeat. */
+export function rowLabel(entry: CartographieEntry, question?: Question, prefixOf: (step: string) => string = stepPrefix): string {
+  let prefix = prefixOf(entry.step);
+  if (prefix === BLANK_STEP && question) prefix = `${stepById(question.step)?.label ?? ''}${BLANK_STEP}`;
+  return prefix + (tidyLabel(entry.label) || (question?.label ?? ''));
 }
 
 function typeMessage(entry: CartographieEntry): string {
@@ -167,21 +224,10 @@ function labelHint(kind: 'Étape' | 'Zone', written: string): string | null {
   return `${kind} « ${written} » : diffère de « ${close.label} » par les accents, les espaces ou la ponctuation ; comptée comme ${what}, comme le font les formules de la Synthèse`;
 }
 
-/** What one entry says by itself, whatever the other rows hold. */
-interface Reading {
-  entry: CartographieEntry;
-  answer: NormalisedAnswer;
-  /** The row before the consistency rule; absent when the entry is not a question. */
-  row?: EvaluatedRow;
-  /** The catalogue question its Réf. names, and its Réf. as rows are matched by it (questions only). */
-  named?: Question;
-  ref: string;
-}
-
 /** What depends on where rows are (their cells other than the answer), not on what they answer. */
 interface Places {
-  /** Readings of the questions, in sheet order. */
-  questions: Reading[];
+  /** Indices of the entries that are questions, in sheet order. */
+  questions: Int32Array;
   /** References and labels reported, in sheet order; the text under the table, if any. */
   findings: Finding[];
   outside?: Finding;
@@ -192,18 +238,31 @@ interface Places {
 
 /**
  * What an evaluation keeps so that the next version of the same sheet is evaluated from what
- * changed: entries unchanged keep their reading, and when only answers changed, the references,
- * labels and the rows the consistency rule leaves alone are taken as they were.
+ * changed: entries unchanged keep their answer read, their row and its findings, and when only
+ * answers changed, the references, labels and places are taken as they were.
  */
 export interface EvaluationMemory {
   sheet: string;
   entries: readonly CartographieEntry[];
-  readings: Reading[];
+  /** By entry: the answer read, the row after the consistency rule (undefined: not a question) and the row's findings. */
+  answers: NormalisedAnswer[];
+  rows: (EvaluatedRow | undefined)[];
+  findings: RowFindings[];
   places: Places;
-  /** Steps not computerised, the rows after the consistency rule and the findings of each row. */
+  /** Steps not computerised. */
   off: Set<string>;
-  rows: EvaluatedRow[];
-  rowFindings: (Finding[] | undefined)[];
+}
+
+/** The findings of a row: most rows have none or one, which needs no list. */
+type RowFindings = Finding | Finding[] | undefined;
+
+function withFinding(findings: RowFindings, finding: Finding): RowFindings {
+  if (findings === undefined) return finding;
+  if (Array.isArray(findings)) {
+    findings.push(finding);
+    return findings;
+  }
+  return [findings, finding];
 }
 
 export interface Evaluation {
@@ -223,18 +282,10 @@ function reporter(sheet: string, keys: LabelKeys): Report {
     cell: entry.answerCell,
     row: entry.row,
     ref: entry.ref,
-    rowLabel: rowLabel(entry, row?.question, keys.tidy),
+    rowLabel: rowLabel(entry, row?.question, keys.stepPrefix),
     message,
     critical: row?.critical ?? false,
   });
-}
-
-function readEntry(entry: CartographieEntry, keys: LabelKeys, read: (cell: CellInput) => NormalisedAnswer): Reading {
-  const answer = read(entry.answer);
-  if (!isQuestion(entry, answer, keys)) return { entry, answer, row: undefined, named: undefined, ref: '' };
-  const ref = refKey(entry.ref);
-  const named = questionOfRef(ref);
-  return { entry, answer, row: evaluatedRow(entry, answer, named, keys), named, ref };
 }
 
 function sameCell(a: CellInput, b: CellInput): boolean {
@@ -270,144 +321,171 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
   return true;
 }
 
+/** How an entry was read: as it was (the memory's), or anew, as a question or not. */
+const KEPT = 0;
+const READ_ANEW = 1;
+const QUESTION_ANEW = 2;
+
+/** The entries read, by entry as in EvaluationMemory. */
+interface Reading {
+  answers: NormalisedAnswer[];
+  /** Rows and findings of the entries kept; those of the others are made by evaluate. */
+  rows: (EvaluatedRow | undefined)[];
+  findings: RowFindings[];
+  /** KEPT, READ_ANEW or QUESTION_ANEW. */
+  how: Uint8Array;
+  /** Steps not computerised. */
+  off: Set<string>;
+  /** Only answers changed: the same entries in the same places, each still a question or still not one. */
+  placesKept: boolean;
+}
+
 /**
- * The readings of the entries, those of entries unchanged since `previous` kept; and whether only
- * answers changed (same entries in the same places, each still a question or still not one).
+ * The answers of the entries and the steps not computerised: entries unchanged since `previous`
+ * as it had them (answer, row, findings), the others read anew, questions or not.
  */
-function readAll(entries: readonly CartographieEntry[], keys: LabelKeys, read: (cell: CellInput) => NormalisedAnswer, previous?: EvaluationMemory): { readings: Reading[]; placesKept: boolean } {
-  const readings: Reading[] = new Array(entries.length);
+function readAll(entries: readonly CartographieEntry[], keys: LabelKeys, read: (cell: CellInput) => NormalisedAnswer, previous?: EvaluationMemory): Reading {
+  const n = entries.length;
+  const answers: NormalisedAnswer[] = new Array(n);
+  const rows: (EvaluatedRow | undefined)[] = new Array(n);
+  const findings: RowFindings[] = new Array(n);
+  const how = new Uint8Array(n);
+  const off = new Set<string>();
   const before = previous?.entries;
-  let placesKept = before !== undefined && before.length === entries.length;
-  for (let i = 0; i < entries.length; i += 1) {
+  let placesKept = before !== undefined && before.length === n;
+  for (let i = 0; i < n; i += 1) {
     const entry = entries[i];
     const old = before?.[i];
     if (old !== undefined && (old === entry || (samePlace(old, entry) && sameCell(old.answer, entry.answer)))) {
-      readings[i] = previous!.readings[i];
+      answers[i] = previous!.answers[i];
+      const row = previous!.rows[i];
+      rows[i] = row;
+      findings[i] = previous!.findings[i];
+      if (row !== undefined && row.type === 'Informatisation' && row.effective === 'NON') off.add(row.step);
       continue;
     }
-    const reading = readEntry(entry, keys, read);
-    readings[i] = reading;
-    if (placesKept && !(old !== undefined && samePlace(old, entry) && (previous!.readings[i].row === undefined) === (reading.row === undefined))) placesKept = false;
+    const answer = read(entry.answer);
+    answers[i] = answer;
+    const question = isQuestion(entry, answer, keys);
+    how[i] = question ? QUESTION_ANEW : READ_ANEW;
+    // Steps with at least one Informatisation row answered NON (SPEC §6; any NON wins).
+    if (question && answer.kind === 'answer' && answer.answer === 'NON' && keys.type(entry.type) === 'Informatisation') off.add(keys.step(entry.step));
+    if (placesKept && !(old !== undefined && samePlace(old, entry) && (previous!.rows[i] === undefined) === !question)) placesKept = false;
   }
-  return { readings, placesKept };
+  return { answers, rows, findings, how, off, placesKept };
 }
 
-/** The hint about a label close to a catalogue one, the first time the label is seen. */
-function hintOnce(seen: Set<string>, kind: 'Étape' | 'Zone', label: string, row: EvaluatedRow, findings: Finding[], report: Report): void {
-  if (seen.has(label)) return;
+/** Whether `label` is seen for the first time; it is then seen. */
+function firstSeen(seen: Set<string>, label: string): boolean {
+  if (seen.has(label)) return false;
   seen.add(label);
-  const hint = labelHint(kind, label);
-  if (hint) findings.push(report(row.entry, 'libelle', hint, row));
+  return true;
 }
 
-/** References in double or naming other cells, labels close to a catalogue one, text under the table. */
-function placesOf(readings: readonly Reading[], report: Report): Places {
-  const questions: Reading[] = [];
-  const findings: Finding[] = [];
-  const outside: CartographieEntry[] = [];
-  const refsSeen = new Map<string, number>();
-  let refsApart = true;
-  let previous: CartographieEntry | undefined;
-  const stepsSeen = new Set<string>();
-  const zonesSeen = new Set<string>();
-  // Loops over the rows are indexed: until a function is optimised, for…of allocates at each row.
-  for (let i = 0; i < readings.length; i += 1) {
-    const reading = readings[i];
-    const { entry, row, named, ref } = reading;
-    if (row === undefined) {
-      if (holdsText(entry)) outside.push(entry);
-      continue;
-    }
-    questions.push(reading);
+/** The hint about a label close to a catalogue one, if any. */
+function hint(kind: 'Étape' | 'Zone', label: string, row: EvaluatedRow, findings: Finding[], report: Report): void {
+  const text = labelHint(kind, label);
+  if (text) findings.push(report(row.entry, 'libelle', text, row));
+}
+
+/** References in double or naming other cells, labels close to a catalogue one, text under the table: the questions given in sheet order. */
+class PlacesReader {
+  private readonly questions: Int32Array;
+  private count = 0;
+  private readonly findings: Finding[] = [];
+  private readonly outside: CartographieEntry[] = [];
+  private readonly refsSeen: FirstEntries;
+  private refsApart = true;
+  private previous: CartographieEntry | undefined;
+  private readonly stepsSeen = new Set<string>();
+  private readonly zonesSeen = new Set<string>();
+  // The first label written for each step key is met where its label is first seen (as stepLabels finds it).
+  private readonly stepNames = new Map<string, string>();
+  private last = 0;
+
+  constructor(
+    private readonly entries: readonly CartographieEntry[],
+    private readonly report: Report,
+  ) {
+    this.questions = new Int32Array(entries.length);
+    this.refsSeen = new FirstEntries(entries.length, (i) => refKey(entries[i].ref));
+  }
+
+  /** An entry that is not a question. */
+  skip(entry: CartographieEntry): void {
+    if (holdsText(entry)) this.outside.push(entry);
+  }
+
+  /** Entry `i`, a question: its row, the catalogue question its Réf. names and its Réf. as rows are matched by it (refKey). */
+  add(i: number, row: EvaluatedRow, named: Question | undefined, ref: string): void {
+    const { entry } = row;
+    const { findings, report } = this;
+    this.questions[this.count] = i;
+    this.count += 1;
     if (named && named !== row.question) findings.push(report(entry, 'reference', refMessage(entry, row, named), row));
-    if (ref === '') refsApart = false;
+    if (ref === '') this.refsApart = false;
     else {
-      const first = refsSeen.get(ref);
-      if (first === undefined) refsSeen.set(ref, entry.row);
-      else {
-        refsApart = false;
-        findings.push(report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${first} ; les deux lignes comptent`, row));
+      const first = this.refsSeen.firstOrAdd(i, ref);
+      if (first >= 0) {
+        this.refsApart = false;
+        findings.push(report(entry, 'reference', `Réf. « ${tidyLabel(entry.ref)} » en double : déjà utilisée ligne ${this.entries[first].row} ; les deux lignes comptent`, row));
       }
     }
     // Consecutive questions mostly show the same zone and step: seen already, no lookup needed.
-    if (entry.zone !== previous?.zone) hintOnce(zonesSeen, 'Zone', entry.zone, row, findings, report);
-    if (entry.step !== previous?.step) hintOnce(stepsSeen, 'Étape', entry.step, row, findings, report);
-    if (row.to !== null) hintOnce(stepsSeen, 'Étape', entry.to, row, findings, report);
-    previous = entry;
+    const previous = this.previous;
+    if (entry.zone !== previous?.zone && firstSeen(this.zonesSeen, entry.zone)) hint('Zone', entry.zone, row, findings, report);
+    if (entry.step !== previous?.step && firstSeen(this.stepsSeen, entry.step)) {
+      putLabel(this.stepNames, row.step, entry.step);
+      hint('Étape', entry.step, row, findings, report);
+    }
+    if (row.to !== null && firstSeen(this.stepsSeen, entry.to)) {
+      putLabel(this.stepNames, row.to, entry.to);
+      hint('Étape', entry.to, row, findings, report);
+    }
+    if (entry.row > this.last) this.last = entry.row;
+    this.previous = entry;
   }
-  const rows = questions.map((q) => q.row!);
-  return { questions, findings, outside: outsideFinding(outside, rows, report), stepNames: stepLabels(rows), refsApart };
+
+  places(): Places {
+    const { findings, stepNames, refsApart } = this;
+    return { questions: this.questions.subarray(0, this.count), findings, outside: outsideFinding(this.outside, this.last, this.report), stepNames, refsApart };
+  }
 }
 
-/** The messages of the consistency rule, by answer then by the steps not computerised: many rows share one. */
-type IncoherenceMessages = Map<Answer | null, Map<string, string>>;
+/** The messages of the consistency rule, by step not computerised, then the other one ('' for none), then answer: many rows share one. */
+type IncoherenceMessages = Map<string, Map<string, Partial<Record<Answer, string>>>>;
 
-function incoherenceMessage(answer: Answer | null, step: string, other: string | null, stepNames: Map<string, string>, messages: IncoherenceMessages): string {
-  let bySteps = messages.get(answer);
-  if (bySteps === undefined) messages.set(answer, (bySteps = new Map()));
-  const key = other === null ? step : `${step}\n${other}`;
-  let message = bySteps.get(key);
+function incoherenceMessage(answer: Answer, step: string, other: string | null, stepNames: Map<string, string>, messages: IncoherenceMessages): string {
+  let byOther = messages.get(step);
+  if (byOther === undefined) messages.set(step, (byOther = new Map()));
+  let byAnswer = byOther.get(other ?? '');
+  if (byAnswer === undefined) byOther.set(other ?? '', (byAnswer = {}));
+  let message = byAnswer[answer];
   if (message === undefined) {
     const name = (s: string) => `« ${stepNames.get(s) ?? s} »`;
     const subject = other === null ? `l'étape ${name(step)} n'est pas informatisée` : `les étapes ${name(step)} et ${name(other)} ne sont pas informatisées`;
     message = `Réponse ${answer} incohérente : ${subject} (Informatisation = NON) ; comptée comme NON`;
-    bySteps.set(key, message);
+    byAnswer[answer] = message;
   }
   return message;
 }
 
-/**
- * The message of the consistency rule (SPEC §6) when a step the row depends on is not
- * computerised, else null.
- */
-function incoherence(row: EvaluatedRow, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages): string | null {
-  if (row.status !== 'ok' || off.size === 0) return null;
-  let step: string | null = null;
-  let other: string | null = null;
-  if (row.type === 'Donnée' && row.answer === 'OUI') {
-    if (off.has(row.step)) step = row.step;
-  } else if (row.type === 'Interopérabilité' && (row.answer === 'OUI' || row.answer === 'NA')) {
-    if (off.has(row.step)) step = row.step;
-    if (row.to !== null && row.to !== row.step && off.has(row.to)) {
-      if (step === null) step = row.to;
-      else other = row.to;
-    }
-  }
-  return step === null ? null : incoherenceMessage(row.answer, step, other, stepNames, messages);
+/** The message of the consistency rule for an incoherent row: the step or steps not computerised it depends on. */
+function incoherence(row: EvaluatedRow, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages): string {
+  const answer = row.answer!;
+  if (!off.has(row.step)) return incoherenceMessage(answer, row.to!, null, stepNames, messages);
+  const other = row.type === 'Interopérabilité' && row.to !== null && row.to !== row.step && off.has(row.to) ? row.to : null;
+  return incoherenceMessage(answer, row.step, other, stepNames, messages);
 }
 
-/** The row of question `i` after the consistency rule, and its findings (type, answer, consistency), put in `rows` and `rowFindings`. */
-function checkRow(reading: Reading, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages, report: Report, rows: EvaluatedRow[], rowFindings: (Finding[] | undefined)[], i: number): void {
-  const { answer } = reading;
-  let row = reading.row!;
-  let findings: Finding[] | undefined;
-  if (row.type === null) findings = [report(row.entry, 'invalide', typeMessage(row.entry), row)];
-  if (answer.kind === 'invalid') (findings ??= []).push(report(row.entry, 'invalide', answer.reason, row));
-  if (row.status === 'empty') (findings ??= []).push(report(row.entry, 'non-renseigne', 'Réponse non renseignée', row));
-  const message = incoherence(row, off, stepNames, messages);
-  if (message !== null) {
-    row = incoherent(row);
-    (findings ??= []).push(report(row.entry, 'incoherence', message, row));
-  }
-  rows[i] = row;
-  rowFindings[i] = findings;
-}
-
-/** The row counted as NON by the consistency rule; built field by field, as evaluatedRow builds rows, so that every row has one shape. */
-function incoherent(row: EvaluatedRow): EvaluatedRow {
-  return {
-    entry: row.entry,
-    question: row.question,
-    type: row.type,
-    zone: row.zone,
-    step: row.step,
-    to: row.to,
-    datum: row.datum,
-    critical: row.critical,
-    answer: row.answer,
-    status: 'incoherent',
-    effective: 'NON',
-  };
+/** The findings of a question's row: its type, its answer, the consistency rule. */
+function rowFindings(row: EvaluatedRow, answer: NormalisedAnswer, off: Set<string>, stepNames: Map<string, string>, messages: IncoherenceMessages, report: Report): RowFindings {
+  let findings: RowFindings;
+  if (row.type === null) findings = report(row.entry, 'invalide', typeMessage(row.entry), row);
+  if (answer.kind === 'invalid') findings = withFinding(findings, report(row.entry, 'invalide', answer.reason, row));
+  if (row.status === 'empty') findings = withFinding(findings, report(row.entry, 'non-renseigne', 'Réponse non renseignée', row));
+  if (row.status === 'incoherent') findings = withFinding(findings, report(row.entry, 'incoherence', incoherence(row, off, stepNames, messages), row));
+  return findings;
 }
 
 /**
@@ -418,33 +496,49 @@ export function evaluate(cartographie: Cartographie, previous?: EvaluationMemory
   const { sheet, entries } = cartographie;
   const earlier = previous?.sheet === sheet ? previous : undefined;
   const keys = KEYS;
-  const read = READ;
   const report = reporter(sheet, keys);
-  const { readings, placesKept } = readAll(entries, keys, read, earlier);
-  const places = placesKept ? { ...earlier!.places, questions: readings.filter((r) => r.row !== undefined) } : placesOf(readings, report);
+  const { answers, rows: entryRows, findings: entryFindings, how, off, placesKept } = readAll(entries, keys, READ, earlier);
+  // Rows kept keep their status and findings when the steps not computerised and the places are as before.
+  const recheck = !(placesKept && sameSet(off, earlier!.off));
+  const reader = placesKept ? undefined : new PlacesReader(entries, report);
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = entries[i];
+    const kept = entryRows[i];
+    const anew = how[i] === QUESTION_ANEW;
+    if (kept === undefined && !anew) {
+      reader?.skip(entry);
+      continue;
+    }
+    // A question: its row made, or kept and, when the steps not computerised may have changed, put under the rule again.
+    let named: Question | undefined;
+    let ref = '';
+    if (anew || reader !== undefined) {
+      ref = refKey(entry.ref);
+      named = questionOfRef(ref);
+    }
+    const row = anew ? evaluatedRow(entry, answers[i], named, keys, off) : recheck ? underRule(kept!, off) : kept!;
+    entryRows[i] = row;
+    reader?.add(i, row, named, ref);
+  }
+  const places = reader?.places() ?? earlier!.places;
 
   const questions = places.questions;
-  const off = stepsNotComputerised(questions.map((q) => q.row!));
-  // Rows whose reading and the steps not computerised are as before keep their row and findings.
-  const kept = placesKept && sameSet(off, earlier!.off) ? earlier! : undefined;
   const rows: EvaluatedRow[] = new Array(questions.length);
-  const rowFindings: (Finding[] | undefined)[] = new Array(questions.length);
   const findings = places.findings.slice();
   const messages: IncoherenceMessages = new Map();
-  for (let i = 0; i < questions.length; i += 1) {
-    const reading = questions[i];
-    if (kept !== undefined && kept.places.questions[i] === reading) {
-      rows[i] = kept.rows[i];
-      rowFindings[i] = kept.rowFindings[i];
-    } else {
-      checkRow(reading, off, places.stepNames, messages, report, rows, rowFindings, i);
-    }
-    const own = rowFindings[i];
-    if (own !== undefined) for (let j = 0; j < own.length; j += 1) findings.push(own[j]);
+  for (let q = 0; q < questions.length; q += 1) {
+    const i = questions[q];
+    const row = entryRows[i]!;
+    rows[q] = row;
+    let own = entryFindings[i];
+    if (recheck || how[i] !== KEPT) entryFindings[i] = own = rowFindings(row, answers[i], off, places.stepNames, messages, report);
+    if (own === undefined) continue;
+    if (Array.isArray(own)) for (let j = 0; j < own.length; j += 1) findings.push(own[j]);
+    else findings.push(own);
   }
   if (places.outside) findings.push(places.outside);
   if (places.refsApart) REFS_APART.add(rows);
-  return { rows, findings, stepNames: places.stepNames, memory: { sheet, entries, readings, places, off, rows, rowFindings } };
+  return { rows, findings, stepNames: places.stepNames, memory: { sheet, entries, answers, rows: entryRows, findings: entryFindings, places, off } };
 }
 
 /** Rows of evaluations whose questions have their Réf. apart (Places.refsApart), so that proposals need not check it again. */
@@ -455,23 +549,15 @@ export function knownRefsApart(rows: readonly EvaluatedRow[]): boolean {
   return REFS_APART.has(rows);
 }
 
-/** Text typed under the table (a note, a signature) is not a question: said once, not counted. */
-function outsideFinding(outside: CartographieEntry[], rows: EvaluatedRow[], report: Report): Finding | undefined {
+/** Text typed under the table (a note, a signature) is not a question: said once, not counted; `last`: the last question's sheet row. */
+function outsideFinding(outside: CartographieEntry[], last: number, report: Report): Finding | undefined {
   if (outside.length === 0) return undefined;
-  const last = rows.reduce((max, r) => Math.max(max, r.entry.row), 0);
   const below = outside.filter((entry) => entry.row > last);
   if (below.length === 0) return undefined;
   const first = below[0];
   const text = [first.ref, first.label, first.step, first.zone, first.comment].map(tidyLabel).find((t) => t !== '') ?? '';
   const others = below.length > 1 ? ` (et ${below.length - 1} autre${below.length > 2 ? 's' : ''} ligne${below.length > 2 ? 's' : ''} en dessous)` : '';
   return report(first, 'hors-cartographie', `Ligne hors cartographie : « ${text} »${others}, sans Type ni Réponse, n'est pas une question ; elle n'entre dans aucun calcul`);
-}
-
-/** Steps with at least one Informatisation row answered NON (SPEC §6; any NON wins). */
-function stepsNotComputerised(rows: EvaluatedRow[]): Set<string> {
-  const off = new Set<string>();
-  for (let i = 0; i < rows.length; i += 1) if (rows[i].type === 'Informatisation' && rows[i].effective === 'NON') off.add(rows[i].step);
-  return off;
 }
 
 /** Label to show for each step key: the catalogue label, else the first label written for it. */

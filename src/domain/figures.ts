@@ -13,7 +13,7 @@
  * - "À la PUI" and "Aux blocs opératoires" are the other transition rows of that zone.
  */
 import { CATALOGUE, stepById, zoneById } from './catalogue';
-import { samePlaces, stepLabels, zoneLabel } from './evaluate';
+import { samePlaces, stepLabels, zoneLabel as importedZoneLabel } from './evaluate';
 import type {
   Answer,
   ContinuityView,
@@ -29,7 +29,12 @@ import type {
   TransitionFigures,
   ZoneFigures,
 } from './model';
-import { tidyLabel } from './text';
+import { tidyLabel as importedTidyLabel } from './text';
+
+// Called for every transition row, and every Informatisation row until its step names its
+// software, so held here: CommonJS builds read an imported name through a getter at each call.
+const zoneLabel = importedZoneLabel;
+const tidyLabel = importedTidyLabel;
 
 export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
@@ -219,14 +224,17 @@ export class FigureTotals {
       const before = i > 0 ? rows[i - 1] : undefined;
       if (zone === undefined || row.zone !== before!.zone) {
         zone = zones.get(row.zone);
-        if (!zone) zones.set(row.zone, (zone = new Tally()));
-        if (!zoneNames.has(row.zone)) zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
+        // A zone other than the catalogue's is named after the first label written for it.
+        if (!zone) {
+          zones.set(row.zone, (zone = new Tally()));
+          zoneNames.set(row.zone, zoneLabel(row.zone, row.entry.zone));
+        }
       }
       if (step === undefined || row.step !== before!.step) step = entryOf(steps, row.step, newStep);
       if (row.zone !== step.shownUnder) step.shownUnder = firstZone(step.shownUnder, row.zone);
       if (row.type === 'Informatisation') {
         (step.zonesOf ??= new Set()).add(row.zone);
-        if (step.software === '') step.software = tidyLabel(row.entry.comment);
+        if (step.software === '' && row.entry.comment !== '') step.software = tidyLabel(row.entry.comment);
       }
       if (row.type === 'Interopérabilité' && row.to !== null) transitionRows.push(row);
       else this.countIn(row, 1, zone, step);
@@ -237,8 +245,9 @@ export class FigureTotals {
       const link = links.of(row.step, row.to as string);
       const view = this.viewOf(row);
       if (view === 'transitions') link.crossZone = true;
-      const zonesIn = link.zones.get(view) ?? new Set<string>();
-      link.zones.set(view, zonesIn.add(zoneLabel(row.zone, row.entry.zone)));
+      let zonesIn = link.zones.get(view);
+      if (zonesIn === undefined) link.zones.set(view, (zonesIn = new Set()));
+      zonesIn.add(zoneLabel(row.zone, row.entry.zone));
       if (view) link.views.add(view);
       this.countIn(row, 1, zones.get(row.zone)!, steps.get(row.step)!, link, view);
     }
@@ -273,12 +282,15 @@ export class FigureTotals {
     step.tally.add(row, sign);
     const field = equipmentField(row);
     if (field && row.effective !== null) step.equipment[field].add(row.effective, sign);
-    if (row.status !== 'ok') this.statuses[row.status] += sign;
+    // Fields named in full: a field picked by a string read at run time is a slower, keyed access.
+    if (row.status === 'empty') this.statuses.empty += sign;
+    else if (row.status === 'invalid') this.statuses.invalid += sign;
+    else if (row.status === 'incoherent') this.statuses.incoherent += sign;
     if (link) {
       link.tally.add(row, sign);
       if (view && row.effective) this.views[view].add(row.effective, sign);
     }
-    if (row.effective === 'NON' && (row.type === 'Donnée' || row.type === 'Interopérabilité')) this.gaps[this.gapOf(row)] += sign;
+    if (row.effective === 'NON' && (row.type === 'Donnée' || row.type === 'Interopérabilité')) this.countGap(row, sign);
   }
 
   /** The continuity view a transition row counts in: none, or the point de transition it crosses, or its zone's. */
@@ -287,11 +299,17 @@ export class FigureTotals {
     return crossing ? 'transitions' : row.zone === 'pui' ? 'pui' : row.zone === 'bloc' ? 'blocs' : null;
   }
 
-  /** The gap of SPEC §5 a Donnée or Interopérabilité row answered NON is counted as (see GapCounts). */
-  private gapOf(row: EvaluatedRow): keyof GapCounts {
-    if (row.critical) return row.type === 'Donnée' ? 'missingTraceabilityData' : 'sanitaryRuptures';
+  /** Counts a Donnée or Interopérabilité row answered NON in its gap of SPEC §5 (see GapCounts). */
+  private countGap(row: EvaluatedRow, sign: 1 | -1): void {
+    const { gaps } = this;
+    if (row.critical) {
+      if (row.type === 'Donnée') gaps.missingTraceabilityData += sign;
+      else gaps.sanitaryRuptures += sign;
+      return;
+    }
     const towardsCity = row.type === 'Interopérabilité' && row.to !== null && this.steps.get(row.to)?.zonesOf?.has('ville') === true;
-    return row.zone === 'ville' || towardsCity ? 'cityGaps' : 'financialGaps';
+    if (row.zone === 'ville' || towardsCity) gaps.cityGaps += sign;
+    else gaps.financialGaps += sign;
   }
 
   /** `names`: the label of each step key (stepLabels of the rows). */

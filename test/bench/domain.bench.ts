@@ -1,9 +1,13 @@
 /**
  * Time to analyse a cartographie (evaluation, figures, action proposals): the real catalogue
  * answered as the demo establishment, 10,000 rows, one answer changed on 10,000 rows, and the cost
- * per row from 1,000 to 100,000 rows to show it stays linear.
+ * per row from 1,000 to 100,000 rows to show it stays linear, with its two halves (assessment:
+ * evaluation and figures; proposals) and the garbage collections it causes.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
+import { proposeActions } from '../../src/domain/actions/rules';
 import { analyse, Analyser } from '../../src/domain/analyse';
+import { assess } from '../../src/domain/assess';
 import { demoAnswers } from '../../src/domain/demo';
 import type { Analysis, Cartographie } from '../../src/domain/model';
 import { cartographieFromAnswers, randomCartographie } from '../support/cartographie';
@@ -25,9 +29,14 @@ const WARM_UP_MS = 200;
  * Median wall time of `runs` analyses, after a warm-up, and their median CPU time (the process's
  * own time, which a busy machine inflates less); `next` gives the cartographie of each run.
  */
-function time(next: (run: number) => Cartographie, runs: number, analyseOne: (cartographie: Cartographie) => Analysis = analyse): { median: number; min: number; max: number; cpu: number; proposals: number } {
+function time(
+  next: (run: number) => Cartographie,
+  runs: number,
+  analyseOne: (cartographie: Cartographie) => Analysis = analyse,
+): { median: number; min: number; max: number; cpu: number; proposals: number; runs: number; timedFrom: number } {
   const warmUp = performance.now();
   for (let i = 1; i <= WARM_UP_RUNS || performance.now() - warmUp < WARM_UP_MS; i += 1) analyseOne(next(-i));
+  const timedFrom = performance.now();
   const times: number[] = [];
   const cpu: number[] = [];
   let proposals = 0;
@@ -40,7 +49,7 @@ function time(next: (run: number) => Cartographie, runs: number, analyseOne: (ca
     const { user, system } = process.cpuUsage(used);
     cpu.push((user + system) / 1000);
   }
-  return { median: median(times), min: Math.min(...times), max: Math.max(...times), cpu: median(cpu), proposals };
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times), cpu: median(cpu), proposals, runs, timedFrom };
 }
 
 function print(name: string, rows: number, runs: number, t: ReturnType<typeof time>, target: string): void {
@@ -75,9 +84,47 @@ export async function runDomainBench(): Promise<void> {
   for (const size of SIZES) {
     const cartographie = randomCartographie(size, size - template);
     const runs = size >= 100_000 ? 5 : 10;
-    const t = time(() => cartographie, runs);
+    const halves = { assess: [] as number[], propose: [] as number[] };
+    const collections = await countCollections(() => time(() => cartographie, runs, (c) => analyseInHalves(c, halves)));
+    const t = collections.result;
+    // The warm-up's halves are left out.
+    halves.assess.splice(0, halves.assess.length - runs);
+    halves.propose.splice(0, halves.propose.length - runs);
     const perRow = (ms: number) => ((ms * 1000) / size).toFixed(3);
-    console.log(`  ${String(size).padStart(7)} lignes : médiane ${t.median.toFixed(2)} ms, ${perRow(t.median)} µs par ligne (CPU ${perRow(t.cpu)} µs par ligne)`);
+    console.log(
+      `  ${String(size).padStart(7)} lignes : médiane ${t.median.toFixed(2)} ms, ${perRow(t.median)} µs par ligne (CPU ${perRow(t.cpu)} µs par ligne) ; ` +
+        `évaluation et chiffres ${median(halves.assess).toFixed(2)} ms, propositions ${median(halves.propose).toFixed(2)} ms ; ` +
+        `par analyse ${collections.minor} GC mineurs et ${collections.major} majeurs, ${collections.ms.toFixed(2)} ms`,
+    );
   }
+}
+
+/** analyse, as its two halves timed apart: the assessment (what the pane shows first), then the proposals. */
+function analyseInHalves(cartographie: Cartographie, halves: { assess: number[]; propose: number[] }): Analysis {
+  const start = performance.now();
+  const assessment = assess(cartographie);
+  const assessed = performance.now();
+  const proposals = proposeActions(assessment.rows, assessment.figures);
+  halves.assess.push(assessed - start);
+  halves.propose.push(performance.now() - assessed);
+  return { cartographie, rows: assessment.rows, findings: assessment.findings, figures: assessment.figures, proposals };
+}
+
+/** The garbage collections of the runs `run` times (those after its warm-up), per run. */
+async function countCollections<T extends { runs: number; timedFrom: number }>(run: () => T): Promise<{ result: T; minor: string; major: string; ms: number }> {
+  const all: { kind: number; duration: number; startTime: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) all.push({ kind: (entry as unknown as { detail: { kind: number } }).detail.kind, duration: entry.duration, startTime: entry.startTime });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const result = run();
+  // GC entries are delivered on a later turn of the event loop.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  const MINOR = 1; // NODE_PERFORMANCE_GC_MINOR
+  const entries = all.filter((e) => e.startTime >= result.timedFrom);
+  const per = (n: number) => (n / result.runs).toFixed(1);
+  const minor = entries.filter((e) => e.kind === MINOR).length;
+  return { result, minor: per(minor), major: per(entries.length - minor), ms: entries.reduce((sum, e) => sum + e.duration, 0) / result.runs };
 }
 if (require.main === module) void runDomainBench();

@@ -3,8 +3,12 @@
  * data checked by the test suite (test/domain/validation.ts), not at load.
  */
 import type { Catalogue, Datum, Question, QuestionType, Step, Zone } from '../model';
-import { labelKey, normaliseLabel } from '../text';
+import { labelKey, normaliseLabel, tailHash, textTailHash as importedTextTailHash } from '../text';
 import { buildCatalogue } from './build';
+
+// Called for every row whose Réf. names no question at its place, so held here: CommonJS builds
+// read an imported name through a getter at each call.
+const textTailHash = importedTextTailHash;
 
 export const CATALOGUE: Catalogue = buildCatalogue();
 
@@ -104,8 +108,13 @@ for (const q of CATALOGUE.questions) {
   questionsByLabel.set(key, [...(questionsByLabel.get(key) ?? []), q]);
 }
 
+/** tailHash of each label of questionsByLabel: most labels of added rows are told apart by it alone. */
+const questionLabelTails = new Set([...questionsByLabel.keys()].map(tailHash));
+
 /** The catalogue questions whose Élément évalué is this label, compared like labels; undefined when none. */
 export function questionsOfLabel(label: string): readonly Question[] | undefined {
+  const tail = textTailHash(label);
+  if (tail !== undefined && !questionLabelTails.has(tail)) return undefined;
   return questionsByLabel.get(normaliseLabel(label));
 }
 
