@@ -6,20 +6,11 @@
  * normalised, the consistency rule applied, and every problem reported as a located French finding.
  */
 import { normaliseAnswer, type NormalisedAnswer } from './answers';
-import { parseQuestionType, questionOfRef as importedQuestionOfRef, questionsOfLabel as importedQuestionsOfLabel, refKey as importedRefKey, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById as importedZoneById, zoneByLabel, zoneOfLabel } from './catalogue';
+import { parseQuestionType, questionOfRef, questionsOfLabel, refKey, questionType, QUESTION_TYPES, stepById, stepByLabel, stepOfLabel, zoneById, zoneByLabel, zoneOfLabel } from './catalogue';
 import type { Answer, Cartographie, CartographieEntry, CellInput, EvaluatedRow, Finding, FindingKind, Question, QuestionType } from './model';
 import { FirstEntries } from './firstEntries';
 import { memo } from './memo';
-import { labelKey, tidyLabel as importedTidyLabel } from './text';
-
-// Called for every row (zoneById for every transition row the figures count), so held here:
-// CommonJS builds (tsx, Jest, the bench) read an imported name through a getter at each call,
-// about a fifth of an evaluation's time.
-const questionOfRef = importedQuestionOfRef;
-const questionsOfLabel = importedQuestionsOfLabel;
-const refKey = importedRefKey;
-const tidyLabel = importedTidyLabel;
-const zoneById = importedZoneById;
+import { labelKey, tidyLabel } from './text';
 
 export interface Evaluation {
   rows: EvaluatedRow[];

@@ -13,7 +13,7 @@
  * - "À la PUI" and "Aux blocs opératoires" are the other transition rows of that zone.
  */
 import { CATALOGUE, stepById, zoneById } from './catalogue';
-import { samePlaces, stepLabels, zoneLabel as importedZoneLabel } from './evaluate';
+import { samePlaces, stepLabels, zoneLabel } from './evaluate';
 import type {
   Answer,
   ContinuityView,
@@ -29,12 +29,7 @@ import type {
   TransitionFigures,
   ZoneFigures,
 } from './model';
-import { tidyLabel as importedTidyLabel } from './text';
-
-// Called for every transition row, and every Informatisation row until its step names its
-// software, so held here: CommonJS builds read an imported name through a getter at each call.
-const zoneLabel = importedZoneLabel;
-const tidyLabel = importedTidyLabel;
+import { tidyLabel } from './text';
 
 export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };

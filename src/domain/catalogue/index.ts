@@ -3,12 +3,8 @@
  * data checked by the test suite (test/domain/validation.ts), not at load.
  */
 import type { Catalogue, Datum, Question, QuestionType, Step, Zone } from '../model';
-import { labelKey, normaliseLabel, tailHash, textTailHash as importedTextTailHash } from '../text';
+import { labelKey, normaliseLabel, tailHash, textTailHash } from '../text';
 import { buildCatalogue } from './build';
-
-// Called for every row whose Réf. names no question at its place, so held here: CommonJS builds
-// read an imported name through a getter at each call.
-const textTailHash = importedTextTailHash;
 
 export const CATALOGUE: Catalogue = buildCatalogue();
 
