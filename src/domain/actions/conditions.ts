@@ -57,21 +57,29 @@ function circuitOrder(rows: readonly EvaluatedRow[]): EvaluatedRow[] {
   return ordered;
 }
 
-/** The ranks of the rows' places (see placeRank). Rows of a place mostly follow each other: the rank of the row before is taken again. */
-function placeRanks(rows: readonly EvaluatedRow[]): Int32Array {
-  const ranks = new Int32Array(rows.length);
+/**
+ * The rank of the place (see placeRank) of each row given in turn. Rows of a place mostly follow
+ * each other: the rank of the row before is taken again.
+ */
+function placeRanker(): (row: EvaluatedRow) => number {
   let lastStep: string | undefined;
   let lastTo: string | null | undefined;
   let rank = 0;
-  for (let i = 0; i < rows.length; i += 1) {
-    const r = rows[i];
+  return (r) => {
     if (r.step !== lastStep || r.to !== lastTo) {
       lastStep = r.step;
       lastTo = r.to;
       rank = placeRank(lastStep, lastTo);
     }
-    ranks[i] = rank;
-  }
+    return rank;
+  };
+}
+
+/** The ranks of the rows' places. */
+function placeRanks(rows: readonly EvaluatedRow[]): Int32Array {
+  const ranks = new Int32Array(rows.length);
+  const rankOf = placeRanker();
+  for (let i = 0; i < rows.length; i += 1) ranks[i] = rankOf(rows[i]);
   return ranks;
 }
 
@@ -160,17 +168,11 @@ function readingOf(rows: readonly EvaluatedRow[]): Reading {
   };
   const { ranks, codes } = reading;
   let lastRow = -Infinity;
-  // As placeRanks, in the same pass as the codes: each row is read once.
-  let lastStep: string | undefined;
-  let lastTo: string | null | undefined;
-  let rank = 0;
+  // The ranks in the same pass as the codes: each row is read once.
+  const rankOf = placeRanker();
   for (let i = 0; i < n; i += 1) {
     const r = rows[i];
-    if (r.step !== lastStep || r.to !== lastTo) {
-      lastStep = r.step;
-      lastTo = r.to;
-      rank = placeRank(lastStep, lastTo);
-    }
+    const rank = rankOf(r);
     ranks[i] = rank;
     codes[i] = codeOf(reading, r, rank, 1);
     const row = r.entry.row;
