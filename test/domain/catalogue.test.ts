@@ -237,3 +237,43 @@ describe('validateCatalogue', () => {
     expect(() => validateCatalogue(broken(change))).toThrow(message);
   });
 });
+
+describe('lookups made on first use', () => {
+  type CatalogueModule = typeof import('../../src/domain/catalogue');
+  /** The catalogue module loaded afresh, nothing made yet, with `first` called on it before anything else. */
+  function freshAfter(first: (c: CatalogueModule) => unknown): CatalogueModule {
+    let loaded: CatalogueModule | undefined;
+    jest.isolateModules(() => {
+      loaded = jest.requireActual<CatalogueModule>('../../src/domain/catalogue');
+    });
+    first(loaded!);
+    return loaded!;
+  }
+  const firsts: [string, (c: CatalogueModule) => unknown][] = [
+    ['questionByRef', (c) => c.questionByRef('REF-INF')],
+    ['questionsOfLabel', (c) => c.questionsOfLabel('Pose du DMI')],
+    ['stepByLabel', (c) => c.stepByLabel('pose du dmi')],
+    ['parseQuestionType', (c) => c.parseQuestionType('Données')],
+    ['templateRows', (c) => c.templateRows()],
+  ];
+
+  it('the questions of the catalogue are one list, the same at every read', () => {
+    const fresh = freshAfter(() => undefined);
+    expect(fresh.CATALOGUE.questions).toBe(fresh.CATALOGUE.questions);
+    expect(buildCatalogue().questions).toEqual(CATALOGUE.questions);
+  });
+
+  it.each(firsts)('every lookup answers the same whichever is used first (here %s)', (_, first) => {
+    const fresh = freshAfter(first);
+    for (const q of CATALOGUE.questions) {
+      expect(fresh.questionByRef(q.ref.toLowerCase())).toEqual(q);
+      expect(fresh.questionOfRef(q.ref)).toEqual(q);
+      expect(fresh.questionsOfLabel(` ${q.label.toUpperCase()} `)).toEqual(CATALOGUE.questions.filter((other) => other.label === q.label));
+    }
+    for (const s of CATALOGUE.steps) expect(fresh.stepByLabel(s.label.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))?.id).toBe(s.id);
+    for (const z of CATALOGUE.zones) expect(fresh.zoneByLabel(z.label.toLowerCase())?.id).toBe(z.id);
+    expect(fresh.parseQuestionType('interoperabilites')).toBe('Interopérabilité');
+    expect(fresh.templateRows()).toEqual(templateRows());
+    expect(fresh.questionsOfLabel('Pose du DMI (ligne ajoutée 3)')).toBeUndefined();
+  });
+});

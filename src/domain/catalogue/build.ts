@@ -1,5 +1,6 @@
 /** Expands the circuit data into the question rows of the cartographie, in circuit order. */
 import type { Catalogue, Datum, Question, Step } from '../model';
+import { once } from '../once';
 import { DATA, DATUM_CODES, STEP_CODES, STEP_QUESTIONS, STEPS, TRACEABILITY_STEPS, TRANSITIONS, TRANSMITTED, ZONES } from './data';
 
 export const INFORMATISATION_LABEL = 'Étape informatisée ? Logiciel (nom, éditeur)';
@@ -63,13 +64,19 @@ function stepQuestions(step: Step): Question[] {
   return rows;
 }
 
+/**
+ * The catalogue; its questions expanded when first read, not when the module loads: a pane that
+ * starts reads them only once it has a sheet to assess. Every read gives the same list.
+ */
 export function buildCatalogue(): Catalogue {
-  const steps = [...STEPS].sort((a, b) => a.order - b.order);
+  const questions = once(() => [...STEPS].sort((a, b) => a.order - b.order).flatMap(stepQuestions));
   return {
     zones: ZONES,
     steps: STEPS,
     data: DATA,
     transitions: TRANSITIONS,
-    questions: steps.flatMap(stepQuestions),
+    get questions() {
+      return questions();
+    },
   };
 }
