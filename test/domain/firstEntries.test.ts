@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FirstEntries } from '../../src/domain/firstEntries';
+import { FirstEntries, textHash } from '../../src/domain/firstEntries';
 
 describe('FirstEntries', () => {
   it('gives the first entry of each text as a Map of the texts seen does, whatever texts repeat', () => {
@@ -23,5 +23,16 @@ describe('FirstEntries', () => {
     const first = new FirstEntries(list.length, (i) => list[i]);
     expect(list.map((text, i) => first.firstOrAdd(i, text)).every((found) => found === -1)).toBe(true);
     expect(list.map((text, i) => first.firstOrAdd(i + 5000, text))).toEqual(list.map((_, i) => i));
+  });
+});
+
+describe('FirstEntries with texts of the same hash', () => {
+  it('tells apart two texts whose hashes are the same', () => {
+    // Two Réf. of one textHash (found by trying EXT-0, EXT-1, … in turn; the test checks that they share it).
+    const [a, b] = ['EXT-287494', 'EXT-1264300'];
+    expect(textHash(a)).toBe(textHash(b));
+    const list = [a, b, a, b];
+    const first = new FirstEntries(list.length, (i) => list[i]);
+    expect(list.map((text, i) => first.firstOrAdd(i, text))).toEqual([-1, -1, 0, 1]);
   });
 });
