@@ -83,14 +83,18 @@ export type WorkbookEvent =
 
 const NA_FORMULA = /^=\s*NA\s*\(\s*\)\s*$/i;
 
-/** A cell's formats, without its content. */
+/** What a cell holds, as opposed to its formats. */
+const CONTENT: ReadonlySet<string> = new Set<keyof MemoryCell>(['value', 'formula', 'expression', 'error']);
+
+/**
+ * A cell's formats, without its content: copied key by key rather than spread and deleted from (a
+ * spread writes out an add-in formula's text, deleting keys makes a slow object; the cartographie's
+ * answer cells are rewritten when the demonstration is loaded).
+ */
 function formatsOf(cell: MemoryCell | undefined): Omit<MemoryCell, 'value'> {
-  const formats: Omit<MemoryCell, 'value'> = { ...cell };
-  delete (formats as Partial<MemoryCell>).value;
-  delete formats.formula;
-  delete formats.expression;
-  delete formats.error;
-  return formats;
+  const formats: Record<string, unknown> = {};
+  for (const key in cell) if (!CONTENT.has(key)) formats[key] = cell[key as keyof MemoryCell];
+  return formats as Omit<MemoryCell, 'value'>;
 }
 
 /** Canonical key of an address: "$b$2" → "B2". */
@@ -121,7 +125,6 @@ function hasFormula(cell: MemoryCell | undefined): boolean {
 /** A value typed by the user, as Excel stores it. */
 function typed(input: Scalar, previous: MemoryCell | undefined): MemoryCell {
   const kept = formatsOf(previous);
-  delete kept.expression;
   if (typeof input === 'string' && input.startsWith('=') && input.length > 1) {
     return NA_FORMULA.test(input) ? { ...kept, value: '#N/A', formula: input, error: '#N/A' } : { ...kept, value: null, formula: input };
   }
