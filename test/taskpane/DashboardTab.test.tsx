@@ -23,6 +23,15 @@ const TILES = [
 ] as const;
 
 describe('DashboardTab', () => {
+  // First in the file: the pane is painted once per page, and only the first render waits for it.
+  it('shows the headline figures first, the zones, views and equipment once they are painted', async () => {
+    renderDashboard(demoAnalysis());
+    expect(screen.getByTestId('rate-rupture')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Par zone' })).toBeNull();
+    expect(screen.queryByTestId('view-pui')).toBeNull();
+    for (const name of ['Par zone', 'Continuité de l’information', 'Équipements']) expect(await screen.findByRole('heading', { name })).toBeTruthy();
+  });
+
   it('shows the demo establishment’s completeness and headline rates with their terms', () => {
     const analysis = demoAnalysis();
     const { overall } = analysis.figures;
@@ -42,9 +51,10 @@ describe('DashboardTab', () => {
     expect(screen.getByTestId('rate-rupture').textContent).toMatch(/\d+\s%/);
   });
 
-  it('lists every zone and the three continuity views with their rates', () => {
+  it('lists every zone and the three continuity views with their rates', async () => {
     const analysis = demoAnalysis();
     renderDashboard(analysis);
+    await screen.findByRole('heading', { name: 'Par zone' });
     for (const zone of analysis.figures.zones) {
       const heading = screen.getByRole('heading', { name: zone.label });
       const bars = within(heading.parentElement!).getAllByRole('listitem').map((li) => li.textContent);

@@ -38,6 +38,8 @@ describe('pane on the hand-counted cartographie', () => {
       expect(tile(key)).toContain(terms(overall[key]));
     }
     expect(screen.getByText(/^Étapes informatisées/).textContent).toBe(`Étapes informatisées : ${shownRate(overall.etapesInformatisees)} (${terms(overall.etapesInformatisees)})`);
+    // The continuity views follow the headline figures once they are painted.
+    await screen.findByTestId('view-pui');
     for (const [id, view] of Object.entries(views)) {
       expect(within(screen.getByTestId(`view-${id}`)).getAllByRole('cell').at(-1)?.textContent).toBe(shownRate(view.rupture));
     }

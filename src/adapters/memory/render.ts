@@ -10,10 +10,16 @@ type Write = { address: string; cell: Partial<MemoryCell> };
 
 /** Layout cells as writes; a formula's text is written out by the workbook when first read. */
 export function layoutWrites(cells: LayoutCell[]): Write[] {
-  return cells.map(({ row, col, value, formula, style, numberFormat }) => ({
-    address: cellAddress(row + 1, col + 1),
-    cell: { value, ...(formula && { expression: formula }), ...(style && { style }), ...(numberFormat && { numberFormat }) },
-  }));
+  return cells.map((cell) => ({ address: cellAddress(cell.row + 1, cell.col + 1), cell: layoutCell(cell) }));
+}
+
+/** A layout cell's content and formats as the workbook takes them. */
+function layoutCell({ value, formula, style, numberFormat }: LayoutCell): Partial<MemoryCell> {
+  const cell: Partial<MemoryCell> = { value };
+  if (formula) cell.expression = formula;
+  if (style) cell.style = style;
+  if (numberFormat) cell.numberFormat = numberFormat;
+  return cell;
 }
 
 function tableWrites(table: TemplateTable): Write[] {
@@ -25,18 +31,27 @@ function tableWrites(table: TemplateTable): Write[] {
       for (const col of band.columns) fills[r][col] = band.fill;
     }
   }
+  // A formula cell of a table row is written with the row, not over it afterwards.
+  const formulas: (LayoutCell | undefined)[][] = table.rows.map(() => []);
+  const outside: LayoutCell[] = [];
+  for (const formulaCell of table.formulaCells) {
+    const line = formulas[formulaCell.row - headerRow];
+    if (line && formulaCell.col < table.rows[formulaCell.row - headerRow].length) line[formulaCell.col] = formulaCell;
+    else outside.push(formulaCell);
+  }
   const wraps = table.headers.map((_, col) => table.wrapColumns.includes(col));
   const writes: Write[] = table.headers.map((value, col): Write => ({ address: cellAddress(headerRow, col + 1), cell: { value, style: 'header' } }));
   table.rows.forEach((row, r) => {
     for (let col = 0; col < row.length; col++) {
-      const cell: Partial<MemoryCell> = { value: row[col] };
+      const formulaCell = formulas[r][col];
+      const cell: Partial<MemoryCell> = formulaCell ? layoutCell(formulaCell) : { value: row[col] };
       if (wraps[col]) cell.wrap = true;
       const fill = fills[r][col];
       if (fill) cell.fill = fill;
       writes.push({ address: cellAddress(headerRow + 1 + r, col + 1), cell });
     }
   });
-  writes.push(...layoutWrites(table.formulaCells));
+  writes.push(...layoutWrites(outside));
   return writes;
 }
 

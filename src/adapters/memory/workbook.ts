@@ -83,14 +83,18 @@ export type WorkbookEvent =
 
 const NA_FORMULA = /^=\s*NA\s*\(\s*\)\s*$/i;
 
-/** A cell's formats, without its content. */
+/** What a cell holds, as opposed to its formats. */
+const CONTENT: ReadonlySet<string> = new Set<keyof MemoryCell>(['value', 'formula', 'expression', 'error']);
+
+/**
+ * A cell's formats, without its content: copied key by key rather than spread and deleted from (a
+ * spread writes out an add-in formula's text, deleting keys makes a slow object; the cartographie's
+ * answer cells are rewritten when the demonstration is loaded).
+ */
 function formatsOf(cell: MemoryCell | undefined): Omit<MemoryCell, 'value'> {
-  const formats: Omit<MemoryCell, 'value'> = { ...cell };
-  delete (formats as Partial<MemoryCell>).value;
-  delete formats.formula;
-  delete formats.expression;
-  delete formats.error;
-  return formats;
+  const formats: Record<string, unknown> = {};
+  for (const key in cell) if (!CONTENT.has(key)) formats[key] = cell[key as keyof MemoryCell];
+  return formats as Omit<MemoryCell, 'value'>;
 }
 
 /** Canonical key of an address: "$b$2" → "B2". */
@@ -121,7 +125,6 @@ function hasFormula(cell: MemoryCell | undefined): boolean {
 /** A value typed by the user, as Excel stores it. */
 function typed(input: Scalar, previous: MemoryCell | undefined): MemoryCell {
   const kept = formatsOf(previous);
-  delete kept.expression;
   if (typeof input === 'string' && input.startsWith('=') && input.length > 1) {
     return NA_FORMULA.test(input) ? { ...kept, value: '#N/A', formula: input, error: '#N/A' } : { ...kept, value: null, formula: input };
   }
@@ -147,20 +150,43 @@ export function toCellInput(cell: MemoryCell | undefined): CellInput {
 const LAZY_KEYS = ['value', 'error', 'date'] as const;
 
 /**
- * The CellInput of an add-in formula not evaluated yet: `resolve` evaluates it when its value, error
- * or date is first looked at, then the object holds what toCellInput gives. A sheet read for a few
- * of its columns (the cartographie, whose computed columns hold hundreds of formulas) evaluates
- * only the formulas whose cells are looked at.
+ * The CellInput of an add-in formula not evaluated yet: `evaluate` runs when its value, error or date
+ * is first looked at (or at `resolve`), then the input holds what toCellInput gives as its own
+ * properties. A sheet read for a few of its columns (the cartographie, whose computed columns hold
+ * hundreds of formulas) evaluates only the formulas whose cells are looked at. The getters belong to
+ * the class, shared by every such input, rather than defined on each.
  */
-function pendingInput(resolve: () => CellInput): CellInput & { resolve: () => void } {
-  const input = { formula: true } as CellInput;
-  const settle = (): CellInput => {
-    const result = resolve();
-    for (const key of LAZY_KEYS) delete input[key];
-    return Object.assign(input, result);
-  };
-  for (const key of LAZY_KEYS) Object.defineProperty(input, key, { enumerable: true, configurable: true, get: () => settle()[key] });
-  return Object.defineProperty(input, 'resolve', { value: settle }) as CellInput & { resolve: () => void };
+class PendingInput implements CellInput {
+  readonly formula = true;
+  #evaluate?: () => CellInput;
+  #result?: CellInput;
+
+  constructor(evaluate: () => CellInput) {
+    this.#evaluate = evaluate;
+  }
+
+  resolve(): CellInput {
+    if (this.#result) return this.#result;
+    const result = (this.#evaluate as () => CellInput)();
+    this.#result = result;
+    this.#evaluate = undefined;
+    for (const key of LAZY_KEYS) {
+      if (result[key] !== undefined) Object.defineProperty(this, key, { value: result[key], enumerable: true, writable: true, configurable: true });
+    }
+    return result;
+  }
+
+  get value(): CellInput['value'] {
+    return this.resolve().value;
+  }
+
+  get error(): CellInput['error'] {
+    return this.resolve().error;
+  }
+
+  get date(): CellInput['date'] {
+    return this.resolve().date;
+  }
 }
 
 function inRule(rule: ColumnRule, row: number, column: number): boolean {
@@ -197,7 +223,7 @@ export class MemoryWorkbook {
    * changes, so that it shows the value of the moment it was read, as Excel's values do. Weakly
    * held: a read no one keeps costs nothing.
    */
-  private pending: WeakRef<CellInput & { resolve: () => void }>[] = [];
+  private pending: WeakRef<PendingInput>[] = [];
 
   /** Called before every change of content or sheets. */
   private beforeChange(): void {
@@ -466,7 +492,7 @@ export class MemoryWorkbook {
 
   /**
    * Every used cell from A1, as the workbook layer reads sheets. The add-in's formulas not yet
-   * evaluated since the last change are evaluated when their cell is looked at (see pendingInput).
+   * evaluated since the last change are evaluated when their cell is looked at (see PendingInput).
    */
   grid(sheet: string): Grid {
     const target = this.mustSheet(sheet);
@@ -489,7 +515,7 @@ export class MemoryWorkbook {
   }
 
   private pendingCell(sheet: MemorySheet, cell: MemoryCell): CellInput {
-    const input = pendingInput(() => {
+    const input = new PendingInput(() => {
       this.evaluator()(sheet, cell);
       return toCellInput(cell);
     });

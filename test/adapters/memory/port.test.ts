@@ -53,6 +53,18 @@ describe('MemoryWorkbookPort from the template', () => {
     expect(fresh.toJSON()).toEqual(stored);
   });
 
+  it('writes each computed cell of the cartographie with the template\'s formula, value and its column\'s formats', () => {
+    const fresh = MemoryWorkbookPort.fromTemplate().workbook;
+    const table = templateSheet('cartographie').table!;
+    expect(table.formulaCells.length).toBeGreaterThan(300);
+    for (const layout of table.formulaCells) {
+      const cell = fresh.getCell(CARTO, `${columnLetter(layout.col + 1)}${layout.row + 1}`);
+      expect(cell?.expression).toEqual(layout.formula);
+      expect(cell?.value).toBe(layout.value);
+      expect(cell?.wrap).toBe(table.wrapColumns.includes(layout.col) || undefined);
+    }
+  });
+
   it('offers the OUI/NON/NA list and colours answers', () => {
     const cell = `H${TABLE_HEADER_ROW + 2}`;
     expect(port.workbook.validationAt(CARTO, cell)?.list).toEqual(['OUI', 'NON', 'NA']);

@@ -1,4 +1,5 @@
 import { MemoryWorkbook, type WorkbookEvent } from '../../../src/adapters/memory/workbook';
+import { binary, num } from '../../../src/workbook/formula';
 
 function workbookWithSheet(): MemoryWorkbook {
   const workbook = new MemoryWorkbook();
@@ -47,6 +48,17 @@ describe('MemoryWorkbook', () => {
     workbook.setCell('Feuil1', 'A1', 46022);
     expect(workbook.getCell('Feuil1', 'a1')).toEqual({ value: 46022, numberFormat: 'dd/mm/yyyy', style: 'value' });
     expect(workbook.grid('Feuil1').rows[0][0]).toEqual({ value: 46022, date: true });
+  });
+
+  it('keeps only the formats of an add-in formula cell written over, by the add-in or the user', () => {
+    const workbook = workbookWithSheet();
+    const expression = binary('+', num(1), num(1));
+    workbook.write('Feuil1', [{ address: 'A1', cell: { value: null, expression, style: 'value', fill: '#DDEBF7', wrap: true } }]);
+    workbook.write('Feuil1', [{ address: 'A1', cell: { value: 'OUI' } }]);
+    expect(workbook.getCell('Feuil1', 'A1')).toEqual({ value: 'OUI', style: 'value', fill: '#DDEBF7', wrap: true });
+    workbook.write('Feuil1', [{ address: 'A1', cell: { value: null, expression } }]);
+    workbook.setCell('Feuil1', 'A1', 'NON');
+    expect(workbook.getCell('Feuil1', 'A1')).toEqual({ value: 'NON', style: 'value', fill: '#DDEBF7', wrap: true });
   });
 
   it('finds sheets tolerantly, renames and removes them with their tables', () => {
