@@ -150,43 +150,20 @@ export function toCellInput(cell: MemoryCell | undefined): CellInput {
 const LAZY_KEYS = ['value', 'error', 'date'] as const;
 
 /**
- * The CellInput of an add-in formula not evaluated yet: `evaluate` runs when its value, error or date
- * is first looked at (or at `resolve`), then the input holds what toCellInput gives as its own
- * properties. A sheet read for a few of its columns (the cartographie, whose computed columns hold
- * hundreds of formulas) evaluates only the formulas whose cells are looked at. The getters belong to
- * the class, shared by every such input, rather than defined on each.
+ * The CellInput of an add-in formula not evaluated yet: `resolve` evaluates it when its value, error
+ * or date is first looked at, then the object holds what toCellInput gives. A sheet read for a few
+ * of its columns (the cartographie, whose computed columns hold hundreds of formulas) evaluates
+ * only the formulas whose cells are looked at.
  */
-class PendingInput implements CellInput {
-  readonly formula = true;
-  #evaluate?: () => CellInput;
-  #result?: CellInput;
-
-  constructor(evaluate: () => CellInput) {
-    this.#evaluate = evaluate;
-  }
-
-  resolve(): CellInput {
-    if (this.#result) return this.#result;
-    const result = (this.#evaluate as () => CellInput)();
-    this.#result = result;
-    this.#evaluate = undefined;
-    for (const key of LAZY_KEYS) {
-      if (result[key] !== undefined) Object.defineProperty(this, key, { value: result[key], enumerable: true, writable: true, configurable: true });
-    }
-    return result;
-  }
-
-  get value(): CellInput['value'] {
-    return this.resolve().value;
-  }
-
-  get error(): CellInput['error'] {
-    return this.resolve().error;
-  }
-
-  get date(): CellInput['date'] {
-    return this.resolve().date;
-  }
+function pendingInput(resolve: () => CellInput): CellInput & { resolve: () => void } {
+  const input = { formula: true } as CellInput;
+  const settle = (): CellInput => {
+    const result = resolve();
+    for (const key of LAZY_KEYS) delete input[key];
+    return Object.assign(input, result);
+  };
+  for (const key of LAZY_KEYS) Object.defineProperty(input, key, { enumerable: true, configurable: true, get: () => settle()[key] });
+  return Object.defineProperty(input, 'resolve', { value: settle }) as CellInput & { resolve: () => void };
 }
 
 function inRule(rule: ColumnRule, row: number, column: number): boolean {
@@ -223,7 +200,7 @@ export class MemoryWorkbook {
    * changes, so that it shows the value of the moment it was read, as Excel's values do. Weakly
    * held: a read no one keeps costs nothing.
    */
-  private pending: WeakRef<PendingInput>[] = [];
+  private pending: WeakRef<CellInput & { resolve: () => void }>[] = [];
 
   /** Called before every change of content or sheets. */
   private beforeChange(): void {
@@ -492,7 +469,7 @@ export class MemoryWorkbook {
 
   /**
    * Every used cell from A1, as the workbook layer reads sheets. The add-in's formulas not yet
-   * evaluated since the last change are evaluated when their cell is looked at (see PendingInput).
+   * evaluated since the last change are evaluated when their cell is looked at (see pendingInput).
    */
   grid(sheet: string): Grid {
     const target = this.mustSheet(sheet);
@@ -515,7 +492,7 @@ export class MemoryWorkbook {
   }
 
   private pendingCell(sheet: MemorySheet, cell: MemoryCell): CellInput {
-    const input = new PendingInput(() => {
+    const input = pendingInput(() => {
       this.evaluator()(sheet, cell);
       return toCellInput(cell);
     });

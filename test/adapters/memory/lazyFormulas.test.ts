@@ -14,9 +14,9 @@ import { SHEETS } from '../../../src/workbook/sheets';
 
 const CARTO = SHEETS.cartographie;
 
-/** Plain copies of a grid's cells, looked at (which evaluates a pending formula), with every property they then hold. */
+/** Plain copies of a grid's cells, every property looked at. */
 function plain(rows: CellInput[][]): CellInput[][] {
-  return rows.map((row) => row.map((input) => (input.value, { ...input })));
+  return rows.map((row) => row.map((input) => ({ ...input })));
 }
 
 async function demoWorkbook(): Promise<MemoryWorkbook> {
@@ -59,11 +59,7 @@ describe('MemoryWorkbook formulas evaluated when looked at', () => {
     expect(evaluate).not.toHaveBeenCalled();
     expect(b1.value).toBe(6);
     expect(evaluate).toHaveBeenCalledTimes(2);
-    // A1 was evaluated for B1, once: looking at it evaluates nothing more.
-    expect(a1.value).toBe(2);
-    expect(evaluate).toHaveBeenCalledTimes(2);
     expect(a1).toEqual({ value: 2, formula: true });
-    expect(c1.error).toBe(true);
     expect(c1).toEqual({ value: '#DIV/0!', error: true, formula: true });
     expect(evaluate).toHaveBeenCalledTimes(3);
   });
