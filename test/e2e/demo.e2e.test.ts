@@ -9,7 +9,7 @@ import { analyse, formatRate } from '../../src/domain/analyse';
 import type { Analysis, Cartographie } from '../../src/domain/model';
 import { DEFAULT_DEBOUNCE_MS } from '../../src/workbook/session';
 import { SHEETS, SHEET_ORDER } from '../../src/workbook/sheets';
-import { launchChromium, offlineContext } from './support/browser';
+import { launchChromium, offlineContext, pageErrors } from './support/browser';
 import { demoFacts, gotoCell, gridCell, openDemo, openPaneTab, pane, recomputations, typeInSelectedCell, withAnswers } from './support/demo';
 import { serveStatic, type StaticServer } from './support/static-server';
 
@@ -35,11 +35,7 @@ afterAll(async () => {
 beforeEach(async () => {
   ({ context, aborted } = await offlineContext(browser));
   page = await context.newPage();
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  consoleErrors = pageErrors(page);
   await openDemo(page, server.url);
 });
 

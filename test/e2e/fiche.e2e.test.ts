@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { axeOn } from './support/axe';
-import { launchChromium, offlineContext } from './support/browser';
+import { launchChromium, offlineContext, pageErrors } from './support/browser';
 import { openDemo, openPaneTab, pane } from './support/demo';
 import { serveStatic, type StaticServer } from './support/static-server';
 
@@ -27,11 +27,7 @@ afterAll(async () => {
 it('opens the fiche in a dialog whose scrolling content a keyboard user reaches and scrolls', async () => {
   const { context, aborted } = await offlineContext(browser);
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = pageErrors(page);
   await openDemo(page, server.url);
   await openPaneTab(page, 'Plan d’action');
   await pane(page).getByRole('button', { name: 'Fiche de synthèse (une page)' }).click();

@@ -8,7 +8,7 @@ import { MemoryWorkbookPort } from '../../src/adapters/memory/port';
 import { parseAddress } from '../../src/workbook/grid';
 import { SHEETS } from '../../src/workbook/sheets';
 import { HAND_FIGURES, handRowWrites, shownRate } from '../support/handCartographie';
-import { launchChromium, offlineContext } from './support/browser';
+import { launchChromium, offlineContext, pageErrors } from './support/browser';
 import { gotoCell, openDemo, openPaneTab, pane } from './support/demo';
 import { serveStatic, type StaticServer } from './support/static-server';
 
@@ -54,11 +54,7 @@ it('shows the hand figures once the hand cartographie is pasted over the demo', 
   let aborted: string[];
   ({ context, aborted } = await offlineContext(browser));
   page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const consoleErrors = pageErrors(page);
   await openDemo(page, server.url);
   const { topLeft, text } = handBlock();
   await gotoCell(page, topLeft);

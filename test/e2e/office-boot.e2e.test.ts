@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, offlineContext } from './support/browser';
+import { launchChromium, offlineContext, pageErrors } from './support/browser';
 import { serveStatic, type StaticServer } from './support/static-server';
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -38,11 +38,7 @@ it('boots outside Office to the French « open it in Excel » state, with the re
     await route.fulfill({ response });
   });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = pageErrors(page);
   await page.goto(`${pane.url}/taskpane.html`);
   const alert = page.getByRole('alert');
   await alert.waitFor();

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
+import { launchChromium, pageErrors } from './support/browser';
 import { openPaneTab, pane } from './support/demo';
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -35,12 +35,8 @@ async function openFromDisk(viewport: { width: number; height: number }): Promis
   context = await browser.newContext({ viewport, locale: 'fr-FR' });
   page = await context.newPage();
   requests = [];
-  errors = [];
   page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  errors = pageErrors(page);
   await page.goto(DEMO);
   await pane(page).getByTestId('rate-rupture').waitFor();
 }

@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core, cut off from everything but the loopback. */
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ARGS = [
   '--headless',
@@ -35,4 +35,13 @@ export async function offlineContext(browser: Browser, viewport = { width: 1280,
     return route.abort();
   });
   return { context, aborted };
+}
+
+/** The errors the page logs to its console or throws, collected from now on. */
+export function pageErrors(page: Page, errors: string[] = []): string[] {
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { gs1CheckDigit } from '../../../src/domain/iud';
 import { axeOn } from './axe';
-import { launchChromium, offlineContext } from './browser';
+import { launchChromium, offlineContext, pageErrors } from './browser';
 import { demoFacts, gotoCell, openDemo, openPaneTab, pane, typeInSelectedCell } from './demo';
 import { serveStatic, type StaticServer } from './static-server';
 
@@ -71,10 +71,7 @@ export function describePaneTabs(presentation: boolean): void {
       [server, browser] = await Promise.all([serveStatic(DIST), launchChromium()]);
       ({ context, aborted } = await offlineContext(browser, { width: 1400, height: 900 }));
       page = await context.newPage();
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      page.on('pageerror', (error) => errors.push(error.message));
+      pageErrors(page, errors);
       await openDemo(page, server.url);
       await addFindings(page);
       if (presentation) await pane(page).getByRole('switch', { name: 'Mode présentation' }).click();
