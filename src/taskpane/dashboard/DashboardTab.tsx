@@ -57,8 +57,7 @@ export function DashboardTab({ analysis, presentation, onSelect, comparison, onC
   const styles = useStyles();
   // The map, the comparison and the detailed figures under the map come once the headline figures are painted.
   const painted = useAfterFirstPaint();
-  const { overall, zones, views, equipment, counts } = analysis.figures;
-  const ruptures = analysis.figures.transitions.filter((t) => t.ruptures > 0);
+  const { overall, counts } = analysis.figures;
   const announcement =
     `Complétude ${formatRate(overall.completude)}, informatisation ${formatRate(overall.informatisation)}, ` +
     `interopérabilité ${formatRate(overall.interoperabilite)}, points de rupture ${formatRate(overall.rupture)}.`;
@@ -110,76 +109,84 @@ export function DashboardTab({ analysis, presentation, onSelect, comparison, onC
         </Suspense>
       </Section>
 
-      {painted && (
-        <>
-          <Section title="Par zone">
-            {zones.map((zone) => (
-              <div key={zone.zone} className={styles.zone}>
-                <h3 className={styles.zoneName}>{zone.label}</h3>
-                <RateBars
-                  bars={[
-                    { name: 'Informatisation', rate: zone.informatisation, color: COLORS.informatisation },
-                    { name: 'Interopérabilité', rate: zone.interoperabilite, color: COLORS.interoperabilite },
-                    { name: 'Rupture', rate: zone.rupture, color: COLORS.rupture },
-                  ]}
-                />
-              </div>
-            ))}
-          </Section>
+      {painted && <DetailedFigures figures={analysis.figures} />}
+    </div>
+  );
+}
 
-          <Section title="Continuité de l’information">
-            <table className={styles.table}>
-              <caption className={styles.hidden}>Continuité à la PUI, aux points de transition et aux blocs opératoires</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={styles.rowHead}>
-                    <span className={styles.hidden}>Vue</span>
-                  </th>
-                  <th scope="col" className={styles.cell}>Interop.</th>
-                  <th scope="col" className={styles.cell}>Continuité</th>
-                  <th scope="col" className={styles.cell}>Rupture</th>
-                </tr>
-              </thead>
-              <tbody>
-                {VIEW_ORDER.map((id) => {
-                  const view = views[id];
-                  return (
-                    <tr key={id} data-testid={`view-${id}`}>
-                      <th scope="row" className={styles.rowHead}>{view.label}</th>
-                      <td className={styles.cell}>{formatRate(view.interoperabilite)}</td>
-                      <td className={styles.cell}>{formatRate(view.continuite)}</td>
-                      <td className={styles.cell}>{formatRate(view.rupture)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-            {ruptures.length > 0 ? (
-              <>
-                <Caption1 id="db-ruptures">Liaisons en rupture :</Caption1>
-                <ul className={styles.ruptures} aria-labelledby="db-ruptures">
-                  {ruptures.map((t) => (
-                    <li key={`${t.from}>${t.to}`}>
-                      {t.fromLabel} → {t.toLabel} ({count(t.ruptures, 'rupture')})
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : (
-              <Caption1 className={styles.muted}>Aucune rupture relevée.</Caption1>
-            )}
-          </Section>
-
-          <Section title="Équipements">
+/** Under the map: the rates by zone, the three continuity views with the links in rupture, the equipment. */
+function DetailedFigures({ figures }: { figures: Assessment['figures'] }) {
+  const styles = useStyles();
+  const { zones, views, equipment } = figures;
+  const ruptures = figures.transitions.filter((t) => t.ruptures > 0);
+  return (
+    <>
+      <Section title="Par zone">
+        {zones.map((zone) => (
+          <div key={zone.zone} className={styles.zone}>
+            <h3 className={styles.zoneName}>{zone.label}</h3>
             <RateBars
               bars={[
-                { name: 'Lecteurs de codes', rate: equipment.lecteurs, color: COLORS.equipment },
-                { name: 'Dépôts gérés', rate: equipment.depots, color: COLORS.equipment },
+                { name: 'Informatisation', rate: zone.informatisation, color: COLORS.informatisation },
+                { name: 'Interopérabilité', rate: zone.interoperabilite, color: COLORS.interoperabilite },
+                { name: 'Rupture', rate: zone.rupture, color: COLORS.rupture },
               ]}
             />
-          </Section>
-        </>
-      )}
-    </div>
+          </div>
+        ))}
+      </Section>
+
+      <Section title="Continuité de l’information">
+        <table className={styles.table}>
+          <caption className={styles.hidden}>Continuité à la PUI, aux points de transition et aux blocs opératoires</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.rowHead}>
+                <span className={styles.hidden}>Vue</span>
+              </th>
+              <th scope="col" className={styles.cell}>Interop.</th>
+              <th scope="col" className={styles.cell}>Continuité</th>
+              <th scope="col" className={styles.cell}>Rupture</th>
+            </tr>
+          </thead>
+          <tbody>
+            {VIEW_ORDER.map((id) => {
+              const view = views[id];
+              return (
+                <tr key={id} data-testid={`view-${id}`}>
+                  <th scope="row" className={styles.rowHead}>{view.label}</th>
+                  <td className={styles.cell}>{formatRate(view.interoperabilite)}</td>
+                  <td className={styles.cell}>{formatRate(view.continuite)}</td>
+                  <td className={styles.cell}>{formatRate(view.rupture)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {ruptures.length > 0 ? (
+          <>
+            <Caption1 id="db-ruptures">Liaisons en rupture :</Caption1>
+            <ul className={styles.ruptures} aria-labelledby="db-ruptures">
+              {ruptures.map((t) => (
+                <li key={`${t.from}>${t.to}`}>
+                  {t.fromLabel} → {t.toLabel} ({count(t.ruptures, 'rupture')})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <Caption1 className={styles.muted}>Aucune rupture relevée.</Caption1>
+        )}
+      </Section>
+
+      <Section title="Équipements">
+        <RateBars
+          bars={[
+            { name: 'Lecteurs de codes', rate: equipment.lecteurs, color: COLORS.equipment },
+            { name: 'Dépôts gérés', rate: equipment.depots, color: COLORS.equipment },
+          ]}
+        />
+      </Section>
+    </>
   );
 }
